@@ -1,0 +1,282 @@
+"""The in-process engine: a small adapter over llama-cpp-python's `Llama`.
+
+This is the only module that imports `llama_cpp`, and only when a model is loaded or the engine
+is asked about the backend. It renders prompts itself (sandboxed template, user text kept as
+plain text), leaves KV-cache reuse to `Llama.generate` (which keeps the longest matching token
+prefix), and counts the tokens it really evaluates so the reuse can be verified.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from types import ModuleType
+from typing import Any
+
+from app.core.engine.backend import backend_name, default_threads, effective_gpu_layers
+from app.core.engine.context import answer_reserve, fit_to_context
+from app.core.engine.text_stream import TextStream
+from app.core.engine.types import (
+    EngineInfo,
+    FinishReason,
+    GenerationRequest,
+    GenerationResult,
+    LoadedModel,
+    LoadSpec,
+    StreamEvent,
+    Timings,
+    TokenEvent,
+)
+from app.core.errors import ContextOverflow, ModelLoadFailed, NoModelLoaded, TemplateError
+from app.core.messages import Message
+from app.core.models.model_info import ModelInfo, read_model_info
+from app.core.prompts.fallbacks import fallback_template
+from app.core.prompts.template import ChatTemplate
+
+
+class CancelCell:
+    """Holds the highest cancelled request id. The engine host passes a shared-memory value
+    with the same `.value` attribute, so the GUI process can cancel without a message."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _llama_cpp() -> ModuleType:
+    import llama_cpp
+
+    return llama_cpp
+
+
+class LlamaEngine:
+    """Loads one model at a time and streams generations from it. Not thread-safe except
+    `cancel`, which may be called from any thread while `stream` runs."""
+
+    def __init__(self, cancel_cell: Any = None) -> None:
+        self._cancel = cancel_cell if cancel_cell is not None else CancelCell()
+        self._llm: Any = None
+        self._loaded: LoadedModel | None = None
+        self._model: ModelInfo | None = None
+        self._template: ChatTemplate | None = None
+        self._bos_text = ""
+        self._current = 0
+        self._evaluated = 0
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def load(self, spec: LoadSpec) -> LoadedModel:
+        """Validate the file, then load it; replaces any model already loaded."""
+        model = read_model_info(spec.path)
+        llama_cpp = _llama_cpp()
+        self.unload()
+        offload = bool(llama_cpp.llama_supports_gpu_offload())
+        gpu_layers = effective_gpu_layers(spec.gpu_layers, offload)
+        threads = spec.threads or default_threads()
+        n_ctx = min(spec.context_length, model.context_length or spec.context_length)
+        started = time.perf_counter()
+        try:
+            llm = llama_cpp.Llama(
+                model_path=str(spec.path),
+                n_ctx=n_ctx,
+                n_threads=threads,
+                n_threads_batch=threads,
+                n_gpu_layers=gpu_layers,
+                seed=spec.seed if spec.seed is not None else llama_cpp.LLAMA_DEFAULT_SEED,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError, OSError) as exc:
+            raise ModelLoadFailed(
+                f"llama.cpp could not load {spec.path.name}: {exc}. The file may be damaged or "
+                "use an architecture this build does not support."
+            ) from exc
+        self._llm, self._model = llm, model
+        self._wrap_eval(llm)
+        self._template, template_kind = self._pick_template(model, spec.fallback_template)
+        self._loaded = LoadedModel(
+            path=spec.path,
+            context_length=llm.n_ctx(),
+            backend=backend_name(_system_info(llama_cpp), offload, gpu_layers),
+            gpu_offload_supported=offload,
+            gpu_layers=gpu_layers,
+            threads=threads,
+            is_base=model.is_base,
+            template=template_kind,
+            load_seconds=time.perf_counter() - started,
+        )
+        return self._loaded
+
+    def unload(self) -> None:
+        """Free the model now (leaving it to `__del__` at exit raises inside llama_cpp)."""
+        llm, self._llm, self._loaded, self._template = self._llm, None, None, None
+        if llm is not None:
+            llm.close()
+
+    def info(self) -> EngineInfo:
+        llama_cpp = _llama_cpp()
+        return EngineInfo(
+            loaded=self._loaded,
+            gpu_offload_supported=bool(llama_cpp.llama_supports_gpu_offload()),
+            system_info=_system_info(llama_cpp),
+        )
+
+    def cancel(self, request_id: int | None = None) -> None:
+        """Stop the given request (default: the current one) at the next token."""
+        target = self._current if request_id is None else request_id
+        self._cancel.value = max(int(self._cancel.value), target)
+
+    # -- generation ------------------------------------------------------------------------
+
+    def stream(self, request: GenerationRequest) -> Iterator[StreamEvent]:
+        """Yield `TokenEvent`s as text becomes ready, then one `GenerationResult`."""
+        llm = self._require_llm()
+        self._current = request.request_id
+        started = time.perf_counter()
+        tokens, dropped = self._prompt_tokens(request)
+        sampling = request.sampling
+        if sampling.seed is not None:
+            llm.set_seed(sampling.seed)
+        text = TextStream(sampling.stop)
+        self._evaluated = 0
+        first = last = None
+        evaluated_prompt = 0
+        produced = 0
+        reason: FinishReason = "length"
+        vocab, is_eog = llm._model.vocab, _llama_cpp().llama_vocab_is_eog
+        generator = llm.generate(
+            tokens,
+            top_k=sampling.top_k,
+            top_p=sampling.top_p,
+            min_p=sampling.min_p,
+            temp=sampling.temperature,
+            repeat_penalty=sampling.repeat_penalty,
+            reset=True,
+        )
+        try:
+            for token in generator:
+                now = time.perf_counter()
+                if first is None:
+                    first, evaluated_prompt = now, self._evaluated
+                if self._is_cancelled(request.request_id):
+                    reason = "cancelled"
+                    break
+                if is_eog(vocab, token):
+                    reason = "stop"
+                    break
+                produced, last = produced + 1, now
+                piece = text.feed(llm.detokenize([token]))
+                if piece:
+                    yield TokenEvent(request.request_id, piece)
+                if text.stopped:
+                    reason = "stop"
+                    break
+                if produced >= sampling.max_tokens:
+                    break
+                if llm.n_tokens + 1 >= llm.n_ctx():
+                    reason = "context_full"
+                    break
+        except _Cancelled:
+            reason, evaluated_prompt = "cancelled", self._evaluated
+        finally:
+            generator.close()
+        tail = text.flush()
+        if tail:
+            yield TokenEvent(request.request_id, tail)
+        first = first if first is not None else time.perf_counter()
+        timings = Timings(
+            prompt_tokens=len(tokens),
+            prompt_tokens_evaluated=evaluated_prompt,
+            completion_tokens=produced,
+            context_used=int(llm.n_tokens),
+            context_length=int(llm.n_ctx()),
+            time_to_first_token_s=first - started,
+            decode_seconds=(last - first) if last is not None else 0.0,
+        )
+        yield GenerationResult(request.request_id, text.text, reason, timings, dropped)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _require_llm(self) -> Any:
+        if self._llm is None:
+            raise NoModelLoaded("No model is loaded. Choose a model first.")
+        return self._llm
+
+    def _is_cancelled(self, request_id: int) -> bool:
+        return int(self._cancel.value) >= request_id
+
+    def _wrap_eval(self, llm: Any) -> None:
+        """Count evaluated tokens and honour cancel between batches of a long prompt."""
+        original = llm.eval
+        batch = max(1, int(llm.n_batch))
+
+        def counting_eval(tokens: Sequence[int]) -> None:
+            for start in range(0, len(tokens), batch):
+                if len(tokens) > 1 and self._is_cancelled(self._current):
+                    raise _Cancelled
+                chunk = tokens[start : start + batch]
+                original(chunk)
+                self._evaluated += len(chunk)
+
+        llm.eval = counting_eval
+
+    def _pick_template(
+        self, model: ModelInfo, fallback: str | None
+    ) -> tuple[ChatTemplate | None, Any]:
+        bos, eos = self._special_text(self._llm.token_bos()), self._special_text(self._llm.token_eos())
+        self._bos_text = bos
+        if model.chat_template:
+            return ChatTemplate(model.chat_template, bos, eos), "gguf"
+        if fallback:
+            return ChatTemplate(fallback_template(fallback), bos, eos), "fallback"
+        return None, "none"
+
+    def _special_text(self, token: int) -> str:
+        if token < 0:
+            return ""
+        return bytes(self._llm.detokenize([token], special=True)).decode("utf-8", "replace")
+
+    def _prompt_tokens(self, request: GenerationRequest) -> tuple[list[int], int]:
+        llm = self._require_llm()
+        budget = llm.n_ctx() - answer_reserve(llm.n_ctx(), request.sampling.max_tokens)
+        if request.prompt is not None:
+            tokens = self._tokenize(request.prompt, literal=True, add_special=True)
+            if len(tokens) > budget:
+                raise ContextOverflow(
+                    f"The text is {len(tokens):,} tokens; only {budget:,} fit with room for the "
+                    "continuation. Shorten it or raise the context length."
+                )
+            return tokens, 0
+        if self._template is None:
+            raise TemplateError(
+                f"{self._model.name if self._model else 'This model'} is a base model: it has "
+                "no chat template, so it continues text instead of chatting. Use completion, "
+                "or pick a fallback template."
+            )
+        return fit_to_context(request.messages, request.pinned, self._chat_tokens, budget)
+
+    def _chat_tokens(self, messages: Sequence[Message]) -> list[int]:
+        assert self._template is not None
+        segments = self._template.render(messages)
+        bos = self._bos_text
+        add_special = not (bos and segments and segments[0].text.startswith(bos))
+        tokens: list[int] = []
+        for segment in segments:
+            if segment.text:
+                tokens += self._tokenize(segment.text, segment.literal, add_special and not tokens)
+        return tokens
+
+    def _tokenize(self, text: str, literal: bool, add_special: bool) -> list[int]:
+        try:
+            return list(self._llm.tokenize(text.encode("utf-8"), add_bos=add_special, special=not literal))
+        except RuntimeError as exc:
+            raise ContextOverflow(
+                "The text is longer than this model can read at once. Shorten it."
+            ) from exc
+
+
+def _system_info(llama_cpp: ModuleType) -> str:
+    raw = llama_cpp.llama_print_system_info()
+    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)

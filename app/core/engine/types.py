@@ -1,0 +1,132 @@
+"""What goes into and comes out of an engine (in-process or behind the engine host).
+
+Everything here is a frozen dataclass of plain values, so it crosses the process pipe as-is.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+from app.core.messages import Message
+from app.core.settings import SamplingSettings
+
+_request_ids = itertools.count(1)
+
+FinishReason = Literal["stop", "length", "context_full", "cancelled"]
+
+
+def next_request_id() -> int:
+    return next(_request_ids)
+
+
+@dataclass(frozen=True)
+class LoadSpec:
+    """How to load a model. `gpu_layers=-1` offloads all layers when a GPU backend exists."""
+
+    path: Path
+    context_length: int = 4096
+    threads: int | None = None
+    gpu_layers: int = -1
+    seed: int | None = None
+    fallback_template: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """What the engine reports after a load: the model and the backend actually in use."""
+
+    path: Path
+    context_length: int
+    backend: str
+    gpu_offload_supported: bool
+    gpu_layers: int
+    threads: int
+    is_base: bool
+    template: Literal["gguf", "fallback", "none"]
+    load_seconds: float
+
+
+@dataclass(frozen=True)
+class GenerationRequest:
+    """A chat (`messages`) or, for base models, a plain completion (`prompt`).
+
+    The first `pinned` messages (system prompt, few-shot examples) are never dropped when the
+    conversation outgrows the context.
+    """
+
+    messages: tuple[Message, ...] = ()
+    prompt: str | None = None
+    sampling: SamplingSettings = SamplingSettings()
+    pinned: int = 0
+    request_id: int = field(default_factory=next_request_id)
+
+    @property
+    def is_completion(self) -> bool:
+        return self.prompt is not None
+
+
+@dataclass(frozen=True)
+class Timings:
+    prompt_tokens: int
+    prompt_tokens_evaluated: int
+    completion_tokens: int
+    context_used: int
+    context_length: int
+    time_to_first_token_s: float
+    decode_seconds: float
+
+    @property
+    def reused_tokens(self) -> int:
+        """Prompt tokens served from the KV cache instead of being evaluated again."""
+        return self.prompt_tokens - self.prompt_tokens_evaluated
+
+    @property
+    def tokens_per_second(self) -> float:
+        if self.completion_tokens < 2 or self.decode_seconds <= 0:
+            return 0.0
+        return (self.completion_tokens - 1) / self.decode_seconds
+
+
+@dataclass(frozen=True)
+class TokenEvent:
+    request_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    """The end of a stream. `dropped_messages` > 0 means old turns were left out to fit."""
+
+    request_id: int
+    text: str
+    finish_reason: FinishReason
+    timings: Timings
+    dropped_messages: int = 0
+
+
+StreamEvent = TokenEvent | GenerationResult
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    loaded: LoadedModel | None
+    gpu_offload_supported: bool
+    system_info: str
+
+
+class Engine(Protocol):
+    """The API shared by the in-process engine and the engine-host client."""
+
+    def load(self, spec: LoadSpec) -> LoadedModel: ...
+
+    def stream(self, request: GenerationRequest) -> Iterator[StreamEvent]: ...
+
+    def cancel(self, request_id: int | None = None) -> None: ...
+
+    def unload(self) -> None: ...
+
+    def info(self) -> EngineInfo: ...

@@ -1,0 +1,59 @@
+"""Typed errors with messages a user can act on.
+
+Every error Hearth raises on purpose derives from `HearthError`; its `str()` is written for the
+person at the keyboard (what happened and what to do), not for a developer.
+"""
+
+from __future__ import annotations
+
+
+class HearthError(Exception):
+    """Base of all errors Hearth raises on purpose."""
+
+
+class InvalidModelFile(HearthError):
+    """A file cannot be used as a GGUF model (missing, not GGUF, truncated, corrupt)."""
+
+
+class ModelNotFound(HearthError):
+    """No model in the library matches what the user asked for."""
+
+
+class ModelLoadFailed(HearthError):
+    """llama.cpp refused to load a model file."""
+
+
+class NoModelLoaded(HearthError):
+    """A generation was asked for before any model was loaded."""
+
+
+class ContextOverflow(HearthError):
+    """The newest message alone does not fit in the model's context window."""
+
+
+class TemplateError(HearthError):
+    """A chat template could not be rendered safely."""
+
+
+class EngineCrashed(HearthError):
+    """The engine process died; the partial answer (if any) is attached."""
+
+    def __init__(self, message: str, partial_text: str = "") -> None:
+        super().__init__(message)
+        self.partial_text = partial_text
+
+
+class PromptLibraryError(HearthError):
+    """A prompt file in the library is unreadable or invalid."""
+
+
+class SettingsError(HearthError):
+    """The settings file is unreadable; defaults were used instead."""
+
+
+class ChatStoreError(HearthError):
+    """The chat database could not be read or written."""
+
+
+class ChatNotFound(ChatStoreError):
+    """No chat has the given id."""

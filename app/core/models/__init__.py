@@ -1,0 +1,1 @@
+"""The local model library: GGUF metadata, validation, starter models (and, later, downloads)."""

@@ -1,0 +1,110 @@
+"""The local model library: starter models plus every GGUF under the models folder.
+
+Files are described from their headers (`read_model_info`) and the descriptions are cached by
+(size, mtime), so listing stays cheap. A file that fails validation stays in the list with the
+reason, so the user can see it and remove it instead of wondering where it went.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import InvalidModelFile, ModelNotFound
+from app.core.models.model_info import ModelInfo, read_model_info
+from app.core.models.starters import SMOLLM2_FILE, starter_models
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One model file: its stable id, and either its description or why it cannot be used."""
+
+    id: str
+    path: Path
+    info: ModelInfo | None
+    error: str | None = None
+    starter: bool = False
+
+    @property
+    def usable(self) -> bool:
+        return self.info is not None
+
+
+class ModelLibrary:
+    """Lists and finds local models. Reads headers only; never loads weights."""
+
+    def __init__(self, models_dir: Path) -> None:
+        self.models_dir = models_dir
+        self._cache: dict[tuple[Path, int, int], ModelInfo] = {}
+
+    def entries(self) -> list[LibraryEntry]:
+        """Starter models first, then the models folder, sorted by id."""
+        starters = starter_models(self.models_dir)
+        seen = {s.path.resolve() for s in starters}
+        found = [self._entry(s.id, s.path, starter=True) for s in starters]
+        for path in sorted(self.models_dir.rglob("*.gguf")) if self.models_dir.is_dir() else []:
+            if path.resolve() not in seen:
+                rel = path.relative_to(self.models_dir).with_suffix("")
+                found.append(self._entry(rel.as_posix(), path))
+        return found
+
+    def resolve(self, name: str) -> LibraryEntry:
+        """Find a model by id, file name, path to a .gguf, or a unique part of its name."""
+        candidate = Path(name).expanduser()
+        if name.endswith(".gguf") and (candidate.exists() or "/" in name or "\\" in name):
+            return self._entry(candidate.stem, candidate.resolve())
+        entries = self.entries()
+        lowered = name.lower()
+        for match in (
+            lambda e: e.id == name,
+            lambda e: e.path.stem == name or e.path.name == name,
+            lambda e: e.id.lower() == lowered,
+        ):
+            exact = [e for e in entries if match(e)]
+            if exact:
+                return exact[0]
+        partial = [e for e in entries if lowered in e.id.lower()]
+        if len(partial) == 1:
+            return partial[0]
+        if partial:
+            names = ", ".join(e.id for e in partial)
+            raise ModelNotFound(f'"{name}" matches several models: {names}. Be more specific.')
+        raise ModelNotFound(
+            f'No local model matches "{name}". `hearth models list` shows what is installed.'
+        )
+
+    def default(self, preferred: str | None = None) -> LibraryEntry:
+        """The model to use when none is named: the user's choice, else SmolLM2, else any."""
+        if preferred:
+            try:
+                entry = self.resolve(preferred)
+                if entry.usable:
+                    return entry
+            except ModelNotFound:
+                pass
+        usable = [e for e in self.entries() if e.usable]
+        for entry in usable:
+            if entry.path.name == SMOLLM2_FILE:
+                return entry
+        if usable:
+            return usable[0]
+        raise ModelNotFound(
+            "No usable model is installed. Run `make setup` to install the starter models, "
+            f"or put a .gguf file in {self.models_dir}."
+        )
+
+    def _entry(self, model_id: str, path: Path, starter: bool = False) -> LibraryEntry:
+        try:
+            return LibraryEntry(model_id, path, self._describe(path), starter=starter)
+        except InvalidModelFile as exc:
+            return LibraryEntry(model_id, path, None, str(exc), starter)
+
+    def _describe(self, path: Path) -> ModelInfo:
+        try:
+            stat = path.stat()
+        except OSError:
+            return read_model_info(path)  # raises the right InvalidModelFile
+        key = (path, stat.st_size, stat.st_mtime_ns)
+        if key not in self._cache:
+            self._cache[key] = read_model_info(path)
+        return self._cache[key]

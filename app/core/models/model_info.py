@@ -1,0 +1,140 @@
+"""Describe and validate a local GGUF file without loading its weights."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import InvalidModelFile
+from app.core.models.gguf_header import GGUFHeader, HeaderIncomplete, parse_header
+
+FIRST_READ = 8 * 1024 * 1024  # most headers (vocabulary included) fit in this
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What the model list shows, and what the engine and fit estimate need."""
+
+    path: Path
+    name: str
+    architecture: str
+    parameters: int
+    quantization: str
+    context_length: int
+    n_layers: int
+    n_heads: int
+    n_kv_heads: int
+    head_dim: int
+    vocab_size: int
+    chat_template: str | None
+    file_size: int
+
+    @property
+    def is_base(self) -> bool:
+        """A model without a chat template is a base model: it continues text, it does not chat."""
+        return not self.chat_template
+
+    @property
+    def parameters_label(self) -> str:
+        return format_count(self.parameters)
+
+
+def read_model_info(path: Path) -> ModelInfo:
+    """Validate `path` as a GGUF model and describe it; raises `InvalidModelFile` with a reason."""
+    size = _checked_size(path)
+    try:
+        with path.open("rb") as handle:
+            header = read_header(handle.read, size)
+    except OSError as exc:
+        raise InvalidModelFile(f"{path} could not be read: {exc.strerror or exc}.") from exc
+    return describe(path, header, size)
+
+
+def read_header(read: Callable[[int], bytes], size: int) -> GGUFHeader:
+    """Parse a header from a stream positioned at its start, reading more until it fits."""
+    buf = read(min(size, FIRST_READ))
+    while True:
+        try:
+            return parse_header(buf, size)
+        except HeaderIncomplete as short:
+            more = read(min(size, short.needed) - len(buf))
+            if not more:
+                raise InvalidModelFile("The GGUF file ended inside its header.") from None
+            buf += more
+
+
+def describe(path: Path, header: GGUFHeader, file_size: int) -> ModelInfo:
+    """Turn a parsed header into a `ModelInfo`, checking that the file holds all its tensors."""
+    if not header.tensors:
+        raise InvalidModelFile(f"{path.name} holds no tensors; it is not a usable model.")
+    split_count = _int(header.metadata.get("split.count"), 1)
+    if split_count <= 1 and file_size < header.data_end:
+        raise InvalidModelFile(
+            f"{path.name} is truncated ({file_size:,} of {header.data_end:,} bytes). "
+            "Download it again."
+        )
+    meta = header.metadata
+    arch = str(meta.get("general.architecture", "unknown"))
+    n_heads = _int(meta.get(f"{arch}.attention.head_count"), 0)
+    embedding = _int(meta.get(f"{arch}.embedding_length"), 0)
+    head_dim = _int(meta.get(f"{arch}.attention.key_length"), embedding // n_heads if n_heads else 0)
+    template = meta.get("tokenizer.chat_template")
+    return ModelInfo(
+        path=path,
+        name=str(meta.get("general.name") or path.stem),
+        architecture=arch,
+        parameters=sum(t.n_elements for t in header.tensors),
+        quantization=quantization_name(header),
+        context_length=_int(meta.get(f"{arch}.context_length"), 0),
+        n_layers=_int(meta.get(f"{arch}.block_count"), 0),
+        n_heads=n_heads,
+        n_kv_heads=_int(meta.get(f"{arch}.attention.head_count_kv"), n_heads),
+        head_dim=head_dim,
+        vocab_size=header.array_lengths.get("tokenizer.ggml.tokens", 0),
+        chat_template=template if isinstance(template, str) and template.strip() else None,
+        file_size=file_size,
+    )
+
+
+def quantization_name(header: GGUFHeader) -> str:
+    """"Q4_K_M", "Q8_0", ...: from `general.file_type`, else the most common tensor type."""
+    from gguf import GGMLQuantizationType, LlamaFileType
+
+    file_type = header.metadata.get("general.file_type")
+    if isinstance(file_type, int):
+        try:
+            return LlamaFileType(file_type).name.removeprefix("MOSTLY_").replace("ALL_", "")
+        except ValueError:
+            pass
+    weights = Counter(t.type_code for t in header.tensors if len(t.shape) >= 2)
+    if not weights:
+        return "unknown"
+    try:
+        return GGMLQuantizationType(weights.most_common(1)[0][0]).name
+    except ValueError:
+        return "unknown"
+
+
+def format_count(n: int) -> str:
+    for unit, scale in (("T", 10**12), ("B", 10**9), ("M", 10**6), ("K", 10**3)):
+        if n >= scale:
+            return f"{n / scale:.3g}{unit}"
+    return str(n)
+
+
+def _checked_size(path: Path) -> int:
+    if not path.exists():
+        raise InvalidModelFile(f"There is no file at {path}.")
+    if path.is_dir():
+        raise InvalidModelFile(f"{path} is a folder, not a GGUF model file.")
+    size = path.stat().st_size
+    if size == 0:
+        raise InvalidModelFile(f"{path.name} is empty (0 bytes); it is not a GGUF model.")
+    return size
+
+
+def _int(value: Any, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default

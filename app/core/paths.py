@@ -1,0 +1,78 @@
+"""Where Hearth keeps its files.
+
+Platform folders come from platformdirs. Setting `HEARTH_HOME` puts *every* path under that one
+folder (tests and portable installs use it), so nothing leaks into the user's real profile.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "Hearth"
+HOME_ENV = "HEARTH_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The folders Hearth uses. Create them with `ensure()` before writing."""
+
+    data: Path
+    config: Path
+    cache: Path
+    logs: Path
+
+    @property
+    def models(self) -> Path:
+        return self.data / "models"
+
+    @property
+    def prompts(self) -> Path:
+        return self.data / "prompts"
+
+    @property
+    def rag(self) -> Path:
+        return self.data / "rag"
+
+    @property
+    def chats_db(self) -> Path:
+        return self.data / "chats.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.json"
+
+    def ensure(self) -> AppPaths:
+        for folder in (self.data, self.config, self.cache, self.logs, self.models, self.prompts):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def default_paths(env: dict[str, str] | None = None) -> AppPaths:
+    """The paths for this user, or all under `$HEARTH_HOME` when it is set."""
+    env = dict(os.environ) if env is None else env
+    home = env.get(HOME_ENV)
+    if home:
+        root = Path(home).expanduser().resolve()
+        return AppPaths(
+            data=root / "data", config=root / "config", cache=root / "cache", logs=root / "logs"
+        )
+    import platformdirs
+
+    return AppPaths(
+        data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        logs=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )
+
+
+def resources_dir() -> Path:
+    """The read-only `resources/` folder: beside `app/` in a checkout, inside a frozen bundle."""
+    import sys
+
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"

@@ -1,0 +1,1 @@
+"""Local documents: extract, chunk, embed, store, retrieve and cite (issue "Local documents")."""

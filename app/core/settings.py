@@ -1,0 +1,111 @@
+"""Typed settings, stored as JSON with a schema version.
+
+`load_settings` never raises for a bad file: it moves the file aside, returns defaults and a
+`SettingsError` describing what happened, so the caller can tell the user.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from app.core.errors import SettingsError
+from app.core.fileio import atomic_write_text, move_aside
+
+SCHEMA_VERSION = 1
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+# MIGRATIONS[n] turns a version-n document into a version-(n + 1) one.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class SamplingSettings(BaseModel):
+    """How tokens are chosen. temperature 0 means greedy."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    temperature: float = Field(0.7, ge=0.0, le=5.0)
+    top_p: float = Field(0.95, gt=0.0, le=1.0)
+    top_k: int = Field(40, ge=0)
+    min_p: float = Field(0.05, ge=0.0, le=1.0)
+    repeat_penalty: float = Field(1.1, ge=0.5, le=3.0)
+    max_tokens: int = Field(1024, ge=1)
+    seed: int | None = Field(None, ge=0, lt=2**32)
+    stop: tuple[str, ...] = ()
+
+
+class EngineSettings(BaseModel):
+    """How a model is loaded. None/-1 mean "choose for this machine"."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    context_length: int = Field(4096, ge=256)
+    threads: int | None = Field(None, ge=1)
+    gpu_layers: int = Field(-1, ge=-1)
+
+
+class Settings(BaseModel):
+    """Everything the user can set, with the defaults of a fresh install."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    schema_version: int = SCHEMA_VERSION
+    default_model: str | None = None
+    default_prompt: str = "default-assistant"
+    sampling: SamplingSettings = SamplingSettings()
+    engine: EngineSettings = EngineSettings()
+    theme: Literal["system", "light", "dark"] = "system"
+    font_size: int = Field(11, ge=6, le=40)
+    language: Literal["system", "en", "zh_CN"] = "system"
+
+
+def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:
+    """Read settings; on any problem return defaults plus the error to show the user."""
+    if not path.exists():
+        return Settings(), None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("the top level is not an object")
+        version = int(raw.get("schema_version", 1))
+        if version > SCHEMA_VERSION:
+            return Settings(), SettingsError(
+                f"{path} was written by a newer Hearth (settings version {version}); "
+                "using defaults for now and leaving the file untouched."
+            )
+        return Settings.model_validate(migrate(raw, version)), None
+    except (OSError, ValueError, ValidationError) as exc:
+        moved = _move_aside_quietly(path)
+        where = f" It was kept as {moved.name}." if moved else ""
+        return Settings(), SettingsError(
+            f"The settings file could not be read ({_short(exc)}); defaults are in use.{where}"
+        )
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    atomic_write_text(path, settings.model_dump_json(indent=2) + "\n")
+
+
+def migrate(raw: dict[str, Any], version: int) -> dict[str, Any]:
+    """Bring a settings document from `version` up to SCHEMA_VERSION."""
+    while version < SCHEMA_VERSION:
+        raw = MIGRATIONS[version](raw)
+        version += 1
+    raw["schema_version"] = SCHEMA_VERSION
+    return raw
+
+
+def _move_aside_quietly(path: Path) -> Path | None:
+    try:
+        return move_aside(path, "unreadable")
+    except OSError:
+        return None
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:160]

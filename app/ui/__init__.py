@@ -1,0 +1,1 @@
+"""QtWidgets: windows, panels and item models; thin slots that call the workers' controllers."""
