@@ -115,6 +115,9 @@ class LlamaEngine:
         if llm is not None:
             llm.close()
 
+    def close(self) -> None:
+        self.unload()
+
     def info(self) -> EngineInfo:
         llama_cpp = _llama_cpp()
         return EngineInfo(

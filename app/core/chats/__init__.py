@@ -1,0 +1,1 @@
+"""Chats on disk (SQLite): the store, its schema and search."""

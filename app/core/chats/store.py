@@ -1,0 +1,321 @@
+"""Chats on disk: SQLite in WAL mode with `synchronous=FULL`, one transaction per message.
+
+When a write returns, the message is on disk: a crash or a power cut afterwards cannot lose it.
+A database that cannot be read is moved aside (never deleted) and a fresh one is created;
+`recovery` then says what happened so the app can tell the user. Every method is safe to call
+from any one thread at a time (a lock serialises them), so a worker thread may own the store.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from app.core.chats import schema
+from app.core.errors import ChatNotFound, ChatStoreError
+from app.core.fileio import move_aside
+from app.core.messages import Role
+
+Status = Literal["complete", "cancelled", "failed"]
+
+
+@dataclass(frozen=True)
+class Chat:
+    id: int
+    title: str
+    created_at: float
+    updated_at: float
+    model: str | None = None
+    system_prompt: str | None = None
+    prompt_id: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+    message_count: int = 0
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    id: int
+    chat_id: int
+    role: Role
+    content: str
+    status: Status
+    created_at: float
+    model: str | None = None
+    params: dict[str, Any] | None = None
+    timings: dict[str, Any] | None = None
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    sources: list[Any] | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    chat_id: int
+    chat_title: str
+    message_id: int | None
+    snippet: str
+
+
+class ChatStore:
+    """Create, list, search, rename and delete chats; append messages."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.recovery: ChatStoreError | None = None
+        self._lock = threading.Lock()
+        self._conn = self._open_or_recover()
+
+    # -- chats ---------------------------------------------------------------------------
+
+    def create_chat(
+        self,
+        title: str = "New chat",
+        model: str | None = None,
+        system_prompt: str | None = None,
+        prompt_id: str | None = None,
+        settings: dict[str, Any] | None = None,
+    ) -> Chat:
+        now = time.time()
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO chats (title, created_at, updated_at, model, system_prompt, "
+                "prompt_id, settings_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (title, now, now, model, system_prompt, prompt_id, json.dumps(settings or {})),
+            )
+            chat_id = int(cursor.lastrowid or 0)
+        return self.get_chat(chat_id)
+
+    def get_chat(self, chat_id: int) -> Chat:
+        rows = self._chats("WHERE c.id = ?", (chat_id,))
+        if not rows:
+            raise ChatNotFound(f"There is no chat with id {chat_id}.")
+        return rows[0]
+
+    def list_chats(self) -> list[Chat]:
+        """All chats, most recently updated first."""
+        return self._chats("", ())
+
+    def rename_chat(self, chat_id: int, title: str) -> Chat:
+        return self.update_chat(chat_id, title=title)
+
+    def update_chat(self, chat_id: int, **fields: Any) -> Chat:
+        """Change title, model, system_prompt, prompt_id or settings."""
+        allowed = {"title", "model", "system_prompt", "prompt_id", "settings"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"cannot update {sorted(unknown)}")
+        if "settings" in fields:
+            fields["settings_json"] = json.dumps(fields.pop("settings"))
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        with self._write() as conn:
+            cursor = conn.execute(
+                f"UPDATE chats SET {assignments}, updated_at = ? WHERE id = ?",
+                (*fields.values(), time.time(), chat_id),
+            )
+            if cursor.rowcount == 0:
+                raise ChatNotFound(f"There is no chat with id {chat_id}.")
+        return self.get_chat(chat_id)
+
+    def delete_chat(self, chat_id: int) -> None:
+        with self._write() as conn:
+            if conn.execute("DELETE FROM chats WHERE id = ?", (chat_id,)).rowcount == 0:
+                raise ChatNotFound(f"There is no chat with id {chat_id}.")
+
+    # -- messages ------------------------------------------------------------------------
+
+    def add_message(
+        self,
+        chat_id: int,
+        role: Role,
+        content: str,
+        status: Status = "complete",
+        *,
+        model: str | None = None,
+        params: dict[str, Any] | None = None,
+        timings: dict[str, Any] | None = None,
+        prompt_tokens: int | None = None,
+        completion_tokens: int | None = None,
+        sources: Sequence[Any] | None = None,
+        error: str | None = None,
+    ) -> StoredMessage:
+        """Append a message in one durable transaction and return it with its id."""
+        now = time.time()
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO messages (chat_id, role, content, status, model, params_json, "
+                "timings_json, prompt_tokens, completion_tokens, sources_json, error, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (chat_id, role, content, status, model, _dump(params), _dump(timings),
+                 prompt_tokens, completion_tokens, _dump(sources), error, now),
+            )
+            conn.execute("UPDATE chats SET updated_at = ? WHERE id = ?", (now, chat_id))
+            message_id = int(cursor.lastrowid or 0)
+        return StoredMessage(message_id, chat_id, role, content, status, now, model,
+                             params, timings, prompt_tokens, completion_tokens,
+                             list(sources) if sources is not None else None, error)
+
+    def messages(self, chat_id: int) -> list[StoredMessage]:
+        self.get_chat(chat_id)
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT * FROM messages WHERE chat_id = ? ORDER BY id", (chat_id,)
+            ).fetchall()
+        return [_message(row) for row in rows]
+
+    def delete_messages_from(self, chat_id: int, message_id: int) -> int:
+        """Remove a message and everything after it (edit and resend, regenerate)."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "DELETE FROM messages WHERE chat_id = ? AND id >= ?", (chat_id, message_id)
+            )
+            return int(cursor.rowcount)
+
+    # -- search --------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Chats whose title or messages contain `query` (case-insensitive substring)."""
+        query = query.strip()
+        if not query:
+            return []
+        hits = [SearchHit(c.id, c.title, None, c.title) for c in self.list_chats()
+                if query.lower() in c.title.lower()]
+        with self._lock:
+            rows = self._conn.execute(*_message_search_sql(query, limit)).fetchall()
+        hits += [SearchHit(r["chat_id"], r["title"], r["id"], r["snippet"]) for r in rows]
+        return hits[:limit]
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> ChatStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def integrity_ok(self) -> bool:
+        with self._lock:
+            return bool(self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._conn
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                raise _store_error(exc, self.path) from exc
+
+    def _chats(self, where: str, args: tuple[Any, ...]) -> list[Chat]:
+        sql = (
+            "SELECT c.*, (SELECT COUNT(*) FROM messages m WHERE m.chat_id = c.id) AS n "
+            f"FROM chats c {where} ORDER BY c.updated_at DESC, c.id DESC"
+        )
+        with self._lock:
+            rows = self._conn.execute(sql, args).fetchall()
+        return [
+            Chat(r["id"], r["title"], r["created_at"], r["updated_at"], r["model"],
+                 r["system_prompt"], r["prompt_id"], json.loads(r["settings_json"] or "{}"), r["n"])
+            for r in rows
+        ]
+
+    def _open_or_recover(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return _open(self.path)
+        except ValueError as exc:  # newer schema: not damaged, so never move it
+            raise ChatStoreError(
+                f"{self.path} was written by a newer version of Hearth ({exc}). "
+                "Update Hearth to open these chats."
+            ) from exc
+        except sqlite3.DatabaseError as exc:
+            kept = move_aside(self.path, "corrupt")
+            for suffix in ("-wal", "-shm"):
+                side = self.path.with_name(self.path.name + suffix)
+                if side.exists():
+                    move_aside(side, "corrupt")
+            self.recovery = ChatStoreError(
+                f"The chat database could not be read ({exc}). It was kept as {kept.name} and "
+                "a new, empty one was started. Your old chats are still in that file."
+            )
+            return _open(self.path)
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+        schema.migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _message_search_sql(query: str, limit: int) -> tuple[str, tuple[Any, ...]]:
+    select = "SELECT m.id, m.chat_id, c.title, {snippet} AS snippet FROM messages m " \
+             "JOIN chats c ON c.id = m.chat_id "
+    if len(query) >= 3:  # the trigram tokenizer needs three characters
+        phrase = '"' + query.replace('"', '""') + '"'
+        sql = select.format(snippet="snippet(messages_fts, 0, '[', ']', '…', 40)") + (
+            "JOIN messages_fts f ON f.rowid = m.id WHERE messages_fts MATCH ? "
+            "ORDER BY m.id DESC LIMIT ?"
+        )
+        return sql, (phrase, limit)
+    pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    sql = select.format(snippet="substr(m.content, 1, 120)") + (
+        "WHERE m.content LIKE ? ESCAPE '\\' ORDER BY m.id DESC LIMIT ?"
+    )
+    return sql, (pattern, limit)
+
+
+def _message(row: sqlite3.Row) -> StoredMessage:
+    return StoredMessage(
+        id=row["id"], chat_id=row["chat_id"], role=row["role"], content=row["content"],
+        status=row["status"], created_at=row["created_at"], model=row["model"],
+        params=_load(row["params_json"]), timings=_load(row["timings_json"]),
+        prompt_tokens=row["prompt_tokens"], completion_tokens=row["completion_tokens"],
+        sources=_load(row["sources_json"]), error=row["error"],
+    )
+
+
+def _dump(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _load(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def _store_error(exc: sqlite3.Error, path: Path) -> ChatStoreError:
+    text = str(exc)
+    if "disk is full" in text or "SQLITE_FULL" in text:
+        return ChatStoreError(
+            f"The disk holding {path.parent} is full, so the chat could not be saved. "
+            "Free some space and try again; nothing already saved was lost."
+        )
+    if "readonly" in text or "read-only" in text:
+        return ChatStoreError(f"{path} is read-only, so the chat could not be saved.")
+    return ChatStoreError(f"The chat could not be saved: {text}.")

@@ -1,0 +1,122 @@
+"""One chat, end to end: history from the store, a prompt for the engine, the reply saved.
+
+Both the CLI and the window drive chats through `Conversation`. Whatever happens to a reply, it
+is stored: finished (complete), stopped by the user (cancelled, partial text kept), or cut by an
+error or an engine crash (failed, partial text and the reason kept).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from app.core.chats.store import ChatStore, Status, StoredMessage
+from app.core.engine.types import (
+    Engine,
+    GenerationRequest,
+    GenerationResult,
+    StreamEvent,
+    TokenEvent,
+)
+from app.core.errors import EngineCrashed, HearthError
+from app.core.messages import Message
+from app.core.prompts.library import PromptTemplate
+from app.core.settings import SamplingSettings
+
+TITLE_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class ChatSetup:
+    """How a chat talks to its model. A base model (`completion=True`) continues the text."""
+
+    model_id: str
+    sampling: SamplingSettings = SamplingSettings()
+    prompt: PromptTemplate | None = None
+    system_prompt: str | None = None
+    completion: bool = False
+
+    def head(self) -> list[Message]:
+        """System prompt and few-shot examples: pinned before the conversation."""
+        if self.prompt is not None:
+            return self.prompt.messages(self.system_prompt)
+        if self.system_prompt and self.system_prompt.strip():
+            return [Message("system", self.system_prompt)]
+        return []
+
+
+class Conversation:
+    """Sends messages in one stored chat and saves every reply, whatever its fate."""
+
+    def __init__(self, store: ChatStore, engine: Engine, chat_id: int, setup: ChatSetup) -> None:
+        self.store = store
+        self.engine = engine
+        self.chat_id = chat_id
+        self.setup = setup
+        self.last_reply: StoredMessage | None = None
+
+    def send(self, text: str) -> Iterator[StreamEvent]:
+        """Store `text`, stream the reply's events, then store the reply."""
+        self._store_user(text)
+        request = self._request()
+        pieces: list[str] = []
+        try:
+            for event in self.engine.stream(request):
+                if isinstance(event, TokenEvent):
+                    pieces.append(event.text)
+                else:
+                    self._store_result(event)
+                yield event
+        except EngineCrashed as crash:
+            self._store_failure(crash.partial_text or "".join(pieces), str(crash))
+            raise
+        except HearthError as error:
+            self._store_failure("".join(pieces), str(error))
+            raise
+
+    def cancel(self) -> None:
+        self.engine.cancel()
+
+    def _request(self) -> GenerationRequest:
+        history = [m for m in self.store.messages(self.chat_id) if m.content]
+        if self.setup.completion:
+            document = "".join(m.content for m in history)
+            return GenerationRequest(prompt=document, sampling=self.setup.sampling)
+        head = self.setup.head()
+        turns = [Message(m.role, m.content) for m in history if m.role != "system"]
+        return GenerationRequest(
+            messages=tuple(head + turns), sampling=self.setup.sampling, pinned=len(head)
+        )
+
+    def _store_user(self, text: str) -> None:
+        chat = self.store.get_chat(self.chat_id)
+        if chat.message_count == 0 and chat.title == "New chat":
+            title = " ".join(text.split())[:TITLE_LENGTH] or "New chat"
+            self.store.update_chat(self.chat_id, title=title)
+        self.store.add_message(self.chat_id, "user", text)
+
+    def _store_result(self, result: GenerationResult) -> None:
+        status: Status = "cancelled" if result.finish_reason == "cancelled" else "complete"
+        timings = dataclasses.asdict(result.timings)
+        timings.update(
+            tokens_per_second=result.timings.tokens_per_second,
+            finish_reason=result.finish_reason,
+            dropped_messages=result.dropped_messages,
+        )
+        self.last_reply = self.store.add_message(
+            self.chat_id, "assistant", result.text, status,
+            model=self.setup.model_id,
+            params=self.setup.sampling.model_dump(mode="json"),
+            timings=timings,
+            prompt_tokens=result.timings.prompt_tokens,
+            completion_tokens=result.timings.completion_tokens,
+        )
+
+    def _store_failure(self, partial: str, reason: str) -> None:
+        self.last_reply = self.store.add_message(
+            self.chat_id, "assistant", partial, "failed",
+            model=self.setup.model_id,
+            params=self.setup.sampling.model_dump(mode="json"),
+            error=reason,
+        )

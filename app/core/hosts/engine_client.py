@@ -1,0 +1,133 @@
+"""The engine, in a child process, behind the same API as the in-process `LlamaEngine`.
+
+A crash inside llama.cpp (it calls abort() on bad input) kills only the child. The client then
+raises `EngineCrashed` carrying the text streamed so far, forgets the dead process, and the next
+request starts a fresh one and reloads the last model.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from collections.abc import Iterator
+
+from app.core.engine.types import (
+    EngineInfo,
+    GenerationRequest,
+    LoadedModel,
+    LoadSpec,
+    StreamEvent,
+    TokenEvent,
+)
+from app.core.errors import EngineCrashed
+from app.core.hosts.process_host import HostDied, ProcessHost
+
+ENGINE_FACTORY = "app.core.engine.llama_engine:LlamaEngine"
+
+
+class EngineClient:
+    """Drop-in for `LlamaEngine`; `cancel` is safe from any thread."""
+
+    def __init__(self, factory: str = ENGINE_FACTORY, log_path: Path | None = None) -> None:
+        self._factory = factory
+        self._log_path = log_path
+        self._host: ProcessHost | None = None
+        self._spec: LoadSpec | None = None
+        self._current = 0
+        self.starts = 0
+
+    @property
+    def pid(self) -> int | None:
+        return self._host.pid if self._host is not None else None
+
+    def start(self) -> float:
+        """Start the child now (otherwise the first request does); returns seconds taken."""
+        began = time.perf_counter()
+        self._ensure_host().call("info")
+        return time.perf_counter() - began
+
+    def load(self, spec: LoadSpec) -> LoadedModel:
+        host = self._ensure_host()
+        try:
+            loaded: LoadedModel = host.call("load", spec)
+        except HostDied as died:
+            self._discard()
+            raise EngineCrashed(
+                f"The engine crashed while loading {spec.path.name} ({died}). The file may be "
+                "damaged or unsupported; try another model."
+            ) from None
+        self._spec = spec
+        return loaded
+
+    def stream(self, request: GenerationRequest) -> Iterator[StreamEvent]:
+        """Stream from the child; on a crash raise `EngineCrashed` with the partial text."""
+        host = self._ready_host()
+        self._current = request.request_id
+        partial: list[str] = []
+        try:
+            for event in host.stream("stream", request):
+                if isinstance(event, TokenEvent):
+                    partial.append(event.text)
+                yield event
+        except HostDied as died:
+            self._discard()
+            raise EngineCrashed(
+                f"The engine stopped unexpectedly ({died}). The partial answer was kept; "
+                "the next message starts a fresh engine.",
+                "".join(partial),
+            ) from None
+
+    def cancel(self, request_id: int | None = None) -> None:
+        host = self._host
+        if host is not None and host.cancel_cell is not None:
+            target = self._current if request_id is None else request_id
+            host.cancel_cell.value = max(int(host.cancel_cell.value), target)
+
+    def unload(self) -> None:
+        self._spec = None
+        if self._host is not None and self._host.alive:
+            self._call("unload")
+
+    def info(self) -> EngineInfo:
+        info: EngineInfo = self._call("info")
+        return info
+
+    def close(self) -> None:
+        """Unload the model and end the child (call before the app exits)."""
+        host, self._host = self._host, None
+        if host is not None:
+            try:
+                if host.alive:
+                    host.call("unload")
+            except HostDied:
+                pass
+            host.stop()
+
+    def _call(self, method: str) -> object:
+        try:
+            return self._ensure_host().call(method)
+        except HostDied as died:
+            self._discard()
+            raise EngineCrashed(f"The engine stopped unexpectedly ({died}).") from None
+
+    def _ready_host(self) -> ProcessHost:
+        """A live host with the last model loaded (restarting after a crash)."""
+        if self._host is not None and self._host.alive:
+            return self._host
+        host = self._ensure_host()
+        if self._spec is not None:
+            self.load(self._spec)
+        return host
+
+    def _ensure_host(self) -> ProcessHost:
+        if self._host is None or not self._host.alive:
+            self._discard()
+            self._host = ProcessHost(self._factory, "hearth-engine", self._log_path)
+            self._host.start()
+            self.starts += 1
+        return self._host
+
+    def _discard(self) -> None:
+        host, self._host = self._host, None
+        if host is not None:
+            host.stop(timeout=1.0)

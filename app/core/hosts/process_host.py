@@ -1,0 +1,191 @@
+"""One small mechanism for running a service object in a child process.
+
+The child builds the service from a factory ("package.module:function"), then answers requests
+over a pipe: `call` returns one value, `stream` yields values until the iterator ends. The child
+ignores Ctrl-C (the terminal sends SIGINT to the whole process group; cancelling is the parent's
+business) and exits when the pipe closes. A shared integer, `cancel_cell`, lets the parent cancel
+work in the child without sending a message to a busy process.
+
+If the child dies, every waiting call raises `HostDied`; the client decides what that means.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing as mp
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import HearthError
+
+_CALL, _STREAM, _ITEM, _END, _OK, _ERROR = "call", "stream", "item", "end", "ok", "error"
+
+
+class HostDied(Exception):
+    """The child process is gone (crashed, killed, or never started)."""
+
+
+class ProcessHost:
+    """The parent's handle on one child process. Calls are serialised by a lock."""
+
+    def __init__(self, factory: str, name: str = "hearth-host", log_path: Path | None = None) -> None:
+        self._factory = factory
+        self._name = name
+        self._log_path = log_path
+        self._ctx = mp.get_context("spawn")
+        self._lock = threading.Lock()
+        self._process: Any = None
+        self._conn: Connection | None = None
+        self.cancel_cell: Any = None
+
+    def start(self) -> None:
+        parent, child = self._ctx.Pipe()
+        self.cancel_cell = self._ctx.Value("q", 0, lock=False)
+        process = self._ctx.Process(
+            target=_child_main,
+            args=(self._factory, child, self.cancel_cell, self._log_path),
+            name=self._name,
+            daemon=True,
+        )
+        process.start()
+        child.close()
+        self._process, self._conn = process, parent
+
+    @property
+    def alive(self) -> bool:
+        return self._process is not None and self._process.is_alive()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def call(self, method: str, *args: Any) -> Any:
+        """Run `service.method(*args)` in the child and return its result (or raise its error)."""
+        with self._lock:
+            self._send((_CALL, method, args))
+            kind, value = self._receive()
+            if kind == _ERROR:
+                raise value
+            return value
+
+    def stream(self, method: str, *args: Any) -> Iterator[Any]:
+        """Iterate `service.method(*args)` in the child. To stop early, cancel through
+        `cancel_cell` and read on to the end; abandoning the iterator stops the child."""
+        with self._lock:
+            self._send((_STREAM, method, args))
+            finished = False
+            try:
+                while True:
+                    kind, value = self._receive()
+                    if kind == _ITEM:
+                        yield value
+                        continue
+                    finished = True
+                    if kind == _END:
+                        return
+                    raise value
+            finally:
+                if not finished:  # abandoned mid-stream: the child is out of step, discard it
+                    self.stop(timeout=1.0)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Close the pipe (the child exits), then make sure the process is gone."""
+        conn, process = self._conn, self._process
+        self._conn = self._process = None
+        if conn is not None:
+            conn.close()
+        if process is not None:
+            process.join(timeout)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout)
+
+    def _send(self, message: tuple[Any, ...]) -> None:
+        if self._conn is None or not self.alive:
+            raise HostDied(self._death_note())
+        try:
+            self._conn.send(message)
+        except (BrokenPipeError, ConnectionResetError, OSError) as exc:
+            raise HostDied(self._death_note()) from exc
+
+    def _receive(self) -> tuple[str, Any]:
+        assert self._conn is not None and self._process is not None
+        ready = wait([self._conn, self._process.sentinel])
+        if self._conn in ready or self._conn.poll(0):
+            try:
+                message: tuple[str, Any] = self._conn.recv()
+                return message
+            except (EOFError, ConnectionResetError, OSError):
+                pass
+        self._process.join(1.0)
+        raise HostDied(self._death_note())
+
+    def _death_note(self) -> str:
+        code = self._process.exitcode if self._process is not None else None
+        if code is None:
+            return "the process is not running"
+        if code < 0:
+            try:
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exited with code {code}"
+
+
+def _child_main(factory: str, conn: Connection, cancel_cell: Any, log_path: Path | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if log_path is not None:
+        _redirect_stderr(log_path)
+    module_name, _, func_name = factory.partition(":")
+    service = getattr(importlib.import_module(module_name), func_name)(cancel_cell)
+    try:
+        while True:
+            try:
+                kind, method, args = conn.recv()
+            except (EOFError, OSError):
+                return
+            _serve(conn, service, kind, method, args)
+    finally:
+        close = getattr(service, "close", None)
+        if close is not None:
+            close()
+
+
+def _redirect_stderr(log_path: Path) -> None:
+    """Native libraries write to fd 2; keep that in a log file instead of the user's terminal."""
+    try:
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    except OSError:
+        return
+    os.dup2(fd, 2)
+    os.close(fd)
+
+
+def _serve(conn: Connection, service: Any, kind: str, method: str, args: tuple[Any, ...]) -> None:
+    try:
+        target = getattr(service, method)
+        if kind == _CALL:
+            conn.send((_OK, target(*args)))
+            return
+        for item in target(*args):
+            conn.send((_ITEM, item))
+        conn.send((_END, None))
+    except Exception as exc:
+        conn.send((_ERROR, _picklable(exc)))
+
+
+def _picklable(exc: Exception) -> Exception:
+    """Errors cross the pipe as themselves when they can, else as a HearthError with the text."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return HearthError(f"{type(exc).__name__}: {exc}")
