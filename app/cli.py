@@ -89,7 +89,9 @@ def cmd_ask(services: Services, args: argparse.Namespace) -> int:
         loaded = _load(engine, services, entry, args)
         setup = _setup(services, args, entry, loaded)
         with services.store() as store:
-            chat = store.create_chat(model=entry.id, system_prompt=args.system, prompt_id=args.template)
+            chat = store.create_chat(
+                model=entry.id, system_prompt=args.system, prompt_id=args.template
+            )
             conversation = Conversation(store, engine, chat.id, setup)
             result = _stream_reply(conversation, " ".join(args.question), sys.stdout)
             _note(f"saved as chat {chat.id}")
@@ -175,42 +177,52 @@ def _summary(result: GenerationResult) -> str:
     if result.finish_reason == "cancelled":
         parts.append("stopped (partial reply saved)")
     elif result.finish_reason in ("length", "context_full"):
-        parts.append("cut off: " + ("max tokens" if result.finish_reason == "length" else "context full"))
+        parts.append(
+            "cut off: " + ("max tokens" if result.finish_reason == "length" else "context full")
+        )
     if result.dropped_messages:
         parts.append(f"{result.dropped_messages} oldest messages left out to fit the context")
     return " · ".join(parts)
 
 
 def _model(services: Services, name: str | None) -> LibraryEntry:
-    entry = services.library.resolve(name) if name else services.library.default(
-        services.settings.default_model
+    entry = (
+        services.library.resolve(name)
+        if name
+        else services.library.default(services.settings.default_model)
     )
     if entry.info is None:
         raise HearthError(f"{entry.id} cannot be used: {entry.error}")
     return entry
 
 
-def _load(engine: EngineClient, services: Services, entry: LibraryEntry,
-          args: argparse.Namespace) -> LoadedModel:
+def _load(
+    engine: EngineClient, services: Services, entry: LibraryEntry, args: argparse.Namespace
+) -> LoadedModel:
     cfg = services.settings.engine
     _note(f"loading {entry.id} …")
-    loaded = engine.load(LoadSpec(
-        path=entry.path,
-        context_length=args.ctx or cfg.context_length,
-        threads=args.threads or cfg.threads,
-        gpu_layers=cfg.gpu_layers,
-        seed=args.seed,
-        fallback_template=args.fallback_template,
-    ))
+    loaded = engine.load(
+        LoadSpec(
+            path=entry.path,
+            context_length=args.ctx or cfg.context_length,
+            threads=args.threads or cfg.threads,
+            gpu_layers=cfg.gpu_layers,
+            seed=args.seed,
+            fallback_template=args.fallback_template,
+        )
+    )
     _note(f"{entry.id} ready on {loaded.backend} in {loaded.load_seconds:.1f} s")
     if loaded.is_base and loaded.template == "none":
-        _note(f"{entry.id} is a base model (no chat template): it continues your text instead "
-              "of answering. Use --fallback-template chatml to chat with it anyway.")
+        _note(
+            f"{entry.id} is a base model (no chat template): it continues your text instead "
+            "of answering. Use --fallback-template chatml to chat with it anyway."
+        )
     return loaded
 
 
-def _setup(services: Services, args: argparse.Namespace, entry: LibraryEntry,
-           loaded: LoadedModel) -> ChatSetup:
+def _setup(
+    services: Services, args: argparse.Namespace, entry: LibraryEntry, loaded: LoadedModel
+) -> ChatSetup:
     prompt: PromptTemplate | None = None
     if args.template:
         prompt = services.prompts.get(args.template)
@@ -219,11 +231,23 @@ def _setup(services: Services, args: argparse.Namespace, entry: LibraryEntry,
             prompt = services.prompts.get(services.settings.default_prompt)
         except PromptLibraryError:
             prompt = None
-    overrides = {k: v for k, v in (("temperature", args.temperature),
-                 ("max_tokens", args.max_tokens), ("seed", args.seed)) if v is not None}
+    overrides = {
+        k: v
+        for k, v in (
+            ("temperature", args.temperature),
+            ("max_tokens", args.max_tokens),
+            ("seed", args.seed),
+        )
+        if v is not None
+    }
     sampling = services.settings.sampling.model_copy(update=overrides)
-    return ChatSetup(entry.id, sampling, prompt, args.system,
-                     completion=loaded.is_base and loaded.template == "none")
+    return ChatSetup(
+        entry.id,
+        sampling,
+        prompt,
+        args.system,
+        completion=loaded.is_base and loaded.template == "none",
+    )
 
 
 # -- listings -------------------------------------------------------------------------------
@@ -242,9 +266,11 @@ def cmd_models_list(services: Services, args: argparse.Namespace) -> int:
             continue
         i = e.info
         kind = "base model (no chat template)" if i.is_base else "chat"
-        print(f"{e.id}{'  [starter]' if e.starter else ''}\n    {i.architecture} · "
-              f"{i.parameters_label} parameters · {i.quantization} · context {i.context_length:,} "
-              f"· {i.file_size / 2**20:,.0f} MiB · {kind}")
+        print(
+            f"{e.id}{'  [starter]' if e.starter else ''}\n    {i.architecture} · "
+            f"{i.parameters_label} parameters · {i.quantization} · context {i.context_length:,} "
+            f"· {i.file_size / 2**20:,.0f} MiB · {kind}"
+        )
     return 0
 
 
@@ -252,16 +278,24 @@ def _model_row(e: LibraryEntry) -> dict[str, Any]:
     row: dict[str, Any] = {"id": e.id, "path": str(e.path), "starter": e.starter, "error": e.error}
     if e.info is not None:
         i = e.info
-        row.update(name=i.name, architecture=i.architecture, parameters=i.parameters,
-                   quantization=i.quantization, context_length=i.context_length,
-                   file_size=i.file_size, chat_template=not i.is_base)
+        row.update(
+            name=i.name,
+            architecture=i.architecture,
+            parameters=i.parameters,
+            quantization=i.quantization,
+            context_length=i.context_length,
+            file_size=i.file_size,
+            chat_template=not i.is_base,
+        )
     return row
 
 
 def cmd_chats_list(services: Services, args: argparse.Namespace) -> int:
     with services.store() as store:
         for chat in store.list_chats():
-            print(f"{chat.id:>5}  {chat.title}  ({chat.message_count} messages, {chat.model or '-'})")
+            print(
+                f"{chat.id:>5}  {chat.title}  ({chat.message_count} messages, {chat.model or '-'})"
+            )
     return 0
 
 
@@ -312,13 +346,15 @@ def _parser() -> argparse.ArgumentParser:
     chat.set_defaults(run=cmd_chat)
 
     models = commands.add_parser("models", help="the local model library").add_subparsers(
-        metavar="ACTION", required=True)
+        metavar="ACTION", required=True
+    )
     listing = models.add_parser("list", help="list local models with metadata")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(run=cmd_models_list)
 
     chats = commands.add_parser("chats", help="saved chats").add_subparsers(
-        metavar="ACTION", required=True)
+        metavar="ACTION", required=True
+    )
     chats.add_parser("list", help="all chats, newest first").set_defaults(run=cmd_chats_list)
     show = chats.add_parser("show", help="print one chat")
     show.add_argument("id", type=int)
@@ -328,23 +364,30 @@ def _parser() -> argparse.ArgumentParser:
     search.set_defaults(run=cmd_chats_search)
 
     prompts = commands.add_parser("prompts", help="prompt library").add_subparsers(
-        metavar="ACTION", required=True)
+        metavar="ACTION", required=True
+    )
     prompts.add_parser("list", help="system prompts and few-shot templates").set_defaults(
-        run=cmd_prompts_list)
+        run=cmd_prompts_list
+    )
     return parser
 
 
 def _generation_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", "-m", help="model id, part of its name, or a .gguf path")
     parser.add_argument("--system", "-s", help="system prompt (replaces the template's)")
-    parser.add_argument("--template", "-t", help="prompt from the library (see `hearth prompts list`)")
+    parser.add_argument(
+        "--template", "-t", help="prompt from the library (see `hearth prompts list`)"
+    )
     parser.add_argument("--temperature", type=float)
     parser.add_argument("--max-tokens", type=int)
     parser.add_argument("--seed", type=int)
     parser.add_argument("--ctx", type=int, help="context length in tokens")
     parser.add_argument("--threads", type=int)
-    parser.add_argument("--fallback-template", choices=["chatml", "gemma", "plain"],
-                        help="chat template for a base model that has none")
+    parser.add_argument(
+        "--fallback-template",
+        choices=["chatml", "gemma", "plain"],
+        help="chat template for a base model that has none",
+    )
 
 
 def _note(text: str) -> None:

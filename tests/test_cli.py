@@ -14,12 +14,21 @@ HEARTH = [sys.executable, "-m", "app"]
 
 def hearth(*args: str, home: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HEARTH_HOME": str(home)}
-    return subprocess.run([*HEARTH, *args], capture_output=True, text=True, timeout=timeout, env=env)
+    return subprocess.run(
+        [*HEARTH, *args], capture_output=True, text=True, timeout=timeout, env=env
+    )
 
 
 def test_ask_streams_an_answer_and_saves_the_chat(hearth_home: Path) -> None:
-    done = hearth("ask", "--temperature", "0", "--max-tokens", "40",
-                  "What is the capital of France?", home=hearth_home)
+    done = hearth(
+        "ask",
+        "--temperature",
+        "0",
+        "--max-tokens",
+        "40",
+        "What is the capital of France?",
+        home=hearth_home,
+    )
     assert done.returncode == 0, done.stderr
     assert "Paris" in done.stdout
     assert "tok/s" in done.stderr and "saved as chat 1" in done.stderr
@@ -32,24 +41,56 @@ def test_ask_streams_an_answer_and_saves_the_chat(hearth_home: Path) -> None:
 
 
 def test_ask_with_template_and_base_model(hearth_home: Path) -> None:
-    done = hearth("ask", "-t", "concise", "--system", "Answer in French.", "--temperature", "0",
-                  "--max-tokens", "16", "Hello", home=hearth_home)
+    done = hearth(
+        "ask",
+        "-t",
+        "concise",
+        "--system",
+        "Answer in French.",
+        "--temperature",
+        "0",
+        "--max-tokens",
+        "16",
+        "Hello",
+        home=hearth_home,
+    )
     assert done.returncode == 0, done.stderr
-    base = hearth("ask", "-m", "gemma", "--temperature", "0", "--max-tokens", "8",
-                  "1, 2, 3,", home=hearth_home)
+    base = hearth(
+        "ask",
+        "-m",
+        "gemma",
+        "--temperature",
+        "0",
+        "--max-tokens",
+        "8",
+        "1, 2, 3,",
+        home=hearth_home,
+    )
     assert base.returncode == 0, base.stderr
     assert "base model" in base.stderr and base.stdout.startswith(" 4")
 
 
 def test_ctrl_c_cancels_and_keeps_the_partial_reply(hearth_home: Path) -> None:
     env = {**os.environ, "HEARTH_HOME": str(hearth_home)}
-    proc = subprocess.Popen([*HEARTH, "ask", "--max-tokens", "2000", "--temperature", "0",
-                             "Write a very long story about the sea."],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [
+            *HEARTH,
+            "ask",
+            "--max-tokens",
+            "2000",
+            "--temperature",
+            "0",
+            "Write a very long story about the sea.",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     assert proc.stdout is not None
     proc.stdout.read(40)  # the answer is streaming
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "partial reply saved" in err
     shown = hearth("chats", "show", "1", home=hearth_home)
@@ -67,7 +108,9 @@ def test_models_list_and_errors(hearth_home: Path) -> None:
 
 
 def test_start_up_imports_no_heavy_library() -> None:
-    code = ("import sys, app.cli; heavy = {'llama_cpp', 'gguf', 'numpy', 'chromadb', 'torch', "
-            "'PySide6'} & set(sys.modules); print(sorted(heavy))")
+    code = (
+        "import sys, app.cli; heavy = {'llama_cpp', 'gguf', 'numpy', 'chromadb', 'torch', "
+        "'PySide6'} & set(sys.modules); print(sorted(heavy))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

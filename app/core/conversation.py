@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.core.chats.store import ChatStore, Status, StoredMessage
 from app.core.engine.types import (
@@ -32,7 +32,7 @@ class ChatSetup:
     """How a chat talks to its model. A base model (`completion=True`) continues the text."""
 
     model_id: str
-    sampling: SamplingSettings = SamplingSettings()
+    sampling: SamplingSettings = field(default_factory=SamplingSettings)
     prompt: PromptTemplate | None = None
     system_prompt: str | None = None
     completion: bool = False
@@ -105,7 +105,10 @@ class Conversation:
             dropped_messages=result.dropped_messages,
         )
         self.last_reply = self.store.add_message(
-            self.chat_id, "assistant", result.text, status,
+            self.chat_id,
+            "assistant",
+            result.text,
+            status,
             model=self.setup.model_id,
             params=self.setup.sampling.model_dump(mode="json"),
             timings=timings,
@@ -115,7 +118,10 @@ class Conversation:
 
     def _store_failure(self, partial: str, reason: str) -> None:
         self.last_reply = self.store.add_message(
-            self.chat_id, "assistant", partial, "failed",
+            self.chat_id,
+            "assistant",
+            partial,
+            "failed",
             model=self.setup.model_id,
             params=self.setup.sampling.model_dump(mode="json"),
             error=reason,

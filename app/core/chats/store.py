@@ -153,14 +153,38 @@ class ChatStore:
                 "INSERT INTO messages (chat_id, role, content, status, model, params_json, "
                 "timings_json, prompt_tokens, completion_tokens, sources_json, error, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (chat_id, role, content, status, model, _dump(params), _dump(timings),
-                 prompt_tokens, completion_tokens, _dump(sources), error, now),
+                (
+                    chat_id,
+                    role,
+                    content,
+                    status,
+                    model,
+                    _dump(params),
+                    _dump(timings),
+                    prompt_tokens,
+                    completion_tokens,
+                    _dump(sources),
+                    error,
+                    now,
+                ),
             )
             conn.execute("UPDATE chats SET updated_at = ? WHERE id = ?", (now, chat_id))
             message_id = int(cursor.lastrowid or 0)
-        return StoredMessage(message_id, chat_id, role, content, status, now, model,
-                             params, timings, prompt_tokens, completion_tokens,
-                             list(sources) if sources is not None else None, error)
+        return StoredMessage(
+            message_id,
+            chat_id,
+            role,
+            content,
+            status,
+            now,
+            model,
+            params,
+            timings,
+            prompt_tokens,
+            completion_tokens,
+            list(sources) if sources is not None else None,
+            error,
+        )
 
     def messages(self, chat_id: int) -> list[StoredMessage]:
         self.get_chat(chat_id)
@@ -185,8 +209,11 @@ class ChatStore:
         query = query.strip()
         if not query:
             return []
-        hits = [SearchHit(c.id, c.title, None, c.title) for c in self.list_chats()
-                if query.lower() in c.title.lower()]
+        hits = [
+            SearchHit(c.id, c.title, None, c.title)
+            for c in self.list_chats()
+            if query.lower() in c.title.lower()
+        ]
         with self._lock:
             rows = self._conn.execute(*_message_search_sql(query, limit)).fetchall()
         hits += [SearchHit(r["chat_id"], r["title"], r["id"], r["snippet"]) for r in rows]
@@ -230,8 +257,17 @@ class ChatStore:
         with self._lock:
             rows = self._conn.execute(sql, args).fetchall()
         return [
-            Chat(r["id"], r["title"], r["created_at"], r["updated_at"], r["model"],
-                 r["system_prompt"], r["prompt_id"], json.loads(r["settings_json"] or "{}"), r["n"])
+            Chat(
+                r["id"],
+                r["title"],
+                r["created_at"],
+                r["updated_at"],
+                r["model"],
+                r["system_prompt"],
+                r["prompt_id"],
+                json.loads(r["settings_json"] or "{}"),
+                r["n"],
+            )
             for r in rows
         ]
 
@@ -275,8 +311,10 @@ def _open(path: Path) -> sqlite3.Connection:
 
 
 def _message_search_sql(query: str, limit: int) -> tuple[str, tuple[Any, ...]]:
-    select = "SELECT m.id, m.chat_id, c.title, {snippet} AS snippet FROM messages m " \
-             "JOIN chats c ON c.id = m.chat_id "
+    select = (
+        "SELECT m.id, m.chat_id, c.title, {snippet} AS snippet FROM messages m "
+        "JOIN chats c ON c.id = m.chat_id "
+    )
     if len(query) >= 3:  # the trigram tokenizer needs three characters
         phrase = '"' + query.replace('"', '""') + '"'
         sql = select.format(snippet="snippet(messages_fts, 0, '[', ']', '…', 40)") + (
@@ -293,11 +331,19 @@ def _message_search_sql(query: str, limit: int) -> tuple[str, tuple[Any, ...]]:
 
 def _message(row: sqlite3.Row) -> StoredMessage:
     return StoredMessage(
-        id=row["id"], chat_id=row["chat_id"], role=row["role"], content=row["content"],
-        status=row["status"], created_at=row["created_at"], model=row["model"],
-        params=_load(row["params_json"]), timings=_load(row["timings_json"]),
-        prompt_tokens=row["prompt_tokens"], completion_tokens=row["completion_tokens"],
-        sources=_load(row["sources_json"]), error=row["error"],
+        id=row["id"],
+        chat_id=row["chat_id"],
+        role=row["role"],
+        content=row["content"],
+        status=row["status"],
+        created_at=row["created_at"],
+        model=row["model"],
+        params=_load(row["params_json"]),
+        timings=_load(row["timings_json"]),
+        prompt_tokens=row["prompt_tokens"],
+        completion_tokens=row["completion_tokens"],
+        sources=_load(row["sources_json"]),
+        error=row["error"],
     )
 
 

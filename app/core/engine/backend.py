@@ -6,12 +6,17 @@ import os
 import sys
 
 # Names as llama.cpp's system info prints them, in the order we prefer to report them.
-_GPU_BACKENDS = (("CUDA", "CUDA"), ("METAL", "Metal"), ("HIP", "ROCm"), ("VULKAN", "Vulkan"),
-                 ("SYCL", "SYCL"))
+_GPU_BACKENDS = (
+    ("CUDA", "CUDA"),
+    ("METAL", "Metal"),
+    ("HIP", "ROCm"),
+    ("VULKAN", "Vulkan"),
+    ("SYCL", "SYCL"),
+)
 
 
 def backend_name(system_info: str, offload_supported: bool, gpu_layers: int) -> str:
-    """"CPU", "CUDA", "Metal", ...: the backend that will actually run the layers."""
+    """ "CPU", "CUDA", "Metal", ...: the backend that will actually run the layers."""
     if not offload_supported or gpu_layers == 0:
         return "CPU"
     upper = system_info.upper()

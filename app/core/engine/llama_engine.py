@@ -228,7 +228,10 @@ class LlamaEngine:
     def _pick_template(
         self, model: ModelInfo, fallback: str | None
     ) -> tuple[ChatTemplate | None, Any]:
-        bos, eos = self._special_text(self._llm.token_bos()), self._special_text(self._llm.token_eos())
+        bos, eos = (
+            self._special_text(self._llm.token_bos()),
+            self._special_text(self._llm.token_eos()),
+        )
         self._bos_text = bos
         if model.chat_template:
             return ChatTemplate(model.chat_template, bos, eos), "gguf"
@@ -274,7 +277,9 @@ class LlamaEngine:
 
     def _tokenize(self, text: str, literal: bool, add_special: bool) -> list[int]:
         try:
-            return list(self._llm.tokenize(text.encode("utf-8"), add_bos=add_special, special=not literal))
+            return list(
+                self._llm.tokenize(text.encode("utf-8"), add_bos=add_special, special=not literal)
+            )
         except RuntimeError as exc:
             raise ContextOverflow(
                 "The text is longer than this model can read at once. Shorten it."

@@ -60,7 +60,7 @@ class GenerationRequest:
 
     messages: tuple[Message, ...] = ()
     prompt: str | None = None
-    sampling: SamplingSettings = SamplingSettings()
+    sampling: SamplingSettings = field(default_factory=SamplingSettings)
     pinned: int = 0
     request_id: int = field(default_factory=next_request_id)
 

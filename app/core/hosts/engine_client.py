@@ -8,8 +8,9 @@ request starts a fresh one and reloads the last model.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 from app.core.engine.types import (
     EngineInfo,
@@ -103,7 +104,7 @@ class EngineClient:
                 pass
             host.stop()
 
-    def _call(self, method: str) -> object:
+    def _call(self, method: str) -> Any:
         try:
             return self._ensure_host().call(method)
         except HostDied as died:

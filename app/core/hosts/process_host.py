@@ -16,6 +16,7 @@ import multiprocessing as mp
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -23,7 +24,10 @@ from typing import Any
 
 from app.core.errors import HearthError
 
-_CALL, _STREAM, _ITEM, _END, _OK, _ERROR = "call", "stream", "item", "end", "ok", "error"
+_CALL, _STREAM, _ITEMS, _END, _OK, _ERROR = "call", "stream", "items", "end", "ok", "error"
+# Stream items arriving within this many seconds of the last send travel together, so a fast
+# stream wakes the parent ~40 times a second instead of once per token (it matters on 2 cores).
+COALESCE_SECONDS = 0.025
 
 
 class HostDied(Exception):
@@ -33,7 +37,9 @@ class HostDied(Exception):
 class ProcessHost:
     """The parent's handle on one child process. Calls are serialised by a lock."""
 
-    def __init__(self, factory: str, name: str = "hearth-host", log_path: Path | None = None) -> None:
+    def __init__(
+        self, factory: str, name: str = "hearth-host", log_path: Path | None = None
+    ) -> None:
         self._factory = factory
         self._name = name
         self._log_path = log_path
@@ -82,8 +88,8 @@ class ProcessHost:
             try:
                 while True:
                     kind, value = self._receive()
-                    if kind == _ITEM:
-                        yield value
+                    if kind == _ITEMS:
+                        yield from value
                         continue
                     finished = True
                     if kind == _END:
@@ -173,11 +179,27 @@ def _serve(conn: Connection, service: Any, kind: str, method: str, args: tuple[A
         if kind == _CALL:
             conn.send((_OK, target(*args)))
             return
-        for item in target(*args):
-            conn.send((_ITEM, item))
+        _send_coalesced(conn, target(*args))
         conn.send((_END, None))
     except Exception as exc:
         conn.send((_ERROR, _picklable(exc)))
+
+
+def _send_coalesced(conn: Connection, items: Iterator[Any]) -> None:
+    """Send items in batches: at once when the last send is older than COALESCE_SECONDS
+    (so the first item and slow streams are never delayed), else with the next ones."""
+    pending: list[Any] = []
+    last_send = 0.0
+    try:
+        for item in items:
+            pending.append(item)
+            now = time.monotonic()
+            if now - last_send >= COALESCE_SECONDS:
+                conn.send((_ITEMS, pending))
+                pending, last_send = [], now
+    finally:
+        if pending:
+            conn.send((_ITEMS, pending))
 
 
 def _picklable(exc: Exception) -> Exception:

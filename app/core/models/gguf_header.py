@@ -87,7 +87,9 @@ class _Parser:
         if bytes(self.buf[:4]) != GGUF_MAGIC[: len(self.buf[:4])] or self.total < 4:
             raise InvalidModelFile("The file is not a GGUF model (bad magic bytes).")
         if self.total < 24:
-            raise InvalidModelFile(f"The file is too small to be a GGUF model ({self.total} bytes).")
+            raise InvalidModelFile(
+                f"The file is too small to be a GGUF model ({self.total} bytes)."
+            )
         self._take(4)
         version = self._version()
         n_tensors, n_kv = self._unpack("Q"), self._unpack("Q")
@@ -162,7 +164,7 @@ class _Parser:
         etype, count = self._unpack("I"), self._unpack("Q")
         if count > self.total - self.pos:
             raise InvalidModelFile(
-                f"The GGUF file is truncated or corrupt (an array of {count} items runs past its end)."
+                f"The GGUF file is truncated or corrupt ({count} array items run past its end)."
             )
         if etype in _SCALARS or etype == _BOOL:
             fmt = _SCALARS.get(etype, "B")
@@ -202,7 +204,9 @@ class _Parser:
         n_elements = 1
         for dim in shape:
             n_elements *= dim
-        return TensorInfo(name, shape, type_code, offset, n_elements, _tensor_bytes(type_code, n_elements))
+        return TensorInfo(
+            name, shape, type_code, offset, n_elements, _tensor_bytes(type_code, n_elements)
+        )
 
 
 def _tensor_bytes(type_code: int, n_elements: int) -> int:

@@ -7,6 +7,7 @@ reason, so the user can see it and remove it instead of wondering where it went.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,12 +56,13 @@ class ModelLibrary:
             return self._entry(candidate.stem, candidate.resolve())
         entries = self.entries()
         lowered = name.lower()
-        for match in (
+        tests: list[Callable[[LibraryEntry], bool]] = [
             lambda e: e.id == name,
-            lambda e: e.path.stem == name or e.path.name == name,
+            lambda e: name in (e.path.stem, e.path.name),
             lambda e: e.id.lower() == lowered,
-        ):
-            exact = [e for e in entries if match(e)]
+        ]
+        for matches in tests:
+            exact = [e for e in entries if matches(e)]
             if exact:
                 return exact[0]
         partial = [e for e in entries if lowered in e.id.lower()]

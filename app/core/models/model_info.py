@@ -80,7 +80,9 @@ def describe(path: Path, header: GGUFHeader, file_size: int) -> ModelInfo:
     arch = str(meta.get("general.architecture", "unknown"))
     n_heads = _int(meta.get(f"{arch}.attention.head_count"), 0)
     embedding = _int(meta.get(f"{arch}.embedding_length"), 0)
-    head_dim = _int(meta.get(f"{arch}.attention.key_length"), embedding // n_heads if n_heads else 0)
+    head_dim = _int(
+        meta.get(f"{arch}.attention.key_length"), embedding // n_heads if n_heads else 0
+    )
     template = meta.get("tokenizer.chat_template")
     return ModelInfo(
         path=path,
@@ -100,7 +102,7 @@ def describe(path: Path, header: GGUFHeader, file_size: int) -> ModelInfo:
 
 
 def quantization_name(header: GGUFHeader) -> str:
-    """"Q4_K_M", "Q8_0", ...: from `general.file_type`, else the most common tensor type."""
+    """ "Q4_K_M", "Q8_0", ...: from `general.file_type`, else the most common tensor type."""
     from gguf import GGMLQuantizationType, LlamaFileType
 
     file_type = header.metadata.get("general.file_type")

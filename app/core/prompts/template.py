@@ -47,7 +47,9 @@ class ChatTemplate:
         except JinjaTemplateError as exc:
             raise TemplateError(f"The model's chat template is not valid Jinja: {exc}") from exc
 
-    def render(self, messages: Sequence[Message], add_generation_prompt: bool = True) -> list[Segment]:
+    def render(
+        self, messages: Sequence[Message], add_generation_prompt: bool = True
+    ) -> list[Segment]:
         nonce = secrets.token_hex(4)
         marked = [
             {"role": m.role, "content": f"\ue000{nonce}:{i}\ue001"} for i, m in enumerate(messages)
@@ -100,4 +102,3 @@ def _raise_exception(message: str) -> None:
 
 def _strftime_now(fmt: str) -> str:
     return datetime.now().strftime(fmt)
-

@@ -26,8 +26,15 @@ def test_chats_and_messages_round_trip(store: ChatStore) -> None:
     chat = store.create_chat("First", model="smol", system_prompt="Be brief.", settings={"t": 1})
     store.add_message(chat.id, "user", "Hello")
     reply = store.add_message(
-        chat.id, "assistant", "Hi!", "cancelled", model="smol", params={"temperature": 0.0},
-        timings={"tokens_per_second": 50.0}, prompt_tokens=12, completion_tokens=2,
+        chat.id,
+        "assistant",
+        "Hi!",
+        "cancelled",
+        model="smol",
+        params={"temperature": 0.0},
+        timings={"tokens_per_second": 50.0},
+        prompt_tokens=12,
+        completion_tokens=2,
         sources=[{"file": "a.pdf", "page": 3}],
     )
     messages = store.messages(chat.id)
@@ -106,8 +113,9 @@ def test_kill_9_never_loses_a_returned_write(tmp_path: Path) -> None:
     rng = random.Random(7)
     acknowledged: list[int] = []
     for _round in range(12):
-        proc = subprocess.Popen([sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE,
-                                text=True)
+        proc = subprocess.Popen(
+            [sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE, text=True
+        )
         assert proc.stdout is not None
         target = rng.randint(5, 60)
         for line in proc.stdout:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from app.core.chats.store import ChatStore  # noqa: E402
+from app.core.chats.store import ChatStore
 
 store = ChatStore(Path(sys.argv[1]))
 chat = store.create_chat("writer")

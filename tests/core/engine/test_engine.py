@@ -105,7 +105,9 @@ def test_stop_strings_end_the_answer(smol_engine: LlamaEngine) -> None:
     request = GenerationRequest(chat("What is the capital of France?"), sampling=GREEDY)
     text, _ = run(smol_engine, request)
     stop = "Paris"
-    stopped = GenerationRequest(request.messages, sampling=GREEDY.model_copy(update={"stop": (stop,)}))
+    stopped = GenerationRequest(
+        request.messages, sampling=GREEDY.model_copy(update={"stop": (stop,)})
+    )
     cut, result = run(smol_engine, stopped)
     assert result.finish_reason == "stop"
     assert cut == text[: text.index(stop)]

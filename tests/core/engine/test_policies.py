@@ -19,9 +19,12 @@ def count_words(messages: Sequence[Message]) -> list[int]:
 def test_fit_drops_oldest_turns_after_the_pinned_ones() -> None:
     messages = [
         Message("system", "s s"),
-        Message("user", "example q"), Message("assistant", "example a"),  # few-shot, pinned
-        Message("user", "one one one"), Message("assistant", "two two two"),
-        Message("user", "three three three"), Message("assistant", "four four four"),
+        Message("user", "example q"),
+        Message("assistant", "example a"),  # few-shot, pinned
+        Message("user", "one one one"),
+        Message("assistant", "two two two"),
+        Message("user", "three three three"),
+        Message("assistant", "four four four"),
         Message("user", "five"),
     ]
     tokens, dropped = fit_to_context(messages, 3, count_words, budget=14)

@@ -35,7 +35,9 @@ def ask(text: str, sampling: SamplingSettings = GREEDY) -> GenerationRequest:
     return GenerationRequest((Message("user", text),), sampling=sampling)
 
 
-def test_host_answers_like_the_in_process_engine(client: EngineClient, smol_engine: LlamaEngine) -> None:
+def test_host_answers_like_the_in_process_engine(
+    client: EngineClient, smol_engine: LlamaEngine
+) -> None:
     hosted, result = run(client, ask("What is the capital of France?"))
     local, _ = run(smol_engine, ask("What is the capital of France?"))
     assert hosted == local and hosted

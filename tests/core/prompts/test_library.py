@@ -10,7 +10,14 @@ from app.core.errors import PromptLibraryError
 from app.core.paths import resources_dir
 from app.core.prompts.library import Example, PromptLibrary, PromptTemplate
 
-REQUIRED = {"default-assistant", "step-by-step", "concise", "translator", "summariser", "code-helper"}
+REQUIRED = {
+    "default-assistant",
+    "step-by-step",
+    "concise",
+    "translator",
+    "summariser",
+    "code-helper",
+}
 
 
 @pytest.fixture
@@ -21,7 +28,7 @@ def library(tmp_path: Path) -> PromptLibrary:
 def test_builtins_load_cleanly(library: PromptLibrary) -> None:
     templates = {t.id: t for t in library.templates()}
     assert library.errors == []
-    assert REQUIRED <= set(templates)
+    assert set(templates) >= REQUIRED
     assert all(t.builtin for t in templates.values())
     translator = templates["translator"]
     assert translator.kind == "few-shot" and "中文" in translator.name
@@ -38,7 +45,10 @@ def test_few_shot_examples_are_real_message_pairs(library: PromptLibrary) -> Non
 
 def test_user_prompts_save_override_and_delete(library: PromptLibrary) -> None:
     mine = PromptTemplate(
-        id="concise", name="简洁 (mine)", kind="few-shot", system="短。",
+        id="concise",
+        name="简洁 (mine)",
+        kind="few-shot",
+        system="短。",
         examples=(Example(user="天空是什么颜色？", assistant="蓝色。"),),
     )
     path = library.save(mine)
@@ -56,11 +66,11 @@ def test_broken_files_are_reported_and_do_not_hide_others(library: PromptLibrary
     library.user_dir.mkdir(parents=True)
     (library.user_dir / "bad-toml.toml").write_text("name = [unclosed", encoding="utf-8")
     (library.user_dir / "no-examples.toml").write_text(
-        'name = "Few"\nkind = "few-shot"\n', encoding="utf-8")
-    (library.user_dir / "Bad Name.toml").write_text(
-        'name = "x"\nsystem = "y"\n', encoding="utf-8")
+        'name = "Few"\nkind = "few-shot"\n', encoding="utf-8"
+    )
+    (library.user_dir / "Bad Name.toml").write_text('name = "x"\nsystem = "y"\n', encoding="utf-8")
     ids = {t.id for t in library.templates()}
-    assert REQUIRED <= ids
+    assert ids >= REQUIRED
     problems = "\n".join(str(e) for e in library.errors)
     assert "bad-toml.toml: not valid TOML" in problems
     assert "no-examples.toml" in problems and "examples" in problems

@@ -57,7 +57,11 @@ def test_template_that_repeats_content_is_refused() -> None:
 
 
 def test_fallback_templates_render_a_conversation() -> None:
-    messages = [Message("system", "Be brief."), Message("user", "Hi"), Message("assistant", "Hello")]
+    messages = [
+        Message("system", "Be brief."),
+        Message("user", "Hi"),
+        Message("assistant", "Hello"),
+    ]
     text = ChatTemplate(fallback_template("gemma"), bos_token="<bos>").render_text(messages)
     assert text.startswith("<bos><start_of_turn>user\nBe brief.")
     assert text.endswith("<start_of_turn>model\n")
