@@ -18,12 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.engine.backend import default_threads  # noqa: E402
-from app.core.engine.types import GenerationRequest, GenerationResult, LoadSpec  # noqa: E402
-from app.core.hosts.engine_client import EngineClient  # noqa: E402
-from app.core.messages import Message  # noqa: E402
-from app.core.models.starters import smollm2_path  # noqa: E402
-from app.core.settings import SamplingSettings  # noqa: E402
+from app.core.engine.backend import default_threads
+from app.core.engine.types import GenerationRequest, GenerationResult, LoadSpec
+from app.core.hosts.engine_client import EngineClient
+from app.core.messages import Message
+from app.core.models.starters import smollm2_path
+from app.core.settings import SamplingSettings
 
 N_CTX = 4096
 DECODE_TOKENS = 200
