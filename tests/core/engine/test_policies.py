@@ -56,3 +56,15 @@ def test_text_stream_releases_held_text_when_no_stop_follows() -> None:
     assert stream.feed(b"# b") == " ##"  # now "## b" is not a stop, but " b" could precede one
     out = "a ##" + stream.flush()
     assert out == "a ## b" and not stream.stopped
+
+
+def test_backend_names_follow_the_build_and_the_layers() -> None:
+    from app.core.engine.backend import backend_name, effective_gpu_layers
+
+    cuda_info = "CPU : SSE3 = 1 | CUDA : ARCHS = 890 | USE_GRAPHS = 1"
+    assert backend_name(cuda_info, offload_supported=True, gpu_layers=-1) == "CUDA"
+    assert backend_name(cuda_info, offload_supported=True, gpu_layers=0) == "CPU"
+    assert backend_name("Metal : EMBED_LIBRARY = 1", True, 10) == "Metal"
+    assert backend_name("CPU : AVX2 = 1", offload_supported=False, gpu_layers=-1) == "CPU"
+    assert effective_gpu_layers(-1, offload_supported=False) == 0
+    assert effective_gpu_layers(-1, offload_supported=True) == -1

@@ -1,1 +1,0 @@
-"""Local documents: extract, chunk, embed, store, retrieve and cite (issue "Local documents")."""
