@@ -209,13 +209,14 @@ class ChatStore:
         query = query.strip()
         if not query:
             return []
-        hits = [
-            SearchHit(c.id, c.title, None, c.title)
-            for c in self.list_chats()
-            if query.lower() in c.title.lower()
-        ]
         with self._lock:
+            titles = self._conn.execute(
+                "SELECT id, title FROM chats WHERE title LIKE ? ESCAPE '\\' "
+                "ORDER BY updated_at DESC LIMIT ?",
+                (_like_pattern(query), limit),
+            ).fetchall()
             rows = self._conn.execute(*_message_search_sql(query, limit)).fetchall()
+        hits = [SearchHit(r["id"], r["title"], None, r["title"]) for r in titles]
         hits += [SearchHit(r["chat_id"], r["title"], r["id"], r["snippet"]) for r in rows]
         return hits[:limit]
 
@@ -322,11 +323,17 @@ def _message_search_sql(query: str, limit: int) -> tuple[str, tuple[Any, ...]]:
             "ORDER BY m.id DESC LIMIT ?"
         )
         return sql, (phrase, limit)
-    pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    pattern = _like_pattern(query)
     sql = select.format(snippet="substr(m.content, 1, 120)") + (
         "WHERE m.content LIKE ? ESCAPE '\\' ORDER BY m.id DESC LIMIT ?"
     )
     return sql, (pattern, limit)
+
+
+def _like_pattern(query: str) -> str:
+    """A LIKE pattern matching `query` literally anywhere (with ESCAPE '\\')."""
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _message(row: sqlite3.Row) -> StoredMessage:
