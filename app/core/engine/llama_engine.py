@@ -26,6 +26,7 @@ from app.core.engine.types import (
     StreamEvent,
     Timings,
     TokenEvent,
+    mark_cancelled,
 )
 from app.core.errors import ContextOverflow, ModelLoadFailed, NoModelLoaded, TemplateError
 from app.core.messages import Message
@@ -128,8 +129,7 @@ class LlamaEngine:
 
     def cancel(self, request_id: int | None = None) -> None:
         """Stop the given request (default: the current one) at the next token."""
-        target = self._current if request_id is None else request_id
-        self._cancel.value = max(int(self._cancel.value), target)
+        mark_cancelled(self._cancel, self._current if request_id is None else request_id)
 
     # -- generation ------------------------------------------------------------------------
 

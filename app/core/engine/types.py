@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from app.core.messages import Message
 from app.core.settings import SamplingSettings
@@ -21,6 +21,12 @@ FinishReason = Literal["stop", "length", "context_full", "cancelled"]
 
 def next_request_id() -> int:
     return next(_request_ids)
+
+
+def mark_cancelled(cell: Any, request_id: int) -> None:
+    """Cancel `request_id` and every earlier request: the cell holds the highest cancelled id
+    (a plain attribute in-process, a shared-memory value across the engine host's pipe)."""
+    cell.value = max(int(cell.value), request_id)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from app.core.engine.types import (
     LoadSpec,
     StreamEvent,
     TokenEvent,
+    mark_cancelled,
 )
 from app.core.errors import EngineCrashed
 from app.core.hosts.process_host import HostDied, ProcessHost
@@ -81,8 +82,7 @@ class EngineClient:
     def cancel(self, request_id: int | None = None) -> None:
         host = self._host
         if host is not None and host.cancel_cell is not None:
-            target = self._current if request_id is None else request_id
-            host.cancel_cell.value = max(int(host.cancel_cell.value), target)
+            mark_cancelled(host.cancel_cell, self._current if request_id is None else request_id)
 
     def unload(self) -> None:
         self._spec = None
@@ -94,14 +94,9 @@ class EngineClient:
         return info
 
     def close(self) -> None:
-        """Unload the model and end the child (call before the app exits)."""
+        """End the child (call before the app exits); on the closed pipe it frees the model."""
         host, self._host = self._host, None
         if host is not None:
-            try:
-                if host.alive:
-                    host.call("unload")
-            except HostDied:
-                pass
             host.stop()
 
     def _call(self, method: str) -> Any:
