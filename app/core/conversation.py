@@ -18,6 +18,7 @@ from app.core.engine.types import (
     GenerationResult,
     StreamEvent,
     TokenEvent,
+    next_request_id,
 )
 from app.core.errors import EngineCrashed, HearthError
 from app.core.messages import Message
@@ -47,7 +48,9 @@ class ChatSetup:
 
 
 class Conversation:
-    """Sends messages in one stored chat and saves every reply, whatever its fate."""
+    """Sends, regenerates, edits and continues messages in one stored chat, and saves every
+    reply whatever its fate. Each method takes an optional `request_id` so that a caller on
+    another thread can cancel the request before its first token."""
 
     def __init__(self, store: ChatStore, engine: Engine, chat_id: int, setup: ChatSetup) -> None:
         self.store = store
@@ -56,37 +59,85 @@ class Conversation:
         self.setup = setup
         self.last_reply: StoredMessage | None = None
 
-    def send(self, text: str) -> Iterator[StreamEvent]:
+    def send(self, text: str, request_id: int | None = None) -> Iterator[StreamEvent]:
         """Store `text`, stream the reply's events, then store the reply."""
         self._store_user(text)
-        request = self._request()
-        pieces: list[str] = []
+        return self._reply(self._request(request_id))
+
+    def regenerate(self, request_id: int | None = None) -> Iterator[StreamEvent]:
+        """Replace the answer to the last user message with a new one."""
+        history = self.store.messages(self.chat_id)
+        users = [m for m in history if m.role == "user"]
+        if not users:
+            raise HearthError("There is no message to answer yet.")
+        after = [m for m in history if m.id > users[-1].id]
+        if after:
+            self.store.delete_messages_from(self.chat_id, after[0].id)
+        return self._reply(self._request(request_id))
+
+    def edit(
+        self, message_id: int, text: str, request_id: int | None = None
+    ) -> Iterator[StreamEvent]:
+        """Replace a user message with `text`, drop everything after it, and answer again."""
+        target = next((m for m in self.store.messages(self.chat_id) if m.id == message_id), None)
+        if target is None or target.role != "user":
+            raise HearthError("Only your own messages can be edited.")
+        self.store.delete_messages_from(self.chat_id, message_id)
+        return self.send(text, request_id)
+
+    def continue_reply(self, request_id: int | None = None) -> Iterator[StreamEvent]:
+        """Carry on writing the last reply (cut off by max tokens, Stop or an error)."""
+        history = self.store.messages(self.chat_id)
+        if not history or history[-1].role != "assistant" or not history[-1].content:
+            raise HearthError("There is no reply to continue.")
+        last = history[-1]
+        return self._reply(self._request(request_id, continue_last=True), prefix=last)
+
+    def cancel(self, request_id: int | None = None) -> None:
+        self.engine.cancel(request_id)
+
+    def _reply(
+        self, request: GenerationRequest, prefix: StoredMessage | None = None
+    ) -> Iterator[StreamEvent]:
+        pieces: list[str] = [prefix.content] if prefix is not None else []
         try:
             for event in self.engine.stream(request):
                 if isinstance(event, TokenEvent):
                     pieces.append(event.text)
                 else:
+                    if prefix is not None:
+                        self.store.delete_messages_from(self.chat_id, prefix.id)
+                        event = dataclasses.replace(event, text=prefix.content + event.text)
                     self._store_result(event)
                 yield event
         except EngineCrashed as crash:
-            self._store_failure(crash.partial_text or "".join(pieces), str(crash))
+            self._replace(prefix)
+            partial = (prefix.content if prefix else "") + (crash.partial_text or "")
+            self._store_failure(partial or "".join(pieces), str(crash))
             raise
         except HearthError as error:
+            self._replace(prefix)
             self._store_failure("".join(pieces), str(error))
             raise
 
-    def cancel(self) -> None:
-        self.engine.cancel()
+    def _replace(self, prefix: StoredMessage | None) -> None:
+        if prefix is not None:
+            self.store.delete_messages_from(self.chat_id, prefix.id)
 
-    def _request(self) -> GenerationRequest:
+    def _request(self, request_id: int | None, continue_last: bool = False) -> GenerationRequest:
         history = [m for m in self.store.messages(self.chat_id) if m.content]
+        rid = next_request_id() if request_id is None else request_id
         if self.setup.completion:
             document = "".join(m.content for m in history)
-            return GenerationRequest(prompt=document, sampling=self.setup.sampling)
+            return GenerationRequest(prompt=document, sampling=self.setup.sampling, request_id=rid)
         head = self.setup.head()
         turns = [Message(m.role, m.content) for m in history if m.role != "system"]
         return GenerationRequest(
-            messages=tuple(head + turns), sampling=self.setup.sampling, pinned=len(head)
+            messages=tuple(head + turns),
+            sampling=self.setup.sampling,
+            pinned=len(head),
+            continue_last=continue_last,
+            request_id=rid,
         )
 
     def _store_user(self, text: str) -> None:

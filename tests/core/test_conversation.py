@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from app.core.chats.store import ChatStore
 from app.core.conversation import ChatSetup, Conversation
 from app.core.engine.llama_engine import LlamaEngine
 from app.core.engine.types import GenerationResult, LoadSpec, TokenEvent
+from app.core.errors import HearthError
 from app.core.paths import resources_dir
 from app.core.prompts.library import PromptLibrary
 from app.core.settings import SamplingSettings
@@ -66,3 +69,63 @@ def test_base_model_chat_is_a_growing_document(gemma: Path, tmp_path: Path) -> N
         assert second.timings.reused_tokens > 0
     finally:
         engine.unload()
+
+
+def finish(events: object) -> GenerationResult:
+    results = [e for e in events if isinstance(e, GenerationResult)]  # type: ignore[attr-defined]
+    return results[-1]
+
+
+def test_regenerate_replaces_the_last_answer(smol_engine: LlamaEngine, tmp_path: Path) -> None:
+    store = ChatStore(tmp_path / "chats.sqlite3")
+    chat = store.create_chat()
+    sampling = SamplingSettings(temperature=0.0, max_tokens=12)
+    conversation = Conversation(store, smol_engine, chat.id, ChatSetup("smol", sampling))
+    first = drain(conversation, "Name a colour.")
+    again = finish(conversation.regenerate())
+    messages = store.messages(chat.id)
+    assert [m.role for m in messages] == ["user", "assistant"]
+    assert messages[1].content == again.text == first.text  # greedy: the same answer again
+
+
+def test_edit_drops_what_followed_and_answers_the_new_text(
+    smol_engine: LlamaEngine, tmp_path: Path
+) -> None:
+    store = ChatStore(tmp_path / "chats.sqlite3")
+    chat = store.create_chat()
+    conversation = Conversation(store, smol_engine, chat.id, ChatSetup("smol", GREEDY))
+    drain(conversation, "What is the capital of France?")
+    drain(conversation, "And of Italy?")
+    first_user = store.messages(chat.id)[0]
+    finish(conversation.edit(first_user.id, "What is the capital of Germany?"))
+    messages = store.messages(chat.id)
+    assert [m.role for m in messages] == ["user", "assistant"]
+    assert messages[0].content == "What is the capital of Germany?"
+    assert "Berlin" in messages[1].content
+
+
+def test_continue_carries_on_a_cut_off_reply(smol_engine: LlamaEngine, tmp_path: Path) -> None:
+    store = ChatStore(tmp_path / "chats.sqlite3")
+    chat = store.create_chat()
+    short = SamplingSettings(temperature=0.0, max_tokens=6)
+    conversation = Conversation(store, smol_engine, chat.id, ChatSetup("smol", short))
+    cut = drain(conversation, "Count from 1 to 20, separated by commas.")
+    assert cut.finish_reason == "length"
+    more = finish(conversation.continue_reply())
+    messages = store.messages(chat.id)
+    assert [m.role for m in messages] == ["user", "assistant"]
+    assert more.text.startswith(cut.text) and len(more.text) > len(cut.text)
+    assert messages[1].content == more.text
+    # The model carried on inside the same turn: no new reply markup in the text.
+    assert "<|im_start|>" not in more.text and "assistant" not in more.text[len(cut.text) :]
+
+
+def test_nothing_to_regenerate_or_continue_is_a_clear_error(
+    smol_engine: LlamaEngine, tmp_path: Path
+) -> None:
+    store = ChatStore(tmp_path / "chats.sqlite3")
+    conversation = Conversation(store, smol_engine, store.create_chat().id, ChatSetup("smol"))
+    with pytest.raises(HearthError, match="no message to answer"):
+        conversation.regenerate()
+    with pytest.raises(HearthError, match="no reply to continue"):
+        conversation.continue_reply()

@@ -32,7 +32,7 @@ from app.core.errors import ContextOverflow, ModelLoadFailed, NoModelLoaded, Tem
 from app.core.messages import Message
 from app.core.models.model_info import ModelInfo, read_model_info
 from app.core.prompts.fallbacks import fallback_template
-from app.core.prompts.template import ChatTemplate
+from app.core.prompts.template import ChatTemplate, open_last_message
 
 
 class CancelCell:
@@ -262,11 +262,18 @@ class LlamaEngine:
                 "no chat template, so it continues text instead of chatting. Use completion, "
                 "or pick a fallback template."
             )
+        if request.continue_last:
+            return fit_to_context(request.messages, request.pinned, self._continue_tokens, budget)
         return fit_to_context(request.messages, request.pinned, self._chat_tokens, budget)
 
-    def _chat_tokens(self, messages: Sequence[Message]) -> list[int]:
+    def _continue_tokens(self, messages: Sequence[Message]) -> list[int]:
+        return self._chat_tokens(messages, continue_last=True)
+
+    def _chat_tokens(self, messages: Sequence[Message], continue_last: bool = False) -> list[int]:
         assert self._template is not None
-        segments = self._template.render(messages)
+        segments = self._template.render(messages, add_generation_prompt=not continue_last)
+        if continue_last:
+            segments = open_last_message(segments)
         bos = self._bos_text
         add_special = not (bos and segments and segments[0].text.startswith(bos))
         tokens: list[int] = []

@@ -61,13 +61,15 @@ class GenerationRequest:
     """A chat (`messages`) or, for base models, a plain completion (`prompt`).
 
     The first `pinned` messages (system prompt, few-shot examples) are never dropped when the
-    conversation outgrows the context.
+    conversation outgrows the context. With `continue_last`, the last message is an assistant
+    reply that was cut off, and the model carries on writing it instead of starting a new one.
     """
 
     messages: tuple[Message, ...] = ()
     prompt: str | None = None
     sampling: SamplingSettings = field(default_factory=SamplingSettings)
     pinned: int = 0
+    continue_last: bool = False
     request_id: int = field(default_factory=next_request_id)
 
     @property

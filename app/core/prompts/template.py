@@ -72,6 +72,15 @@ class ChatTemplate:
             raise TemplateError(f"The model's chat template failed: {exc}") from exc
 
 
+def open_last_message(segments: list[Segment]) -> list[Segment]:
+    """Cut the prompt right after the last message's text, dropping its end-of-turn markup, so
+    the model continues that message (a cut-off reply) instead of starting a new turn."""
+    for index in range(len(segments) - 1, -1, -1):
+        if segments[index].literal:
+            return segments[: index + 1]
+    raise TemplateError("There is no reply to continue.")
+
+
 def _split(text: str, nonce: str, contents: list[str]) -> list[Segment]:
     pattern = re.compile("\ue000" + re.escape(nonce) + r":(\d+)\ue001")
     segments: list[Segment] = []
