@@ -30,21 +30,30 @@ TITLE_LENGTH = 60
 
 @dataclass(frozen=True)
 class ChatSetup:
-    """How a chat talks to its model. A base model (`completion=True`) continues the text."""
+    """How a chat talks to its model. A base model (`completion=True`) continues the text.
+
+    `prompt` gives the system prompt (and its examples, for a few-shot prompt); `few_shot`
+    adds the examples of a second, few-shot template; `system_prompt` overrides the text.
+    """
 
     model_id: str
     sampling: SamplingSettings = field(default_factory=SamplingSettings)
     prompt: PromptTemplate | None = None
     system_prompt: str | None = None
     completion: bool = False
+    few_shot: PromptTemplate | None = None
 
     def head(self) -> list[Message]:
         """System prompt and few-shot examples: pinned before the conversation."""
-        if self.prompt is not None:
-            return self.prompt.messages(self.system_prompt)
-        if self.system_prompt and self.system_prompt.strip():
-            return [Message("system", self.system_prompt)]
-        return []
+        head = self.prompt.messages(self.system_prompt) if self.prompt is not None else []
+        if self.prompt is None and self.system_prompt and self.system_prompt.strip():
+            head = [Message("system", self.system_prompt)]
+        if self.few_shot is not None and self.few_shot is not self.prompt:
+            examples = [m for m in self.few_shot.messages("") if m.role != "system"]
+            if not head and self.few_shot.system.strip():
+                head = [Message("system", self.few_shot.system)]
+            head += examples
+        return head
 
 
 class Conversation:

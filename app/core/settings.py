@@ -61,6 +61,7 @@ class Settings(BaseModel):
     theme: Literal["system", "light", "dark"] = "system"
     font_size: int = Field(11, ge=6, le=40)
     language: Literal["system", "en", "zh_CN"] = "system"
+    last_chat: int | None = None
 
 
 def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:

@@ -84,16 +84,13 @@ class ModelLibrary:
                     return entry
             except ModelNotFound:
                 pass
-        usable = [e for e in self.entries() if e.usable]
-        for entry in usable:
-            if entry.path.name == SMOLLM2_FILE:
-                return entry
-        if usable:
-            return usable[0]
-        raise ModelNotFound(
-            "No usable model is installed. Run `make setup` to install the starter models, "
-            f"or put a .gguf file in {self.models_dir}."
-        )
+        found = pick_default(self.entries())
+        if found is None:
+            raise ModelNotFound(
+                "No usable model is installed. Run `make setup` to install the starter models, "
+                f"or put a .gguf file in {self.models_dir}."
+            )
+        return found
 
     def _entry(self, model_id: str, path: Path, starter: bool = False) -> LibraryEntry:
         try:
@@ -110,3 +107,15 @@ class ModelLibrary:
         if key not in self._cache:
             self._cache[key] = read_model_info(path)
         return self._cache[key]
+
+
+def pick_default(entries: list[LibraryEntry], preferred: str | None = None) -> LibraryEntry | None:
+    """From a listing: the preferred model if usable, else SmolLM2, else the first usable one."""
+    usable = [e for e in entries if e.usable]
+    for entry in usable:
+        if entry.id == preferred:
+            return entry
+    for entry in usable:
+        if entry.path.name == SMOLLM2_FILE:
+            return entry
+    return usable[0] if usable else None

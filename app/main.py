@@ -1,0 +1,91 @@
+"""The composition root of the desktop app: builds the services and the window, then runs Qt.
+
+Only what the first paint needs is imported before the window shows. The chat database, the
+model library and the engine host are opened by workers after the window is on screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import multiprocessing
+import os
+import sys
+from typing import cast
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.core.engine.types import Engine
+from app.core.hosts.engine_client import EngineClient
+from app.core.models.library import ModelLibrary
+from app.core.paths import default_paths, resources_dir
+from app.core.prompts.library import PromptLibrary
+from app.core.settings import load_settings
+from app.ui.appearance import Appearance
+from app.ui.main_window import MainWindow
+from app.workers.chats import ChatsController
+from app.workers.engine import EngineController
+from app.workers.session import ChatSession, Services
+
+
+def build_window(engine: Engine | None = None) -> tuple[QApplication, MainWindow]:
+    """Create the QApplication (if needed) and the main window, not yet shown or started.
+
+    `engine` replaces the engine host (tests pass a fake at this boundary)."""
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+    app.setApplicationName("Hearth")
+    app.setOrganizationName("Hearth")
+    paths = default_paths().ensure()
+    logging.basicConfig(
+        filename=paths.logs / "hearth.log",
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    settings, problem = load_settings(paths.settings_file)
+    services = Services(
+        paths,
+        settings,
+        ModelLibrary(paths.models),
+        PromptLibrary(resources_dir() / "prompts", paths.prompts),
+    )
+    appearance = Appearance(app)
+    appearance.apply_language(settings.language)
+    appearance.apply_theme(settings.theme, settings.font_size)
+    engine = engine or EngineClient(log_path=paths.logs / "engine.log")
+    session = ChatSession(services, ChatsController(), EngineController(engine))
+    window = MainWindow(session, appearance)
+    if problem is not None:
+        window.banner.show_message(str(problem))
+    return app, window
+
+
+def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()
+    parser = argparse.ArgumentParser(prog="hearth-app", description="Hearth desktop app")
+    parser.add_argument(
+        "--quit-after-paint",
+        action="store_true",
+        help='print "painted" once the window is on screen, then quit (benchmarks)',
+    )
+    args = parser.parse_args(argv)
+    app, window = build_window()
+    window.show()
+    if args.quit_after_paint:
+        QTimer.singleShot(0, lambda: _report_paint(app, window))
+    else:
+        QTimer.singleShot(0, window.session.start)
+    code = int(app.exec())
+    sys.stdout.flush()
+    os._exit(code)  # PySide6 may crash in interpreter teardown after a clean exit (DESIGN.md)
+
+
+def _report_paint(app: QApplication, window: MainWindow) -> None:
+    window.repaint()
+    print("painted", flush=True)
+    window.session.shutdown()
+    app.quit()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Theme (light, dark, or the system's), font size and language, applied to the whole app.
+
+Switching language installs Hearth's translator and Qt's own (standard buttons, dialogs); Qt
+then sends every widget a LanguageChange event, and each widget sets its texts again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.core.paths import resources_dir
+
+LANGUAGES = ("en", "zh_CN")
+
+_STYLE = """
+#errorBanner { background: %(error_bg)s; border: 1px solid %(error_border)s; border-radius: 6px; }
+#errorBanner QLabel { color: %(error_fg)s; }
+#baseBadge { background: #b06d00; color: white; border-radius: 4px; padding: 1px 6px; }
+#composer { border: 1px solid %(border)s; border-radius: 6px; padding: 4px; }
+#sendButton { padding: 6px 14px; }
+QTreeWidget { border: none; }
+"""
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def resolve_language(language: str) -> str:
+    """'system' becomes the system's language when Hearth has it, else English."""
+    if language in LANGUAGES:
+        return language
+    name = QLocale.system().name()
+    return "zh_CN" if name.startswith("zh") else "en"
+
+
+class Appearance:
+    """Applies settings to the QApplication; keeps the translators alive while installed."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self._translators: list[QTranslator] = []
+        self.dark = False
+        self.language = "en"
+        app.setStyle("Fusion")
+
+    def apply_language(self, language: str) -> str:
+        """Install translations for `language`; returns the language in use."""
+        wanted = resolve_language(language)
+        if wanted == self.language and self._translators:
+            return wanted
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators = []
+        self.language = wanted
+        if wanted != "en":
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for name, folder in ((f"qtbase_{wanted}", qt_dir), (f"hearth_{wanted}", None)):
+                translator = QTranslator(self.app)
+                if translator.load(name, str(folder or translations_dir())):
+                    self.app.installTranslator(translator)
+                    self._translators.append(translator)
+        QLocale.setDefault(QLocale(wanted))
+        return wanted
+
+    def apply_theme(self, theme: str, font_size: int) -> bool:
+        """Set palette, style sheet and font; returns True for a dark theme."""
+        self.dark = self._is_dark(theme)
+        self.app.setPalette(_dark_palette() if self.dark else self.app.style().standardPalette())
+        font = self.app.font()
+        font.setPointSize(font_size)
+        self.app.setFont(font)
+        colours = (
+            {"error_bg": "#4a1f1f", "error_border": "#a33", "error_fg": "#ffd7d7", "border": "#555"}
+            if self.dark
+            else {
+                "error_bg": "#fdecea",
+                "error_border": "#e0a0a0",
+                "error_fg": "#7a1010",
+                "border": "#c8ccd2",
+            }
+        )
+        self.app.setStyleSheet(_STYLE % colours)
+        return self.dark
+
+    def _is_dark(self, theme: str) -> bool:
+        if theme in ("light", "dark"):
+            return theme == "dark"
+        return self.app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#202225",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#17181a",
+        QPalette.ColorRole.AlternateBase: "#26292e",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#2b2e33",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#3b6fd6",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#2b2e33",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.Link: "#7aa7ff",
+        QPalette.ColorRole.PlaceholderText: "#8a8f98",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#6b6f76"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#6b6f76"))
+    return palette

@@ -1,0 +1,200 @@
+"""Above the conversation: the chat's model, system prompt, few-shot template, and the
+system prompt itself, editable in place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.models.library import LibraryEntry
+from app.core.prompts.library import PromptTemplate
+
+NONE = ""
+
+
+class ChatHeader(QWidget):
+    """Pickers for the open chat.
+
+    Signals:
+        model_selected(str), prompt_selected(str) ("" for none), few_shot_selected(str) ("" for
+        none), system_prompt_edited(str), prompts_edit_requested(), settings_requested().
+    """
+
+    model_selected = Signal(str)
+    prompt_selected = Signal(str)
+    few_shot_selected = Signal(str)
+    system_prompt_edited = Signal(str)
+    prompts_edit_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model_label, self.prompt_label, self.shots_label = QLabel(), QLabel(), QLabel()
+        self.model = QComboBox()
+        self.model.setObjectName("modelPicker")
+        self.model.setMinimumWidth(220)
+        self.base_badge = QLabel()
+        self.base_badge.setObjectName("baseBadge")
+        self.base_badge.hide()
+        self.loading = QProgressBar()
+        self.loading.setRange(0, 0)
+        self.loading.setMaximumWidth(90)
+        self.loading.setMaximumHeight(12)
+        self.loading.setTextVisible(False)
+        self.loading.hide()
+        self.prompt = QComboBox()
+        self.prompt.setObjectName("promptPicker")
+        self.shots = QComboBox()
+        self.shots.setObjectName("fewShotPicker")
+        for combo in (self.model, self.prompt, self.shots):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.edit_system = QToolButton()
+        self.edit_system.setCheckable(True)
+        self.library_button = QToolButton()
+        self.settings_button = QToolButton()
+        self.settings_button.setObjectName("settingsButton")
+        self.system = QPlainTextEdit()
+        self.system.setObjectName("systemPrompt")
+        self.system.setFixedHeight(70)
+        self.system.hide()
+        self.apply_system = QPushButton()
+        self.apply_system.hide()
+        row = QHBoxLayout()
+        first: tuple[QWidget, ...] = (self.model_label, self.model, self.loading, self.base_badge)
+        for widget in first:
+            row.addWidget(widget)
+        row.addSpacing(12)
+        second: tuple[QWidget, ...] = (self.prompt_label, self.prompt, self.edit_system)
+        for widget in (*second, self.shots_label):
+            row.addWidget(widget)
+        row.addWidget(self.shots)
+        row.addWidget(self.library_button)
+        row.addStretch(1)
+        row.addWidget(self.settings_button)
+        system_row = QHBoxLayout()
+        system_row.addWidget(self.system, 1)
+        system_row.addWidget(self.apply_system, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 4)
+        layout.addLayout(row)
+        layout.addLayout(system_row)
+        self._templates: list[PromptTemplate] = []
+        self._filling = False
+        self.model.activated.connect(self._on_model_activated)
+        self.prompt.activated.connect(self._on_prompt_activated)
+        self.shots.activated.connect(self._on_shots_activated)
+        self.edit_system.toggled.connect(self._on_edit_system_toggled)
+        self.apply_system.clicked.connect(self._on_apply_system_clicked)
+        self.library_button.clicked.connect(self.prompts_edit_requested)
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.model_label.setText(self.tr("Model"))
+        self.prompt_label.setText(self.tr("Prompt"))
+        self.shots_label.setText(self.tr("Examples"))
+        self.edit_system.setText(self.tr("Edit"))
+        self.edit_system.setToolTip(self.tr("Edit this chat's system prompt"))
+        self.library_button.setText(self.tr("Prompt library…"))
+        self.settings_button.setText(self.tr("Settings"))
+        self.apply_system.setText(self.tr("Apply"))
+        self.base_badge.setText(self.tr("Base model · completion"))
+        self.base_badge.setToolTip(
+            self.tr("This model has no chat template: it continues the text you write.")
+        )
+        self.system.setPlaceholderText(self.tr("System prompt for this chat"))
+        if self._templates:
+            self.set_templates(self._templates)
+
+    # -- filling -----------------------------------------------------------------------
+
+    def set_models(self, entries: list[LibraryEntry], current: str | None) -> None:
+        self._filling = True
+        self.model.clear()
+        for entry in entries:
+            label = entry.id.split("/")[-1]
+            if entry.info is not None and entry.info.is_base:
+                label += " " + self.tr("(base)")
+            if entry.info is None:
+                label += " " + self.tr("(unusable)")
+            self.model.addItem(label, entry.id)
+            index = self.model.count() - 1
+            self.model.setItemData(
+                index, entry.error or str(entry.path), Qt.ItemDataRole.ToolTipRole
+            )
+        self._select(self.model, current)
+        self._filling = False
+
+    def set_current_model(self, model_id: str | None) -> None:
+        self._select(self.model, model_id)
+
+    def set_loading(self, loading: bool) -> None:
+        self.loading.setVisible(loading)
+
+    def set_base(self, is_base: bool) -> None:
+        self.base_badge.setVisible(is_base)
+        for widget in (self.prompt_label, self.prompt, self.edit_system, self.shots_label):
+            widget.setEnabled(not is_base)
+        self.shots.setEnabled(not is_base)
+
+    def set_templates(self, templates: list[PromptTemplate]) -> None:
+        self._templates = templates
+        current_prompt, current_shots = self.prompt.currentData(), self.shots.currentData()
+        self._filling = True
+        self.prompt.clear()
+        self.shots.clear()
+        self.prompt.addItem(self.tr("No system prompt"), NONE)
+        self.shots.addItem(self.tr("No examples"), NONE)
+        for template in templates:
+            target = self.shots if template.kind == "few-shot" else self.prompt
+            target.addItem(template.name, template.id)
+            target.setItemData(
+                target.count() - 1, template.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self._select(self.prompt, current_prompt)
+        self._select(self.shots, current_shots)
+        self._filling = False
+
+    def show_chat_setup(self, prompt_id: str | None, few_shot: str | None, system: str) -> None:
+        self._filling = True
+        self._select(self.prompt, prompt_id or NONE)
+        self._select(self.shots, few_shot or NONE)
+        if not self.system.hasFocus():
+            self.system.setPlainText(system)
+        self._filling = False
+
+    def _select(self, combo: QComboBox, data: object) -> None:
+        index = combo.findData(data)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    # -- slots -------------------------------------------------------------------------
+
+    def _on_model_activated(self, index: int) -> None:
+        if not self._filling:
+            self.model_selected.emit(str(self.model.itemData(index)))
+
+    def _on_prompt_activated(self, index: int) -> None:
+        if not self._filling:
+            self.prompt_selected.emit(str(self.prompt.itemData(index)))
+
+    def _on_shots_activated(self, index: int) -> None:
+        if not self._filling:
+            self.few_shot_selected.emit(str(self.shots.itemData(index)))
+
+    def _on_edit_system_toggled(self, on: bool) -> None:
+        self.system.setVisible(on)
+        self.apply_system.setVisible(on)
+
+    def _on_apply_system_clicked(self) -> None:
+        self.system_prompt_edited.emit(self.system.toPlainText())

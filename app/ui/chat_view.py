@@ -1,0 +1,300 @@
+"""The conversation: messages as rich text, and the answer being written, appended as it comes.
+
+One `QTextBrowser` holds the whole chat, one frame per message. While an answer streams, the
+finished Markdown blocks are rendered once and appended; only the open last block is rendered
+again on each update, so an update costs the same at token 4,000 as at token 100.
+
+Nothing remote is ever loaded: `loadResource` refuses everything, images are shown as links, and
+a link opens in the system browser only after the user has seen its address and agreed.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QGuiApplication,
+    QTextCursor,
+    QTextFrame,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+
+from app.core.chats.store import StoredMessage
+from app.ui.markdown import MarkdownRenderer, split_finished
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+class ChatView(QTextBrowser):
+    """Shows one chat.
+
+    Signals:
+        edit_requested(int, str): the user wants to edit their message (id, current text).
+        regenerate_requested(): answer the last message again.
+        continue_requested(): carry on writing the last answer.
+        copied(str): something was copied (what, in words, for the status bar).
+    """
+
+    edit_requested = Signal(int, str)
+    regenerate_requested = Signal()
+    continue_requested = Signal()
+    copied = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.document().setDocumentMargin(16)
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.refused_resources: list[str] = []
+        self.renderer = MarkdownRenderer()
+        self.completion = False
+        self.model_name = ""
+        self._codes: list[str] = []
+        self._messages: dict[int, StoredMessage] = {}
+        self._frame: QTextFrame | None = None
+        self._stream = ""
+        self._done_upto = 0
+        self._tail_start = 0
+        self._placeholder = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.renderer.set_labels(self.tr("Copy"), self.tr("image"))
+
+    def set_dark(self, dark: bool) -> None:
+        self.renderer = MarkdownRenderer(dark)
+        self.retranslate()
+
+    # -- whole chats -------------------------------------------------------------------
+
+    def show_chat(self, messages: list[StoredMessage], completion: bool = False) -> None:
+        """Render a whole chat (on open, and once after each answer)."""
+        self.completion = completion
+        self.clear()
+        self._codes.clear()
+        self._messages = {m.id: m for m in messages}
+        self._frame = None
+        last_answer = max((m.id for m in messages if m.role == "assistant"), default=None)
+        if completion:
+            self._append_document(messages)
+        else:
+            for message in messages:
+                self._append_message(message, is_last_answer=message.id == last_answer)
+        self._scroll_to_end()
+
+    def show_empty(self, text: str) -> None:
+        self.clear()
+        self._frame = None
+        self.setHtml(f'<p align="center" style="color:gray"><br><br>{html.escape(text)}</p>')
+
+    # -- streaming ---------------------------------------------------------------------
+
+    def begin_reply(self, waiting_text: str, prefix: str = "") -> None:
+        """Open the answer's frame; `waiting_text` shows until the first token."""
+        self._stream, self._done_upto = "", 0
+        if self.completion:
+            self._frame = self.document().rootFrame()
+            self._tail_start = self._end_position()
+            self._show_placeholder(waiting_text)
+            return
+        cursor = self._end_cursor()
+        self._frame = cursor.insertFrame(self._frame_format("assistant"))
+        cursor.insertHtml(self._header_html(self.model_name or self.tr("Assistant"), ""))
+        cursor.insertBlock()
+        self._tail_start = cursor.position()
+        self._show_placeholder(waiting_text)
+        if prefix:
+            self.append_text(prefix)
+
+    def append_text(self, text: str) -> None:
+        """Add streamed text: finished blocks are rendered once, the open block again."""
+        if self._frame is None:
+            return
+        if self._placeholder:
+            self._remove_tail()
+            self._placeholder = False
+        at_end = self._at_end()
+        if self.completion:
+            cursor = self._end_cursor()
+            cursor.insertHtml(_answer_span(text))
+            self._stream += text
+        else:
+            self._stream += text
+            self._update_stream()
+        if at_end:
+            self._scroll_to_end()
+
+    def _update_stream(self) -> None:
+        boundary = split_finished(self._stream, self._done_upto)
+        self._remove_tail()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._tail_start)
+        if boundary > self._done_upto:
+            cursor.insertHtml(self._render(self._stream[self._done_upto : boundary]))
+            cursor.insertBlock()
+            self._done_upto = boundary
+            self._tail_start = cursor.position()
+        tail = self._stream[self._done_upto :]
+        if tail.strip():
+            cursor.insertHtml(self._render(tail))
+
+    def _show_placeholder(self, text: str) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._tail_start)
+        cursor.insertHtml(f'<i style="color:gray">{html.escape(text)}</i>')
+        self._placeholder = True
+
+    def _remove_tail(self) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._tail_start)
+        end = self._frame.lastPosition() if self._frame is not None else self._end_position()
+        if end > self._tail_start:
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+
+    # -- rendering ---------------------------------------------------------------------
+
+    def _append_message(self, message: StoredMessage, is_last_answer: bool) -> None:
+        cursor = self._end_cursor()
+        cursor.insertFrame(self._frame_format(message.role))
+        who = (
+            self.tr("You")
+            if message.role == "user"
+            else (message.model or self.tr("Assistant")).split("/")[-1]
+        )
+        cursor.insertHtml(self._header_html(who, self._actions(message, is_last_answer)))
+        cursor.insertBlock()
+        if message.role == "assistant":
+            body = self._render(message.content) if message.content else ""
+            cursor.insertHtml(body + self._status_html(message))
+        else:
+            cursor.insertHtml(_plain_html(message.content))
+
+    def _append_document(self, messages: list[StoredMessage]) -> None:
+        cursor = self._end_cursor()
+        for message in messages:
+            span = _answer_span if message.role == "assistant" else _user_span
+            cursor.insertHtml(span(message.content))
+
+    def _render(self, markdown: str) -> str:
+        return self.renderer.render(markdown, self._register_code)
+
+    def _register_code(self, code: str) -> int:
+        self._codes.append(code)
+        return len(self._codes) - 1
+
+    def _header_html(self, who: str, actions: str) -> str:
+        return f"<b>{html.escape(who)}</b>" + (
+            f'&nbsp;&nbsp;&nbsp;<span style="font-size:small">{actions}</span>' if actions else ""
+        )
+
+    def _actions(self, message: StoredMessage, is_last_answer: bool) -> str:
+        links = [("copy", message.id, self.tr("Copy"))]
+        if message.role == "user":
+            links.append(("edit", message.id, self.tr("Edit")))
+        if is_last_answer:
+            links.append(("regenerate", message.id, self.tr("Regenerate")))
+            finish = (message.timings or {}).get("finish_reason")
+            if message.content and (message.status != "complete" or finish == "length"):
+                links.append(("continue", message.id, self.tr("Continue")))
+        return " · ".join(
+            f'<a href="hearth:{action}/{mid}">{html.escape(label)}</a>'
+            for action, mid, label in links
+        )
+
+    def _status_html(self, message: StoredMessage) -> str:
+        if message.status == "cancelled":
+            note = self.tr("Stopped before the end.")
+        elif message.status == "failed":
+            note = self.tr("The answer failed: {0}").format(message.error or "")
+        elif (message.timings or {}).get("finish_reason") == "length":
+            note = self.tr("Cut off at the token limit.")
+        else:
+            return ""
+        return f'<p style="color:#b05a00; font-size:small">{html.escape(note)}</p>'
+
+    def _frame_format(self, role: str) -> QTextFrameFormat:
+        fmt = QTextFrameFormat()
+        fmt.setPadding(10)
+        fmt.setBottomMargin(10)
+        fmt.setBorder(0)
+        if role == "user":
+            fmt.setBackground(self.palette().alternateBase())
+        else:
+            fmt.setBackground(self.palette().base())
+        return fmt
+
+    # -- links -------------------------------------------------------------------------
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "hearth":
+            self._internal_link(url.path())
+        elif url.scheme() in SAFE_SCHEMES and self.confirm_open(url):
+            QDesktopServices.openUrl(url)
+
+    def confirm_open(self, url: QUrl) -> bool:
+        """Ask before leaving the app; the user sees the full address first."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open link"),
+            self.tr("Open this address in your web browser?\n\n{0}").format(url.toString()),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _internal_link(self, path: str) -> None:
+        action, _, arg = path.partition("/")
+        if action == "copy-code" and arg.isdigit() and int(arg) < len(self._codes):
+            self._copy(self._codes[int(arg)], self.tr("Code copied."))
+        elif action == "copy" and arg.isdigit() and int(arg) in self._messages:
+            self._copy(self._messages[int(arg)].content, self.tr("Message copied."))
+        elif action == "edit" and arg.isdigit() and int(arg) in self._messages:
+            self.edit_requested.emit(int(arg), self._messages[int(arg)].content)
+        elif action == "regenerate":
+            self.regenerate_requested.emit()
+        elif action == "continue":
+            self.continue_requested.emit()
+
+    def _copy(self, text: str, what: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self.copied.emit(what)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        """Never fetch anything: no remote images, no local files named by model output."""
+        self.refused_resources.append(url.toString() if isinstance(url, QUrl) else str(url))
+        return None
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _end_cursor(self) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        return cursor
+
+    def _end_position(self) -> int:
+        return self._end_cursor().position()
+
+    def _at_end(self) -> bool:
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum() - 40
+
+    def _scroll_to_end(self) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+
+def _plain_html(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _user_span(text: str) -> str:
+    return f"<span>{_plain_html(text)}</span>"
+
+
+def _answer_span(text: str) -> str:
+    return f'<span style="color:#1f6feb">{_plain_html(text)}</span>'

@@ -1,0 +1,225 @@
+"""The main window: lays out the panels and connects them to the session. No state of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from app.core.chats.store import Chat, StoredMessage
+from app.core.engine.types import GenerationResult, LoadedModel
+from app.core.prompts.library import PromptTemplate
+from app.core.settings import Settings
+from app.ui.appearance import Appearance
+from app.ui.chat_header import ChatHeader
+from app.ui.chat_view import ChatView
+from app.ui.composer import Composer
+from app.ui.prompt_editor import PromptEditor
+from app.ui.settings_dialog import SettingsDialog
+from app.ui.sidebar import ChatSidebar
+from app.ui.status import ErrorBanner, StatusPanel
+from app.workers.session import ChatSession
+
+
+class MainWindow(QMainWindow):
+    """Hearth's window. Every slot is a line or two that calls the session or a widget."""
+
+    def __init__(self, session: ChatSession, appearance: Appearance) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.appearance = appearance
+        self.sidebar = ChatSidebar()
+        self.header = ChatHeader()
+        self.view = ChatView()
+        self.banner = ErrorBanner()
+        self.composer = Composer()
+        self.status = StatusPanel()
+        self.prompt_editor: PromptEditor | None = None
+        self.setStatusBar(self.status)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.banner)
+        column.addWidget(self.composer)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 850])
+        self.setCentralWidget(self.splitter)
+        self.resize(1100, 760)
+        self.view.set_dark(appearance.dark)
+        self._connect_session()
+        self._connect_widgets()
+        self._shortcuts()
+        self.retranslate()
+        self.view.show_empty(self.tr("Start a new chat: type a message below."))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Hearth"))
+        for part in (self.sidebar, self.header, self.view, self.composer, self.status):
+            part.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.session.chat is not None:
+                self._on_session_chat_changed(self.session.chat, self.session.messages)
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.shutdown()
+        super().closeEvent(event)
+
+    # -- wiring ------------------------------------------------------------------------
+
+    def _connect_session(self) -> None:
+        s, chats, engine = self.session, self.session.chats, self.session.engine
+        s.chat_changed.connect(self._on_session_chat_changed)
+        s.library_changed.connect(lambda entries: self.header.set_models(entries, engine.loaded_id))
+        s.prompts_changed.connect(self._on_session_prompts_changed)
+        s.settings_changed.connect(self._on_session_settings_changed)
+        s.error_raised.connect(self.banner.show_message)
+        s.draft_returned.connect(self.composer.set_text)
+        s.turn_started.connect(self._on_session_turn_started)
+        chats.chats_listed.connect(self.sidebar.show_chats)
+        chats.search_finished.connect(self.sidebar.show_hits)
+        chats.chat_deleted.connect(lambda _id, title: self.sidebar.show_deleted(title))
+        engine.state_changed.connect(self._on_engine_state_changed)
+        engine.model_loading.connect(lambda model: self.status.set_state("loading", model))
+        engine.model_loaded.connect(self._on_engine_model_loaded)
+        engine.prompt_processed.connect(lambda _rid: self.status.set_state("generating"))
+        engine.tokens_received.connect(lambda _rid, text: self.view.append_text(text))
+        engine.generation_finished.connect(self._on_engine_generation_finished)
+
+    def _connect_widgets(self) -> None:
+        s = self.session
+        self.sidebar.new_chat_requested.connect(s.new_chat)
+        self.sidebar.chat_selected.connect(s.open_chat)
+        self.sidebar.rename_requested.connect(s.rename_chat)
+        self.sidebar.delete_requested.connect(s.delete_chat)
+        self.sidebar.undo_requested.connect(s.chats.undo_delete)
+        self.sidebar.search_requested.connect(self._on_sidebar_search_requested)
+        self.composer.send_requested.connect(self._on_composer_send_requested)
+        self.composer.stop_requested.connect(s.stop)
+        self.view.edit_requested.connect(self._on_view_edit_requested)
+        self.view.regenerate_requested.connect(s.regenerate)
+        self.view.continue_requested.connect(s.continue_reply)
+        self.view.copied.connect(lambda what: self.status.showMessage(what, 3000))
+        self.header.model_selected.connect(s.select_model)
+        self.header.prompt_selected.connect(lambda pid: s.select_prompt(pid or None))
+        self.header.few_shot_selected.connect(lambda tid: s.select_few_shot(tid or None))
+        self.header.system_prompt_edited.connect(lambda text: s.set_system_prompt(text or None))
+        self.header.prompts_edit_requested.connect(self.open_prompt_editor)
+        self.header.settings_requested.connect(self.open_settings)
+
+    def _shortcuts(self) -> None:
+        for keys, slot in (
+            (QKeySequence.StandardKey.New, self.session.new_chat),
+            (QKeySequence.StandardKey.Find, self.sidebar.focus_search),
+            (QKeySequence(Qt.Key.Key_Escape), self.session.stop),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.activated.connect(slot)
+
+    # -- dialogs -----------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        chat = self.session.chat
+        dialog = SettingsDialog(
+            self.session.settings,
+            self.session.chat_sampling(),
+            chat_override=chat is not None and "sampling" in chat.settings,
+            has_chat=chat is not None,
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._on_settings_accepted(dialog))
+        dialog.open()
+        return dialog
+
+    def open_prompt_editor(self) -> PromptEditor:
+        if self.prompt_editor is None:
+            self.prompt_editor = PromptEditor(self.session.templates, self)
+            self.prompt_editor.save_requested.connect(self.session.save_prompt)
+            self.prompt_editor.delete_requested.connect(self.session.delete_prompt)
+        self.prompt_editor.show()
+        self.prompt_editor.raise_()
+        return self.prompt_editor
+
+    # -- slots -------------------------------------------------------------------------
+
+    def _on_session_chat_changed(self, chat: Chat | None, messages: list[StoredMessage]) -> None:
+        self.sidebar.set_current(chat.id if chat else None)
+        if chat is None:
+            self.view.show_empty(self.tr("Start a new chat: type a message below."))
+            return
+        self.view.show_chat(messages, self.session.completion_mode)
+        few_shot = chat.settings.get("few_shot")
+        system = chat.system_prompt
+        if system is None:
+            prompt = next((t for t in self.session.templates if t.id == chat.prompt_id), None)
+            system = prompt.system if prompt is not None else ""
+        self.header.show_chat_setup(
+            chat.prompt_id, few_shot if isinstance(few_shot, str) else None, system
+        )
+
+    def _on_session_turn_started(self, preview: list[StoredMessage], prefix: str) -> None:
+        self.banner.hide()
+        self.view.show_chat(preview, self.session.completion_mode)
+        self.view.begin_reply(self.tr("Reading your message…"), prefix)
+
+    def _on_session_prompts_changed(self, templates: list[PromptTemplate]) -> None:
+        self.header.set_templates(templates)
+        if self.prompt_editor is not None:
+            self.prompt_editor.set_templates(templates)
+
+    def _on_session_settings_changed(self, settings: Settings) -> None:
+        self.appearance.apply_language(settings.language)
+        dark = self.appearance.apply_theme(settings.theme, settings.font_size)
+        self.view.set_dark(dark)
+        if self.session.chat is not None:
+            self._on_session_chat_changed(self.session.chat, self.session.messages)
+
+    def _on_settings_accepted(self, dialog: SettingsDialog) -> None:
+        self.session.set_chat_sampling(dialog.chat_sampling())
+        self.session.save_settings(dialog.result_settings())
+
+    def _on_sidebar_search_requested(self, query: str) -> None:
+        if query:
+            self.session.chats.search(query)
+
+    def _on_composer_send_requested(self, text: str) -> None:
+        if self.session.send(text):
+            self.composer.clear_sent()
+
+    def _on_view_edit_requested(self, message_id: int, text: str) -> None:
+        new_text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Edit message"), self.tr("Your message:"), text
+        )
+        if ok and new_text.strip():
+            self.session.edit(message_id, new_text)
+
+    def _on_engine_state_changed(self, state: str) -> None:
+        self.composer.set_busy(state == "generating")
+        self.header.set_loading(state in ("starting", "loading"))
+        if state == "generating":
+            state = "reading"
+        if state != "loading":
+            self.status.set_state(state)
+
+    def _on_engine_model_loaded(self, loaded: LoadedModel) -> None:
+        engine = self.session.engine
+        self.status.set_model(loaded)
+        self.header.set_current_model(engine.loaded_id)
+        completion = self.session.completion_mode
+        self.header.set_base(completion)
+        self.composer.set_completion(completion)
+        if self.session.chat is not None and self.view.completion != completion:
+            self.view.show_chat(self.session.messages, completion)
+
+    def _on_engine_generation_finished(self, _rid: int, result: GenerationResult) -> None:
+        self.status.show_result(result)

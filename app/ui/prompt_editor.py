@@ -1,0 +1,238 @@
+"""The prompt library editor: add, edit and delete your own system prompts and few-shot
+templates. Built-in ones are read-only; Duplicate makes an editable copy."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.prompts.library import Example, PromptTemplate
+
+TEMPLATE_ID = Qt.ItemDataRole.UserRole
+
+
+def slug(name: str) -> str:
+    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return text[:60] or "my-prompt"
+
+
+class PromptEditor(QDialog):
+    """Signals: save_requested(object) a `PromptTemplate`; delete_requested(str) its id."""
+
+    save_requested = Signal(object)
+    delete_requested = Signal(str)
+
+    def __init__(self, templates: list[PromptTemplate], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("promptEditor")
+        self.resize(860, 560)
+        self.list = QListWidget()
+        self.list.setMaximumWidth(240)
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        self.description = QLineEdit()
+        self.system = QPlainTextEdit()
+        self.examples = QTableWidget(0, 2)
+        self.examples.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.examples.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.add_row, self.remove_row = QPushButton(), QPushButton()
+        self.new_button, self.copy_button = QPushButton(), QPushButton()
+        self.save_button, self.delete_button = QPushButton(), QPushButton()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.form = QFormLayout()
+        rows = QHBoxLayout()
+        rows.addWidget(self.add_row)
+        rows.addWidget(self.remove_row)
+        rows.addStretch(1)
+        right = QVBoxLayout()
+        right.addLayout(self.form)
+        right.addWidget(self.examples, 1)
+        right.addLayout(rows)
+        right.addWidget(self.note)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.copy_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        top = QHBoxLayout()
+        top.addWidget(self.list)
+        top.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addLayout(buttons)
+        self._templates: list[PromptTemplate] = []
+        self._current: PromptTemplate | None = None
+        self.list.currentItemChanged.connect(self._on_list_current_changed)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.add_row.clicked.connect(self._on_add_row_clicked)
+        self.remove_row.clicked.connect(self._on_remove_row_clicked)
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.retranslate()
+        self.set_templates(templates)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Prompt library"))
+        kind = self.kind.currentData()
+        self.kind.clear()
+        self.kind.addItem(self.tr("System prompt"), "system")
+        self.kind.addItem(self.tr("Few-shot examples"), "few-shot")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.examples.setHorizontalHeaderLabels(
+            [self.tr("User says"), self.tr("Assistant answers")]
+        )
+        self.add_row.setText(self.tr("Add example"))
+        self.remove_row.setText(self.tr("Remove example"))
+        self.new_button.setText(self.tr("New"))
+        self.copy_button.setText(self.tr("Duplicate"))
+        self.save_button.setText(self.tr("Save"))
+        self.delete_button.setText(self.tr("Delete"))
+        while self.form.rowCount():
+            self.form.takeRow(0)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Description"), self.description)
+        self.form.addRow(self.tr("System prompt"), self.system)
+
+    # -- contents ----------------------------------------------------------------------
+
+    def set_templates(self, templates: list[PromptTemplate]) -> None:
+        keep = self._current.id if self._current else None
+        self._templates = templates
+        self.list.blockSignals(True)
+        self.list.clear()
+        for template in templates:
+            label = template.name + ("" if not template.builtin else "  · " + self.tr("built-in"))
+            item = QListWidgetItem(label)
+            item.setData(TEMPLATE_ID, template.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [t.id for t in templates]
+        row = ids.index(keep) if keep in ids else (0 if ids else -1)
+        if row >= 0:
+            self.list.setCurrentRow(row)
+            self._show(templates[row])
+
+    def _show(self, template: PromptTemplate) -> None:
+        self._current = template
+        self.name.setText(template.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(template.kind)))
+        self.description.setText(template.description)
+        self.system.setPlainText(template.system)
+        self.examples.setRowCount(0)
+        for example in template.examples:
+            self._append_row(example.user, example.assistant)
+        editable = not template.builtin
+        editors: tuple[QWidget, ...] = (self.name, self.description, self.system, self.examples)
+        for widget in (*editors, self.kind, self.add_row, self.remove_row, self.save_button):
+            widget.setEnabled(editable)
+        self.delete_button.setEnabled(editable)
+        self.note.setText(
+            self.tr("Built-in prompts cannot be changed. Duplicate this one to make your own.")
+            if template.builtin
+            else ""
+        )
+        self._on_kind_changed()
+
+    def _append_row(self, user: str, assistant: str) -> None:
+        row = self.examples.rowCount()
+        self.examples.insertRow(row)
+        self.examples.setItem(row, 0, QTableWidgetItem(user))
+        self.examples.setItem(row, 1, QTableWidgetItem(assistant))
+
+    def edited_template(self) -> PromptTemplate:
+        """The template as edited; raises ValidationError when it is not valid."""
+        examples = []
+        for row in range(self.examples.rowCount()):
+            cells = [self.examples.item(row, c) for c in (0, 1)]
+            user, answer = (cell.text().strip() if cell else "" for cell in cells)
+            if user or answer:
+                examples.append(Example(user=user, assistant=answer))
+        current = self._current
+        template_id = (
+            current.id if current is not None and not current.builtin else slug(self.name.text())
+        )
+        return PromptTemplate(
+            id=template_id,
+            name=self.name.text().strip(),
+            kind=self.kind.currentData(),
+            description=self.description.text().strip(),
+            system=self.system.toPlainText().strip(),
+            examples=tuple(examples),
+        )
+
+    # -- slots -------------------------------------------------------------------------
+
+    def _on_list_current_changed(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            found = [t for t in self._templates if t.id == item.data(TEMPLATE_ID)]
+            if found:
+                self._show(found[0])
+
+    def _on_kind_changed(self) -> None:
+        few_shot = self.kind.currentData() == "few-shot"
+        self.examples.setVisible(few_shot)
+        self.add_row.setVisible(few_shot)
+        self.remove_row.setVisible(few_shot)
+
+    def _on_add_row_clicked(self) -> None:
+        self._append_row("", "")
+
+    def _on_remove_row_clicked(self) -> None:
+        rows = sorted({i.row() for i in self.examples.selectedIndexes()}, reverse=True)
+        for row in rows or [self.examples.rowCount() - 1]:
+            if row >= 0:
+                self.examples.removeRow(row)
+
+    def _on_new_clicked(self) -> None:
+        name = self.tr("My prompt")
+        self._show(PromptTemplate(id=slug(name), name=name, system=self.tr("You are helpful.")))
+        self.list.clearSelection()
+        self.name.setFocus()
+        self.name.selectAll()
+
+    def _on_copy_clicked(self) -> None:
+        if self._current is None:
+            return
+        name = self.tr("{0} (copy)").format(self._current.name)
+        copy = self._current.model_copy(update={"id": slug(name), "name": name, "builtin": False})
+        self._show(copy)
+
+    def _on_save_clicked(self) -> None:
+        try:
+            template = self.edited_template()
+        except ValidationError as exc:
+            problems = "; ".join(e["msg"] for e in exc.errors())
+            self.note.setText(self.tr("Not saved: {0}").format(problems))
+            return
+        self._current = template
+        self.note.setText(self.tr("Saved."))
+        self.save_requested.emit(template)
+
+    def _on_delete_clicked(self) -> None:
+        if self._current is not None and not self._current.builtin:
+            self.delete_requested.emit(self._current.id)
+            self._current = None

@@ -1,0 +1,216 @@
+"""The chats sidebar: new chat, search across every chat, chats grouped by date, rename, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.chats.store import Chat, SearchHit
+
+CHAT_ID = Qt.ItemDataRole.UserRole
+SEARCH_DELAY_MS = 200
+
+
+class ChatSidebar(QWidget):
+    """Lists chats and search results.
+
+    Signals:
+        new_chat_requested(), chat_selected(int), rename_requested(int, str),
+        delete_requested(int, str), search_requested(str) (empty: back to the list),
+        undo_requested().
+    """
+
+    new_chat_requested = Signal()
+    chat_selected = Signal(int)
+    rename_requested = Signal(int, str)
+    delete_requested = Signal(int, str)
+    search_requested = Signal(str)
+    undo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.new_button = QPushButton()
+        self.new_button.setObjectName("newChat")
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(8)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton()
+        self.undo_bar = QWidget()
+        undo = QHBoxLayout(self.undo_bar)
+        undo.setContentsMargins(0, 0, 0, 0)
+        undo.addWidget(self.undo_label, 1)
+        undo.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addWidget(self.new_button)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.undo_bar)
+        self._chats: list[Chat] = []
+        self._current: int | None = None
+        self._deleted_title = ""
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._on_debounce_timeout)
+        self.new_button.clicked.connect(self.new_chat_requested)
+        self.search.textChanged.connect(self._debounce.start)
+        self.tree.itemClicked.connect(self._on_tree_item_clicked)
+        self.tree.itemChanged.connect(self._on_tree_item_changed)
+        self.tree.customContextMenuRequested.connect(self._on_tree_context_menu)
+        self.undo_button.clicked.connect(self._on_undo_clicked)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.new_button.setText(self.tr("New chat"))
+        self.search.setPlaceholderText(self.tr("Search all chats (Ctrl+F)"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_label.setText(self.tr('Deleted "{0}"').format(self._deleted_title))
+        if self.search.text().strip():
+            return
+        self.show_chats(self._chats)
+
+    # -- contents ----------------------------------------------------------------------
+
+    def show_chats(self, chats: list[Chat]) -> None:
+        self._chats = chats
+        if self.search.text().strip():
+            return
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        today = dt.date.today()
+        for chat in chats:
+            label = self._group_label(today, dt.date.fromtimestamp(chat.updated_at))
+            if label not in groups:
+                groups[label] = self._group(label)
+            item = QTreeWidgetItem(groups[label], [chat.title])
+            item.setData(0, CHAT_ID, chat.id)
+            item.setToolTip(0, chat.title)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            if chat.id == self._current:
+                self.tree.setCurrentItem(item)
+        self.tree.blockSignals(False)
+
+    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self.search.text().strip():
+            return  # an older search came back late
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        title = self.tr("No chat contains “{0}”") if not hits else self.tr("Results for “{0}”")
+        group = self._group(title.format(query))
+        seen: set[tuple[int, int | None]] = set()
+        for hit in hits:
+            if (hit.chat_id, hit.message_id) in seen:
+                continue
+            seen.add((hit.chat_id, hit.message_id))
+            snippet = " ".join(hit.snippet.split())
+            item = QTreeWidgetItem(group, [f"{hit.chat_title}\n{snippet[:80]}"])
+            item.setData(0, CHAT_ID, hit.chat_id)
+            item.setToolTip(0, snippet)
+        self.tree.blockSignals(False)
+
+    def set_current(self, chat_id: int | None) -> None:
+        self._current = chat_id
+        for item in self._chat_items():
+            if item.data(0, CHAT_ID) == chat_id:
+                self.tree.blockSignals(True)
+                self.tree.setCurrentItem(item)
+                self.tree.blockSignals(False)
+
+    def show_deleted(self, title: str) -> None:
+        self._deleted_title = title
+        self.undo_label.setText(self.tr('Deleted "{0}"').format(title))
+        self.undo_bar.show()
+        QTimer.singleShot(8000, self.undo_bar.hide)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _group_label(self, today: dt.date, day: dt.date) -> str:
+        age = (today - day).days
+        if age <= 0:
+            return self.tr("Today")
+        if age == 1:
+            return self.tr("Yesterday")
+        if age < 7:
+            return self.tr("Previous 7 days")
+        if age < 30:
+            return self.tr("Previous 30 days")
+        return self.tr("Older")
+
+    def _group(self, label: str) -> QTreeWidgetItem:
+        group = QTreeWidgetItem(self.tree, [label])
+        group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = group.font(0)
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        group.setFont(0, font)
+        group.setExpanded(True)
+        return group
+
+    def _chat_items(self) -> list[QTreeWidgetItem]:
+        items: list[QTreeWidgetItem] = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            if group is not None:
+                items += [c for i in range(group.childCount()) if (c := group.child(i))]
+        return items
+
+    # -- slots -------------------------------------------------------------------------
+
+    def _on_debounce_timeout(self) -> None:
+        query = self.search.text().strip()
+        if not query:
+            self.show_chats(self._chats)
+        self.search_requested.emit(query)
+
+    def _on_tree_item_clicked(self, item: QTreeWidgetItem) -> None:
+        chat_id = item.data(0, CHAT_ID)
+        if chat_id is not None:
+            self._current = int(chat_id)
+            self.chat_selected.emit(int(chat_id))
+
+    def _on_tree_item_changed(self, item: QTreeWidgetItem) -> None:
+        chat_id = item.data(0, CHAT_ID)
+        if chat_id is not None and item.text(0).strip():
+            self.rename_requested.emit(int(chat_id), item.text(0).strip())
+
+    def _on_tree_context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None or item.data(0, CHAT_ID) is None:
+            return
+        chat_id, title = int(item.data(0, CHAT_ID)), item.text(0).split("\n")[0]
+        menu = QMenu(self)
+        rename = menu.addAction(self.tr("Rename"))
+        delete = menu.addAction(self.tr("Delete"))
+        chosen = menu.exec(self.tree.viewport().mapToGlobal(pos))
+        if chosen is rename:
+            self.tree.editItem(item)
+        elif chosen is delete:
+            self.delete_requested.emit(chat_id, title)
+
+    def _on_undo_clicked(self) -> None:
+        self.undo_bar.hide()
+        self.undo_requested.emit()

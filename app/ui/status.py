@@ -1,0 +1,121 @@
+"""The bottom line (model state, backend, context meter, speed) and the error banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QStatusBar,
+    QToolButton,
+    QWidget,
+)
+
+from app.core.engine.types import GenerationResult, LoadedModel
+
+
+class StatusPanel(QStatusBar):
+    """Shows what the engine is doing and how the last answer went."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = QLabel()
+        self.state.setObjectName("modelState")
+        self.backend = QLabel()
+        self.speed = QLabel()
+        self.speed.setObjectName("speed")
+        self.context = QProgressBar()
+        self.context.setObjectName("contextMeter")
+        self.context.setMaximumWidth(220)
+        self.context.setMaximumHeight(16)
+        self.context.setRange(0, 1)
+        self.context.setValue(0)
+        for widget in (self.state, self.backend, self.speed):
+            self.addPermanentWidget(widget)
+        self.addPermanentWidget(self.context)
+        self._state_key = "idle"
+        self._detail = ""
+        self._loaded: LoadedModel | None = None
+        self._result: GenerationResult | None = None
+        self._used = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_state(self._state_key, self._detail)
+        self.set_model(self._loaded)
+        self.show_result(self._result)
+
+    def set_state(self, state: str, detail: str = "") -> None:
+        self._state_key, self._detail = state, detail
+        names = {
+            "idle": self.tr("No model loaded"),
+            "starting": self.tr("Starting the engine…"),
+            "loading": self.tr("Loading {0}…"),
+            "ready": self.tr("Ready"),
+            "generating": self.tr("Writing…"),
+            "reading": self.tr("Reading the prompt…"),
+            "failed": self.tr("Model failed to load"),
+        }
+        self.state.setText(names.get(state, state).format(detail))
+
+    def set_model(self, loaded: LoadedModel | None) -> None:
+        self._loaded = loaded
+        if loaded is None:
+            self.backend.setText("")
+            self._set_context(0, 0)
+            return
+        self.backend.setText(self.tr("Backend: {0}").format(loaded.backend))
+        self._set_context(self._used, loaded.context_length)
+
+    def show_result(self, result: GenerationResult | None) -> None:
+        self._result = result
+        if result is None:
+            self.speed.setText("")
+            return
+        t = result.timings
+        self.speed.setText(
+            self.tr("{0} tok/s · first token {1} s").format(
+                f"{t.tokens_per_second:.1f}", f"{t.time_to_first_token_s:.2f}"
+            )
+        )
+        self._set_context(t.context_used, t.context_length)
+
+    def show_context(self, used: int, size: int) -> None:
+        self._set_context(used, size)
+
+    def _set_context(self, used: int, size: int) -> None:
+        self._used = used
+        locale = QLocale()
+        self.context.setRange(0, max(size, 1))
+        self.context.setValue(min(used, max(size, 1)))
+        self.context.setFormat(
+            self.tr("{0} / {1} tokens").format(locale.toString(used), locale.toString(size))
+        )
+        self.context.setToolTip(self.tr("Context used by this chat, of the model's window"))
+
+
+class ErrorBanner(QFrame):
+    """A readable message above the composer; the user closes it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorBanner")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 6, 6)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.close_button)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text()

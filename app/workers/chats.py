@@ -1,0 +1,131 @@
+"""The chat database, driven from the GUI thread: every query and write runs on the store thread.
+
+Deleting a chat can be undone for a few seconds: the chat disappears from the list at once and
+is removed from disk when the undo window closes (or when the app quits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.core.chats.store import Chat, ChatStore, StoredMessage
+from app.workers.executor import Executor
+
+UNDO_MS = 8000
+
+
+class ChatsController(QObject):
+    """Owns the `ChatStore` and its thread.
+
+    Signals:
+        store_opened(str): the store is ready; the text says what was recovered, if anything.
+        chats_listed(list): every `Chat`, most recent first (chats pending deletion left out).
+        chat_opened(object, list): a `Chat` and its `StoredMessage`s.
+        chat_updated(object): a `Chat` after a rename or a settings change.
+        chat_deleted(int, str): id and title of a chat deleted with undo possible.
+        search_finished(str, list): a query and its `SearchHit`s.
+        failed(str): a store operation failed; the text is for the user.
+    """
+
+    store_opened = Signal(str)
+    chats_listed = Signal(list)
+    chat_opened = Signal(object, list)
+    chat_updated = Signal(object)
+    chat_deleted = Signal(int, str)
+    search_finished = Signal(str, list)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store: ChatStore | None = None
+        self._executor = Executor("hearth-store", self)
+        self._doomed: dict[int, str] = {}
+        self._undo = QTimer(self)
+        self._undo.setSingleShot(True)
+        self._undo.setInterval(UNDO_MS)
+        self._undo.timeout.connect(self.commit_deletes)
+
+    def open(self, path: Path) -> None:
+        """Open (checking, and recovering if needed) the database, then list the chats."""
+
+        def opened(store: ChatStore) -> None:
+            self.store = store
+            self.store_opened.emit(str(store.recovery) if store.recovery else "")
+            self.refresh()
+
+        self._executor.call(lambda: ChatStore(path), opened, self._on_failed)
+
+    def refresh(self) -> None:
+        self._run(lambda s: s.list_chats(), self._on_listed)
+
+    def open_chat(self, chat_id: int) -> None:
+        self._run(lambda s: (s.get_chat(chat_id), s.messages(chat_id)), self._on_opened)
+
+    def create_chat(self, on_created: Callable[[Chat], None] | None = None, **fields: Any) -> None:
+        def created(chat: Chat) -> None:
+            if on_created is not None:
+                on_created(chat)
+            self.refresh()
+
+        self._run(lambda s: s.create_chat(**fields), created)
+
+    def update_chat(self, chat_id: int, **fields: Any) -> None:
+        def updated(chat: Chat) -> None:
+            self.chat_updated.emit(chat)
+            self.refresh()
+
+        self._run(lambda s: s.update_chat(chat_id, **fields), updated)
+
+    def delete_chat(self, chat_id: int, title: str) -> None:
+        """Hide the chat now; it is deleted for good when the undo window closes."""
+        self.commit_deletes()
+        self._doomed[chat_id] = title
+        self._undo.start()
+        self.chat_deleted.emit(chat_id, title)
+        self.refresh()
+
+    def undo_delete(self) -> None:
+        self._undo.stop()
+        self._doomed.clear()
+        self.refresh()
+
+    def commit_deletes(self) -> None:
+        self._undo.stop()
+        doomed, self._doomed = list(self._doomed), {}
+        if doomed:
+            self._run(lambda store: _delete_all(store, doomed), lambda _: None)
+
+    def search(self, query: str) -> None:
+        self._run(lambda s: s.search(query), lambda hits: self.search_finished.emit(query, hits))
+
+    def shutdown(self) -> None:
+        """Finish queued writes (pending deletions included), then close the database."""
+        self.commit_deletes()
+        self._executor.shutdown()
+        if self.store is not None:
+            self.store.close()
+
+    def _run(self, job: Callable[[ChatStore], Any], on_done: Callable[[Any], None]) -> None:
+        store = self.store
+        if store is None:
+            return  # not open yet: the first listing follows the opening anyway
+        self._executor.call(lambda: job(store), on_done, self._on_failed)
+
+    def _on_listed(self, chats: list[Chat]) -> None:
+        self.chats_listed.emit([c for c in chats if c.id not in self._doomed])
+
+    def _on_opened(self, loaded: tuple[Chat, list[StoredMessage]]) -> None:
+        chat, messages = loaded
+        self.chat_opened.emit(chat, messages)
+
+    def _on_failed(self, error: object) -> None:
+        self.failed.emit(str(error))
+
+
+def _delete_all(store: ChatStore, chat_ids: list[int]) -> None:
+    for chat_id in chat_ids:
+        store.delete_chat(chat_id)

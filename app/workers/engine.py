@@ -1,0 +1,204 @@
+"""The engine, driven from the GUI thread: loads and generations run on the engine thread.
+
+Every generation gets a request id before it starts, so Stop works even before the first token,
+and events of a request that was stopped or replaced are dropped. Tokens are not forwarded one
+by one: they collect in a buffer that a short timer flushes into the view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, Literal
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.core.conversation import Conversation
+from app.core.engine.types import (
+    Engine,
+    GenerationResult,
+    LoadedModel,
+    LoadSpec,
+    StreamEvent,
+    TokenEvent,
+    next_request_id,
+)
+from app.workers.executor import Executor
+
+State = Literal["idle", "starting", "loading", "ready", "generating", "failed"]
+FLUSH_MS = 40
+
+
+class EngineController(QObject):
+    """Owns the engine and its thread.
+
+    Signals:
+        state_changed(str): idle, starting, loading, ready, generating or failed.
+        model_loading(str): the model id being loaded.
+        model_loaded(object): the `LoadedModel`.
+        model_failed(str): why a load failed, in words for the user.
+        generation_started(int): a request id.
+        prompt_processed(int): the first token of that request arrived.
+        tokens_received(int, str): a batch of text for that request.
+        generation_finished(int, object): the `GenerationResult` (the reply is stored).
+        generation_failed(int, str): why it failed (any partial reply is stored).
+    """
+
+    state_changed = Signal(str)
+    model_loading = Signal(str)
+    model_loaded = Signal(object)
+    model_failed = Signal(str)
+    generation_started = Signal(int)
+    prompt_processed = Signal(int)
+    tokens_received = Signal(int, str)
+    generation_finished = Signal(int, object)
+    generation_failed = Signal(int, str)
+
+    def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.loaded: LoadedModel | None = None
+        self.loaded_id: str | None = None
+        self.state: State = "idle"
+        self._executor = Executor("hearth-engine", self)
+        self._active = 0
+        self._loads = 0
+        self._first_seen = False
+        self._result: GenerationResult | None = None
+        self._pending: list[str] = []
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(FLUSH_MS)
+        self._flush.timeout.connect(self._on_flush_timeout)
+
+    @property
+    def active_request(self) -> int:
+        """The request being generated, 0 when none."""
+        return self._active
+
+    # -- loading -----------------------------------------------------------------------
+
+    def start_host(self) -> None:
+        """Start the engine host now, so that the first load does not pay for it."""
+        start: Callable[[], Any] | None = getattr(self.engine, "start", None)
+        if start is not None:
+            self._loads += 1
+            self._set_state("starting")
+            self._executor.call(start, self._on_host_started, self._on_load_failed)
+
+    def load(self, model_id: str, spec: LoadSpec) -> None:
+        self.stop()
+        self._loads += 1
+        self._set_state("loading")
+        self.model_loading.emit(model_id)
+
+        def loaded(model: LoadedModel) -> None:
+            self._loads -= 1
+            self.loaded, self.loaded_id = model, model_id
+            self._settle()
+            self.model_loaded.emit(model)
+
+        self._executor.call(lambda: self.engine.load(spec), loaded, self._on_load_failed)
+
+    # -- generating --------------------------------------------------------------------
+
+    def send(self, conversation: Conversation, text: str) -> int:
+        return self._generate(lambda rid: conversation.send(text, rid))
+
+    def regenerate(self, conversation: Conversation) -> int:
+        return self._generate(conversation.regenerate)
+
+    def edit(self, conversation: Conversation, message_id: int, text: str) -> int:
+        return self._generate(lambda rid: conversation.edit(message_id, text, rid))
+
+    def continue_reply(self, conversation: Conversation) -> int:
+        return self._generate(conversation.continue_reply)
+
+    def stop(self) -> None:
+        """Stop the running generation at its next token (safe at any moment)."""
+        if self._active:
+            self.engine.cancel(self._active)
+
+    def shutdown(self) -> None:
+        """Stop what runs, let the engine thread finish, close the engine (and its host)."""
+        self.stop()
+        self._active = 0
+        self._executor.shutdown()
+        close: Callable[[], Any] | None = getattr(self.engine, "close", None)
+        if close is not None:
+            close()
+
+    def _generate(self, start: Callable[[int], Iterator[StreamEvent]]) -> int:
+        self.stop()
+        rid = next_request_id()
+        self._active, self._first_seen, self._result = rid, False, None
+        self._pending.clear()
+        self._set_state("generating")
+        self.generation_started.emit(rid)
+        self._executor.stream(
+            lambda: start(rid),
+            lambda event: self._on_event(rid, event),
+            lambda _: self._on_done(rid),
+            lambda error: self._on_failed(rid, error),
+        )
+        return rid
+
+    def _on_event(self, rid: int, event: object) -> None:
+        if rid != self._active:
+            return  # a late event of a stopped or replaced request
+        if isinstance(event, TokenEvent):
+            if not self._first_seen:
+                self._first_seen = True
+                self.prompt_processed.emit(rid)
+            self._pending.append(event.text)
+            if not self._flush.isActive():
+                self._flush.start()
+        elif isinstance(event, GenerationResult):
+            self._result = event
+
+    def _on_flush_timeout(self) -> None:
+        if self._pending and self._active:
+            text = "".join(self._pending)
+            self._pending.clear()
+            self.tokens_received.emit(self._active, text)
+
+    def _on_done(self, rid: int) -> None:
+        if rid != self._active:
+            return
+        self._flush.stop()
+        self._on_flush_timeout()
+        self._active = 0
+        self._settle()
+        if self._result is not None:
+            self.generation_finished.emit(rid, self._result)
+
+    def _on_failed(self, rid: int, error: object) -> None:
+        if rid != self._active:
+            return
+        self._flush.stop()
+        self._on_flush_timeout()
+        self._active = 0
+        self._settle()
+        self.generation_failed.emit(rid, str(error))
+
+    def _on_host_started(self, _seconds: object) -> None:
+        self._loads -= 1
+        self._settle()
+
+    def _on_load_failed(self, error: object) -> None:
+        self._loads -= 1
+        self.loaded, self.loaded_id = None, None
+        self._set_state("failed" if self._loads == 0 else "loading")
+        self.model_failed.emit(str(error))
+
+    def _settle(self) -> None:
+        if self._loads > 0:
+            self._set_state("loading")
+        elif self._active:
+            self._set_state("generating")
+        else:
+            self._set_state("ready" if self.loaded is not None else "idle")
+
+    def _set_state(self, state: State) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)

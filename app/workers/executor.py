@@ -1,0 +1,142 @@
+"""One worker thread that runs jobs in order and hands their results back to the GUI thread.
+
+A job is a plain callable (`call`) or a generator (`stream`, one item per `yield`, the napari
+shape). Results, items and errors come back as queued signals, so the callbacks run on the
+thread that owns the executor (the GUI thread). Running jobs in order on one thread also
+serialises access to what the thread owns: the chat database, the engine.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from app.core.errors import HearthError
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+
+
+@dataclass(frozen=True)
+class _Job:
+    fn: Callable[[], Any]
+    streaming: bool
+
+
+@dataclass(frozen=True)
+class _Handlers:
+    on_done: Callback | None
+    on_error: Callback | None
+    on_item: Callback | None
+
+
+class _Runner(QObject):
+    """Lives on the worker thread; runs each job and reports what happened."""
+
+    item_ready = Signal(int, object)
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+
+    @Slot(int, object)
+    def run(self, job_id: int, job: _Job) -> None:
+        try:
+            if job.streaming:
+                stream: Iterable[Any] = job.fn()
+                for item in stream:
+                    self.item_ready.emit(job_id, item)
+                self.finished.emit(job_id, None)
+            else:
+                self.finished.emit(job_id, job.fn())
+        except Exception as exc:  # handed to the caller's on_error, never lost
+            if not _expected(exc):
+                log.error("job %s failed:\n%s", job_id, traceback.format_exc())
+            self.failed.emit(job_id, exc)
+
+
+class Executor(QObject):
+    """Runs jobs one at a time on its own thread. Signals: none (callbacks per job)."""
+
+    _submitted = Signal(int, object)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName(name)
+        self._runner = _Runner()
+        self._runner.moveToThread(self._thread)
+        self._submitted.connect(self._runner.run)
+        self._runner.item_ready.connect(self._on_runner_item_ready)
+        self._runner.finished.connect(self._on_runner_finished)
+        self._runner.failed.connect(self._on_runner_failed)
+        self._jobs: dict[int, _Handlers] = {}
+        self._next_id = 0
+        self._thread.start()
+
+    @property
+    def pending(self) -> int:
+        """Jobs submitted and not yet finished."""
+        return len(self._jobs)
+
+    def call(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+    ) -> int:
+        return self._submit(_Job(fn, False), _Handlers(on_done, on_error, None))
+
+    def stream(
+        self,
+        fn: Callable[[], Iterable[Any]],
+        on_item: Callback,
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+    ) -> int:
+        return self._submit(_Job(fn, True), _Handlers(on_done, on_error, on_item))
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Run the jobs already queued (their callbacks are dropped), then stop the thread."""
+        if not self._thread.isRunning():
+            return True
+        self._jobs.clear()
+        self._submitted.emit(0, _Job(lambda: QThread.currentThread().quit(), False))
+        return bool(self._thread.wait(timeout_ms))
+
+    def _submit(self, job: _Job, handlers: _Handlers) -> int:
+        self._next_id += 1
+        self._jobs[self._next_id] = handlers
+        self._submitted.emit(self._next_id, job)
+        return self._next_id
+
+    @Slot(int, object)
+    def _on_runner_item_ready(self, job_id: int, item: object) -> None:
+        handlers = self._jobs.get(job_id)
+        if handlers is not None and handlers.on_item is not None:
+            handlers.on_item(item)
+
+    @Slot(int, object)
+    def _on_runner_finished(self, job_id: int, result: object) -> None:
+        handlers = self._jobs.pop(job_id, None)
+        if handlers is not None and handlers.on_done is not None:
+            handlers.on_done(result)
+
+    @Slot(int, object)
+    def _on_runner_failed(self, job_id: int, error: object) -> None:
+        handlers = self._jobs.pop(job_id, None)
+        if handlers is None:
+            return
+        if handlers.on_error is not None:
+            handlers.on_error(error)
+        else:
+            log.error("unhandled job failure: %s", error)
+
+
+def _expected(exc: Exception) -> bool:
+    """Errors with a message for the user; anything else is a bug and is logged in full."""
+    return isinstance(exc, HearthError | OSError)

@@ -1,0 +1,396 @@
+"""The open chat and what it talks to: the window's one source of truth.
+
+`ChatSession` joins the chat store, the engine, the model library, the prompt library and the
+settings. Widgets call its methods and listen to its signals (and to those of its `chats` and
+`engine` controllers); they hold no state of their own beyond what they show.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.chats.store import Chat, StoredMessage
+from app.core.conversation import ChatSetup, Conversation
+from app.core.engine.types import LoadSpec
+from app.core.models.library import LibraryEntry, ModelLibrary, pick_default
+from app.core.paths import AppPaths
+from app.core.prompts.library import PromptLibrary, PromptTemplate
+from app.core.settings import SamplingSettings, Settings, save_settings
+from app.workers.chats import ChatsController
+from app.workers.engine import EngineController
+from app.workers.executor import Executor
+
+
+@dataclass
+class Services:
+    """What the window needs, built once by the composition root (`app.main`)."""
+
+    paths: AppPaths
+    settings: Settings
+    library: ModelLibrary
+    prompts: PromptLibrary
+
+
+class ChatSession(QObject):
+    """The current chat and its model.
+
+    Signals:
+        chat_changed(object, list): the open `Chat` (or None) and its messages.
+        library_changed(list): the `LibraryEntry`s of the local model library.
+        prompts_changed(list): the `PromptTemplate`s of the prompt library.
+        settings_changed(object): the new `Settings`.
+        error_raised(str): something the user must read (a load failure, a crash, a full disk).
+        draft_returned(str): text that was sent but could not be stored, back to the composer.
+        turn_started(list, str): how the chat looks while the answer is written (messages, with
+            id 0 for ones not stored yet) and the text the answer starts from (Continue).
+    """
+
+    chat_changed = Signal(object, list)
+    library_changed = Signal(list)
+    prompts_changed = Signal(list)
+    settings_changed = Signal(object)
+    error_raised = Signal(str)
+    draft_returned = Signal(str)
+    turn_started = Signal(list, str)
+
+    def __init__(
+        self,
+        services: Services,
+        chats: ChatsController,
+        engine: EngineController,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = services.settings
+        self.chats = chats
+        self.engine = engine
+        self.entries: list[LibraryEntry] = []
+        self.templates: list[PromptTemplate] = []
+        self.chat: Chat | None = None
+        self.messages: list[StoredMessage] = []
+        self._io = Executor("hearth-io", self)
+        self._draft: str | None = None
+        self._started = False
+        self._loading: str | None = None
+        chats.store_opened.connect(self._on_chats_store_opened)
+        chats.chats_listed.connect(self._on_chats_listed)
+        chats.chat_opened.connect(self._on_chats_chat_opened)
+        chats.chat_updated.connect(self._on_chats_chat_updated)
+        chats.failed.connect(self.error_raised)
+        engine.model_failed.connect(self.error_raised)
+        engine.generation_finished.connect(self._on_engine_generation_ended)
+        engine.generation_failed.connect(self._on_engine_generation_failed)
+
+    # -- start-up ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the chats, read the libraries, start the engine: all off the GUI thread."""
+        self.chats.open(self.services.paths.chats_db)
+        self.refresh_library()
+        self.refresh_prompts()
+        self.engine.start_host()
+
+    def refresh_library(self) -> None:
+        self._io.call(self.services.library.entries, self._on_library_read, self._on_io_failed)
+
+    def refresh_prompts(self) -> None:
+        self._io.call(self.services.prompts.templates, self._on_prompts_read, self._on_io_failed)
+
+    def shutdown(self) -> None:
+        self.engine.shutdown()
+        self.chats.shutdown()
+        self._io.shutdown()
+
+    # -- chats -------------------------------------------------------------------------
+
+    def new_chat(self) -> None:
+        model = self.engine.loaded_id or self.settings.default_model
+        self.chats.create_chat(
+            lambda chat: self.open_chat(chat.id), model=model, prompt_id=self._default_prompt()
+        )
+
+    def open_chat(self, chat_id: int) -> None:
+        self.chats.open_chat(chat_id)
+
+    def rename_chat(self, chat_id: int, title: str) -> None:
+        if title.strip():
+            self.chats.update_chat(chat_id, title=title.strip())
+
+    def delete_chat(self, chat_id: int, title: str) -> None:
+        self.chats.delete_chat(chat_id, title)
+        if self.chat is not None and self.chat.id == chat_id:
+            self.chat, self.messages = None, []
+            self.chat_changed.emit(None, [])
+
+    # -- generating --------------------------------------------------------------------
+
+    @property
+    def completion_mode(self) -> bool:
+        """The loaded model is a base model: it continues text instead of chatting."""
+        loaded = self.engine.loaded
+        return loaded is not None and loaded.is_base and loaded.template == "none"
+
+    @property
+    def busy(self) -> bool:
+        return self.engine.active_request != 0
+
+    def send(self, text: str) -> bool:
+        """Send `text` (a new chat is made if none is open). False: not sent, keep the text."""
+        if not self._can_generate():
+            return False
+        if not text.strip() and not self.completion_mode:
+            return False
+        self._draft = text
+        if self.chat is None:
+            self.chats.create_chat(
+                lambda chat: self._send_in(chat, text),
+                model=self.engine.loaded_id,
+                prompt_id=self._default_prompt(),
+            )
+            return True
+        self._send_in(self.chat, text)
+        return True
+
+    def regenerate(self) -> None:
+        users = [m for m in self.messages if m.role == "user"]
+        if self.chat is not None and users and self._can_generate():
+            self.turn_started.emit([m for m in self.messages if m.id <= users[-1].id], "")
+            self.engine.regenerate(self._conversation(self.chat))
+
+    def edit(self, message_id: int, text: str) -> None:
+        if self.chat is not None and text.strip() and self._can_generate():
+            self._draft = text
+            before = [m for m in self.messages if m.id < message_id]
+            self.turn_started.emit([*before, _pending_user(self.chat.id, text)], "")
+            self.engine.edit(self._conversation(self.chat), message_id, text)
+
+    def continue_reply(self) -> None:
+        if self.chat is not None and self.messages and self._can_generate():
+            if self.completion_mode:
+                self.turn_started.emit(list(self.messages), "")
+            else:
+                self.turn_started.emit(self.messages[:-1], self.messages[-1].content)
+            self.engine.continue_reply(self._conversation(self.chat))
+
+    def stop(self) -> None:
+        self.engine.stop()
+
+    # -- per-chat setup ----------------------------------------------------------------
+
+    def select_model(self, entry_id: str) -> None:
+        if self.chat is not None:
+            self.chats.update_chat(self.chat.id, model=entry_id)
+        self._load(entry_id)
+
+    def select_prompt(self, prompt_id: str | None) -> None:
+        if self.chat is not None:
+            self.chats.update_chat(self.chat.id, prompt_id=prompt_id, system_prompt=None)
+
+    def select_few_shot(self, template_id: str | None) -> None:
+        if self.chat is not None:
+            overrides = dict(self.chat.settings, few_shot=template_id)
+            self.chats.update_chat(self.chat.id, settings=overrides)
+
+    def set_system_prompt(self, text: str | None) -> None:
+        if self.chat is not None:
+            self.chats.update_chat(self.chat.id, system_prompt=text)
+
+    def set_chat_sampling(self, sampling: SamplingSettings | None) -> None:
+        """Give the open chat its own sampling settings (None: back to the defaults)."""
+        if self.chat is not None:
+            overrides = dict(self.chat.settings)
+            overrides.pop("sampling", None)
+            if sampling is not None:
+                overrides["sampling"] = sampling.model_dump(mode="json")
+            self.chats.update_chat(self.chat.id, settings=overrides)
+
+    def chat_sampling(self) -> SamplingSettings:
+        """The sampling the open chat uses: its own overrides on top of the defaults."""
+        own = self.chat.settings.get("sampling") if self.chat is not None else None
+        if isinstance(own, dict):
+            try:
+                return SamplingSettings.model_validate(
+                    {**self.settings.sampling.model_dump(), **own}
+                )
+            except ValueError:
+                return self.settings.sampling
+        return self.settings.sampling
+
+    def chat_setup(self) -> ChatSetup:
+        chat = self.chat
+        prompt = self._template(chat.prompt_id) if chat is not None else None
+        few_shot_id = chat.settings.get("few_shot") if chat is not None else None
+        return ChatSetup(
+            model_id=self.engine.loaded_id or "",
+            sampling=self.chat_sampling(),
+            prompt=prompt,
+            system_prompt=chat.system_prompt if chat is not None else None,
+            completion=self.completion_mode,
+            few_shot=self._template(few_shot_id) if isinstance(few_shot_id, str) else None,
+        )
+
+    # -- settings and prompt library ---------------------------------------------------
+
+    def save_settings(self, settings: Settings) -> None:
+        reload = settings.engine != self.settings.engine
+        self.settings = settings
+        path = self.services.paths.settings_file
+        self._io.call(lambda: save_settings(path, settings), None, self._on_io_failed)
+        self.settings_changed.emit(settings)
+        if reload and self.engine.loaded_id:
+            self._load(self.engine.loaded_id)
+
+    def save_prompt(self, template: PromptTemplate) -> None:
+        prompts = self.services.prompts
+        self._io.call(
+            lambda: prompts.save(template), lambda _: self.refresh_prompts(), self._on_io_failed
+        )
+
+    def delete_prompt(self, template_id: str) -> None:
+        prompts = self.services.prompts
+        self._io.call(
+            lambda: prompts.delete(template_id),
+            lambda _: self.refresh_prompts(),
+            self._on_io_failed,
+        )
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _send_in(self, chat: Chat, text: str) -> None:
+        if self.chat is None or self.chat.id != chat.id:
+            self.chat, self.messages = chat, []
+        self.turn_started.emit([*self.messages, _pending_user(chat.id, text)], "")
+        self.engine.send(self._conversation(chat), text)
+
+    def _conversation(self, chat: Chat) -> Conversation:
+        store = self.chats.store
+        assert store is not None  # a chat exists, so the store is open
+        return Conversation(store, self.engine.engine, chat.id, self.chat_setup())
+
+    def _can_generate(self) -> bool:
+        if self.engine.loaded is None:
+            self.error_raised.emit(
+                self.tr("No model is loaded yet. Pick a model above, or wait for it to load.")
+            )
+            return False
+        return self.chats.store is not None
+
+    def _default_prompt(self) -> str | None:
+        wanted = self.settings.default_prompt
+        return wanted if any(t.id == wanted for t in self.templates) else None
+
+    def _template(self, template_id: str | None) -> PromptTemplate | None:
+        return next((t for t in self.templates if t.id == template_id), None)
+
+    def _load(self, entry_id: str) -> None:
+        entry = next((e for e in self.entries if e.id == entry_id), None)
+        if entry is None or entry.info is None:
+            reason = entry.error if entry is not None else self.tr("it is not in the library")
+            self.error_raised.emit(self.tr("{0} cannot be used: {1}").format(entry_id, reason))
+            return
+        cfg = self.settings.engine
+        spec = LoadSpec(
+            path=entry.path,
+            context_length=cfg.context_length,
+            threads=cfg.threads,
+            gpu_layers=cfg.gpu_layers,
+            seed=self.settings.sampling.seed,
+        )
+        self.engine.load(entry_id, spec)
+
+    def _wanted_model(self) -> str | None:
+        usable = [e for e in self.entries if e.usable]
+        ids = {e.id for e in usable}
+        if self.chat is not None and self.chat.model in ids:
+            return self.chat.model
+        if self.engine.loaded_id in ids:
+            return self.engine.loaded_id
+        entry = pick_default(self.entries, self.settings.default_model)
+        return entry.id if entry is not None else None
+
+    def _ensure_model(self) -> None:
+        wanted = self._wanted_model()
+        if wanted is None or (self.engine.state == "loading" and self._loading == wanted):
+            return
+        if wanted != self.engine.loaded_id:
+            self._loading = wanted
+            self._load(wanted)
+
+    # -- slots -------------------------------------------------------------------------
+
+    def _on_chats_store_opened(self, recovery: str) -> None:
+        if recovery:
+            self.error_raised.emit(recovery)
+
+    def _on_chats_listed(self, chats: list[Chat]) -> None:
+        if not self._started:
+            self._started = True
+            last = next((c for c in chats if c.id == self.settings.last_chat), None)
+            if last is not None:
+                self.open_chat(last.id)
+            elif self.entries:
+                self._ensure_model()
+
+    def _on_chats_chat_opened(self, chat: Chat, messages: list[StoredMessage]) -> None:
+        first_open = self.chat is None or self.chat.id != chat.id
+        self.chat, self.messages = chat, messages
+        self.chat_changed.emit(chat, messages)
+        if first_open and self.settings.last_chat != chat.id:
+            self._remember_last_chat(chat.id)
+        if self.entries:
+            self._ensure_model()
+
+    def _on_chats_chat_updated(self, chat: Chat) -> None:
+        if self.chat is not None and chat.id == self.chat.id:
+            self.chat = chat
+
+    def _on_engine_generation_ended(self, _rid: int, _result: Any) -> None:
+        self._draft = None
+        if self.chat is not None:
+            self.open_chat(self.chat.id)
+        self.chats.refresh()
+
+    def _on_engine_generation_failed(self, _rid: int, message: str) -> None:
+        self.error_raised.emit(message)
+        draft, self._draft = self._draft, None
+        store, chat = self.chats.store, self.chat
+        if chat is None or store is None:
+            return
+        self.open_chat(chat.id)
+        self.chats.refresh()
+        if draft is not None:
+            self._io.call(
+                lambda: any(
+                    m.role == "user" and m.content == draft for m in store.messages(chat.id)
+                ),
+                lambda kept: None if kept else self.draft_returned.emit(draft),
+                lambda _: self.draft_returned.emit(draft),
+            )
+
+    def _on_library_read(self, entries: list[LibraryEntry]) -> None:
+        self.entries = entries
+        self.library_changed.emit(entries)
+        if self._started:
+            self._ensure_model()
+
+    def _on_prompts_read(self, templates: list[PromptTemplate]) -> None:
+        self.templates = templates
+        self.prompts_changed.emit(templates)
+
+    def _on_io_failed(self, error: object) -> None:
+        self.error_raised.emit(str(error))
+
+    def _remember_last_chat(self, chat_id: int) -> None:
+        self.settings = self.settings.model_copy(update={"last_chat": chat_id})
+        path, settings = self.services.paths.settings_file, self.settings
+        self._io.call(lambda: save_settings(path, settings), None, self._on_io_failed)
+
+
+def _pending_user(chat_id: int, text: str) -> StoredMessage:
+    """The user's message as shown before it is stored (id 0)."""
+    return StoredMessage(0, chat_id, "user", text, "complete", time.time())
