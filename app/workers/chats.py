@@ -44,6 +44,7 @@ class ChatsController(QObject):
         self.store: ChatStore | None = None
         self._executor = Executor("hearth-store", self)
         self._doomed: dict[int, str] = {}
+        self._deleting: set[int] = set()
         self._undo = QTimer(self)
         self._undo.setSingleShot(True)
         self._undo.setInterval(UNDO_MS)
@@ -97,7 +98,8 @@ class ChatsController(QObject):
         self._undo.stop()
         doomed, self._doomed = list(self._doomed), {}
         if doomed:
-            self._run(lambda store: _delete_all(store, doomed), lambda _: None)
+            self._deleting.update(doomed)
+            self._run(lambda store: _delete_all(store, doomed), lambda _: self._deleting.clear())
 
     def search(self, query: str) -> None:
         self._run(lambda s: s.search(query), lambda hits: self.search_finished.emit(query, hits))
@@ -116,7 +118,8 @@ class ChatsController(QObject):
         self._executor.call(lambda: job(store), on_done, self._on_failed)
 
     def _on_listed(self, chats: list[Chat]) -> None:
-        self.chats_listed.emit([c for c in chats if c.id not in self._doomed])
+        hidden = self._deleting.union(self._doomed)
+        self.chats_listed.emit([c for c in chats if c.id not in hidden])
 
     def _on_opened(self, loaded: tuple[Chat, list[StoredMessage]]) -> None:
         chat, messages = loaded

@@ -77,6 +77,7 @@ class ChatSession(QObject):
         self._draft: str | None = None
         self._started = False
         self._loading: str | None = None
+        self._shut_down = False
         chats.store_opened.connect(self._on_chats_store_opened)
         chats.chats_listed.connect(self._on_chats_listed)
         chats.chat_opened.connect(self._on_chats_chat_opened)
@@ -102,6 +103,10 @@ class ChatSession(QObject):
         self._io.call(self.services.prompts.templates, self._on_prompts_read, self._on_io_failed)
 
     def shutdown(self) -> None:
+        """Stop the answer, finish queued writes, close the engine host. Safe to call twice."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.engine.shutdown()
         self.chats.shutdown()
         self._io.shutdown()
@@ -337,10 +342,9 @@ class ChatSession(QObject):
                 self._ensure_model()
 
     def _on_chats_chat_opened(self, chat: Chat, messages: list[StoredMessage]) -> None:
-        first_open = self.chat is None or self.chat.id != chat.id
         self.chat, self.messages = chat, messages
         self.chat_changed.emit(chat, messages)
-        if first_open and self.settings.last_chat != chat.id:
+        if self.settings.last_chat != chat.id:
             self._remember_last_chat(chat.id)
         if self.entries:
             self._ensure_model()
