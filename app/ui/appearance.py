@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from app.core.paths import resources_dir
 
 LANGUAGES = ("en", "zh_CN")
+TRANSLATOR_NAME = "hearth-translator"
 
 _STYLE = """
 #errorBanner { background: %(error_bg)s; border: 1px solid %(error_border)s; border-radius: 6px; }
@@ -23,6 +24,7 @@ _STYLE = """
 #composer { border: 1px solid %(border)s; border-radius: 6px; padding: 4px; }
 #sendButton { padding: 6px 14px; }
 QTreeWidget { border: none; }
+QStatusBar QLabel { padding: 0 8px; }
 """
 
 
@@ -53,14 +55,16 @@ class Appearance:
         wanted = resolve_language(language)
         if wanted == self.language and self._translators:
             return wanted
-        for translator in self._translators:
+        for translator in self.app.findChildren(QTranslator, TRANSLATOR_NAME):
             self.app.removeTranslator(translator)
+            translator.deleteLater()
         self._translators = []
         self.language = wanted
         if wanted != "en":
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             for name, folder in ((f"qtbase_{wanted}", qt_dir), (f"hearth_{wanted}", None)):
                 translator = QTranslator(self.app)
+                translator.setObjectName(TRANSLATOR_NAME)
                 if translator.load(name, str(folder or translations_dir())):
                     self.app.installTranslator(translator)
                     self._translators.append(translator)

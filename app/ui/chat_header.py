@@ -42,7 +42,6 @@ class ChatHeader(QWidget):
         self.model_label, self.prompt_label, self.shots_label = QLabel(), QLabel(), QLabel()
         self.model = QComboBox()
         self.model.setObjectName("modelPicker")
-        self.model.setMinimumWidth(220)
         self.base_badge = QLabel()
         self.base_badge.setObjectName("baseBadge")
         self.base_badge.hide()
@@ -56,8 +55,11 @@ class ChatHeader(QWidget):
         self.prompt.setObjectName("promptPicker")
         self.shots = QComboBox()
         self.shots.setObjectName("fewShotPicker")
-        for combo in (self.model, self.prompt, self.shots):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for combo, letters in ((self.model, 24), (self.prompt, 14), (self.shots, 12)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(letters)
         self.edit_system = QToolButton()
         self.edit_system.setCheckable(True)
         self.library_button = QToolButton()

@@ -298,4 +298,3 @@ class ChatView(QTextBrowser):
 
 def _plain_html(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
-

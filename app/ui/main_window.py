@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.sidebar.setMinimumWidth(200)
         self.splitter.setSizes([250, 850])
         self.setCentralWidget(self.splitter)
         self.resize(1100, 760)

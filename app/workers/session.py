@@ -271,6 +271,8 @@ class ChatSession(QObject):
             self.chat, self.messages = chat, []
         self.turn_started.emit([*self.messages, _pending_user(chat.id, text)], "")
         self.engine.send(self._conversation(chat), text)
+        if self.settings.last_chat != chat.id:
+            self._remember_last_chat(chat.id)
 
     def _conversation(self, chat: Chat) -> Conversation:
         store = self.chats.store

@@ -21,7 +21,10 @@ def stored(window: MainWindow) -> list[tuple[str, str, str]]:
 
 def test_send_streams_the_answer_and_stores_it(qtbot: QtBot, window: MainWindow) -> None:
     send(qtbot, window, "Show me some code")
-    assert stored(window) == [("user", "Show me some code", "complete"), ("assistant", REPLY, "complete")]
+    assert stored(window) == [
+        ("user", "Show me some code", "complete"),
+        ("assistant", REPLY, "complete"),
+    ]
     shown = window.view.toPlainText()
     assert "Show me some code" in shown and "print('hi')" in shown
     assert window.composer.text() == ""
@@ -29,7 +32,9 @@ def test_send_streams_the_answer_and_stores_it(qtbot: QtBot, window: MainWindow)
     assert "tok/s" in window.status.speed.text()
 
 
-def test_stop_keeps_the_partial_answer_marked(qtbot: QtBot, window: MainWindow, fake: FakeEngine) -> None:
+def test_stop_keeps_the_partial_answer_marked(
+    qtbot: QtBot, window: MainWindow, fake: FakeEngine
+) -> None:
     fake.reply = " ".join(f"word{i}" for i in range(400))
     fake.delay = 0.005
     with qtbot.waitSignal(window.session.engine.tokens_received, timeout=10000):
@@ -50,8 +55,13 @@ def test_regenerate_replaces_the_answer(qtbot: QtBot, window: MainWindow, fake: 
     fake.reply = "A second answer."
     with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
         window.view.regenerate_requested.emit()
-    assert stored(window) == [("user", "Hello", "complete"), ("assistant", "A second answer.", "complete")]
-    assert "A second answer." in window.view.toPlainText() and REPLY not in window.view.toPlainText()
+    assert stored(window) == [
+        ("user", "Hello", "complete"),
+        ("assistant", "A second answer.", "complete"),
+    ]
+    assert (
+        "A second answer." in window.view.toPlainText() and REPLY not in window.view.toPlainText()
+    )
 
 
 def test_edit_resends_from_that_message(qtbot: QtBot, window: MainWindow, fake: FakeEngine) -> None:
@@ -68,7 +78,9 @@ def test_edit_resends_from_that_message(qtbot: QtBot, window: MainWindow, fake: 
     assert "Second question" not in window.view.toPlainText()
 
 
-def test_continue_extends_a_stopped_answer(qtbot: QtBot, window: MainWindow, fake: FakeEngine) -> None:
+def test_continue_extends_a_stopped_answer(
+    qtbot: QtBot, window: MainWindow, fake: FakeEngine
+) -> None:
     fake.reply = "one two"
     send(qtbot, window, "Count")
     fake.reply = " three"
@@ -78,7 +90,9 @@ def test_continue_extends_a_stopped_answer(qtbot: QtBot, window: MainWindow, fak
     assert fake.requests[-1].continue_last
 
 
-def test_late_tokens_of_a_replaced_request_are_dropped(qtbot: QtBot, window: MainWindow, fake: FakeEngine) -> None:
+def test_late_tokens_of_a_replaced_request_are_dropped(
+    qtbot: QtBot, window: MainWindow, fake: FakeEngine
+) -> None:
     """A request that ignores Stop keeps producing tokens; none of them reaches the view."""
     engine = window.session.engine
     fake.ignore_cancel = True
@@ -93,7 +107,9 @@ def test_late_tokens_of_a_replaced_request_are_dropped(qtbot: QtBot, window: Mai
     assert store is not None and window.session.chat is not None
     from app.core.conversation import Conversation
 
-    newer = engine.send(Conversation(store, fake, window.session.chat.id, window.session.chat_setup()), "second")
+    newer = engine.send(
+        Conversation(store, fake, window.session.chat.id, window.session.chat_setup()), "second"
+    )
     fake.gate.set()
     qtbot.waitUntil(lambda: engine.active_request == 0, timeout=10000)
     assert received and {rid for rid, _ in received} == {newer}
@@ -133,7 +149,7 @@ def test_a_full_disk_returns_the_draft(qtbot: QtBot, window: MainWindow) -> None
     send(qtbot, window, "Hello")
     store = window.session.chats.store
     assert store is not None
-    store._conn.execute("PRAGMA max_page_count = 1")  # noqa: SLF001 (simulates a full disk)
+    store._conn.execute("PRAGMA max_page_count = 1")
     with qtbot.waitSignal(window.session.draft_returned, timeout=10000):
         window.composer.set_text("This will not fit " * 200)
         qtbot.keyClick(window.composer.editor, Qt.Key.Key_Return)
@@ -190,7 +206,10 @@ def test_per_chat_sampling_and_prompt_reach_the_engine(
     send(qtbot, window, "Again")
     request = fake.requests[-1]
     assert request.sampling.max_tokens == 77 and request.sampling.temperature == 0.2
-    assert request.messages[0].role == "system" and request.messages[0].content == "Answer like a pirate."
+    assert (
+        request.messages[0].role == "system"
+        and request.messages[0].content == "Answer like a pirate."
+    )
     assert window.session.settings.sampling.max_tokens != 77  # the defaults are untouched
 
 

@@ -1,0 +1,92 @@
+"""Screenshots of the real window (light/dark, English/Chinese, code, base model, dialogs).
+
+They are written to `screenshots/` (git-ignored) for people to look at; the test checks that
+each one was painted with real content (not a blank image).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app.ui.main_window import MainWindow
+from tests.ui.conftest import WindowFactory, send
+from tests.ui.fakes import FakeEngine
+
+OUT = Path(__file__).resolve().parents[2] / "screenshots"
+CODE_REPLY = (
+    "Here is a function that adds two numbers:\n\n```python\ndef add(a: int, b: int) -> int:\n"
+    '    """Return the sum."""\n    return a + b\n```\n\n| input | output |\n|---|---|\n'
+    "| 1, 2 | 3 |\n\n- It is **pure**\n- It has `type hints`\n"
+)
+ZH_REPLY = (
+    "当然可以。下面是一个**简单**的例子：\n\n```python\nprint('你好，世界')\n```\n\n希望有帮助！"
+)
+
+
+def save(widget: QWidget, name: str) -> Path:
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"{name}.png"
+    assert widget.grab().save(str(path))
+    image = QImage(str(path))
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 20, f"{name} looks blank"
+    return path
+
+
+def chat_window(
+    qtbot: QtBot, make_window: WindowFactory, reply: str, theme: str, lang: str
+) -> MainWindow:
+    window = make_window(FakeEngine(reply=reply))
+    qtbot.waitUntil(lambda: window.session.engine.state == "ready", timeout=15000)
+    settings = window.session.settings.model_copy(update={"theme": theme, "language": lang})
+    window.session.save_settings(settings)
+    return window
+
+
+@pytest.mark.parametrize(
+    ("theme", "lang"), [("light", "en"), ("dark", "en"), ("light", "zh_CN"), ("dark", "zh_CN")]
+)
+def test_main_window(qtbot: QtBot, make_window: WindowFactory, theme: str, lang: str) -> None:
+    reply = ZH_REPLY if lang == "zh_CN" else CODE_REPLY
+    window = chat_window(qtbot, make_window, reply, theme, lang)
+    question = (
+        "写一个打印问候语的 Python 例子"
+        if lang == "zh_CN"
+        else "Write a Python function that adds two numbers"
+    )
+    send(qtbot, window, question)
+    save(window, f"main-{theme}-{lang}")
+
+
+def test_base_model_completion_view(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window(
+        FakeEngine(reply=" the fox jumped over the lazy dog and ran into the woods.", is_base=True)
+    )
+    qtbot.waitUntil(lambda: window.session.engine.state == "ready", timeout=15000)
+    send(qtbot, window, "Once upon a time, in a quiet village,")
+    save(window, "base-model-completion")
+
+
+def test_dialogs(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = chat_window(qtbot, make_window, CODE_REPLY, "light", "en")
+    send(qtbot, window, "Hello")
+    editor = window.open_prompt_editor()
+    qtbot.waitUntil(lambda: editor.list.count() > 0)
+    editor.list.setCurrentRow(
+        next(i for i in range(editor.list.count()) if "Step" in editor.list.item(i).text())
+    )
+    save(editor, "prompt-editor")
+    settings = window.open_settings()
+    save(settings, "settings-sampling")
+    settings.tabs.setCurrentIndex(2)
+    save(settings, "settings-appearance")
+    settings.reject()
+    window.header.edit_system.setChecked(True)
+    save(window, "system-prompt-inline")
