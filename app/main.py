@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _report_paint(app: QApplication, window: MainWindow) -> None:
     window.repaint()
-    print("painted", flush=True)
+    heavy = [m for m in ("llama_cpp", "chromadb", "torch", "huggingface_hub") if m in sys.modules]
+    print("painted", "heavy=" + ",".join(heavy), flush=True)
     window.session.shutdown()
     app.quit()
 

@@ -49,10 +49,12 @@ class _Runner(QObject):
             if job.streaming:
                 stream: Iterable[Any] = job.fn()
                 for item in stream:
-                    self.item_ready.emit(job_id, item)
-                self.finished.emit(job_id, None)
+                    self.item_ready.emit(job_id, (item,))
+                self.finished.emit(job_id, (None,))
             else:
-                self.finished.emit(job_id, job.fn())
+                # Values travel boxed: a bare None through a queued `object` signal has been
+                # seen to corrupt None's reference count in PySide6.
+                self.finished.emit(job_id, (job.fn(),))
         except Exception as exc:  # handed to the caller's on_error, never lost
             if not _expected(exc):
                 log.error("job %s failed:\n%s", job_id, traceback.format_exc())
@@ -118,13 +120,13 @@ class Executor(QObject):
     def _on_runner_item_ready(self, job_id: int, item: object) -> None:
         handlers = self._jobs.get(job_id)
         if handlers is not None and handlers.on_item is not None:
-            handlers.on_item(item)
+            handlers.on_item(item[0])  # type: ignore[index]
 
     @Slot(int, object)
     def _on_runner_finished(self, job_id: int, result: object) -> None:
         handlers = self._jobs.pop(job_id, None)
         if handlers is not None and handlers.on_done is not None:
-            handlers.on_done(result)
+            handlers.on_done(result[0])  # type: ignore[index]
 
     @Slot(int, object)
     def _on_runner_failed(self, job_id: int, error: object) -> None:

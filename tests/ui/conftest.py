@@ -61,8 +61,10 @@ def window(make_window: WindowFactory, fake: FakeEngine, qtbot: QtBot) -> MainWi
 
 def send(qtbot: QtBot, window: MainWindow, text: str, timeout: int = 15000) -> None:
     """Type `text`, press Enter, wait until the answer is stored and shown."""
-    with qtbot.waitSignal(window.session.chat_changed, timeout=timeout, raising=True):
-        with qtbot.waitSignal(window.session.engine.generation_finished, timeout=timeout):
-            window.composer.editor.setFocus()
-            window.composer.editor.setPlainText(text)
-            qtbot.keyClick(window.composer.editor, Qt.Key.Key_Return)
+    with (
+        qtbot.waitSignal(window.session.chat_changed, timeout=timeout),
+        qtbot.waitSignal(window.session.engine.generation_finished, timeout=timeout),
+    ):
+        window.composer.editor.setFocus()
+        window.composer.editor.setPlainText(text)
+        qtbot.keyClick(window.composer.editor, Qt.Key.Key_Return)
