@@ -191,7 +191,8 @@ def main() -> int:
     results = {"window_start": start, "streaming_cost": cost, "responsiveness": stalls}
     print("\nHearth UI benchmark")
     print(
-        f"  window start      {start['hearth_s']:.3f} s  (bare Qt window {start['bare_qt_s']:.3f} s, "
+        f"  window start      {start['hearth_s']:.3f} s  "
+        f"(bare Qt window {start['bare_qt_s']:.3f} s, "
         f"ratio {start['ratio']:.2f}; heavy modules before paint: {start['heavy_before_paint']})"
     )
     for name in ("idle", "load_smollm2", "load_gemma", "stream"):
