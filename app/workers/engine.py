@@ -162,23 +162,22 @@ class EngineController(QObject):
             self.tokens_received.emit(self._active, text)
 
     def _on_done(self, rid: int) -> None:
-        if rid != self._active:
-            return
-        self._flush.stop()
-        self._on_flush_timeout()
-        self._active = 0
-        self._settle()
-        if self._result is not None:
+        if self._end(rid) and self._result is not None:
             self.generation_finished.emit(rid, self._result)
 
     def _on_failed(self, rid: int, error: object) -> None:
+        if self._end(rid):
+            self.generation_failed.emit(rid, str(error))
+
+    def _end(self, rid: int) -> bool:
+        """Flush what is buffered and settle; False for a request that was replaced."""
         if rid != self._active:
-            return
+            return False
         self._flush.stop()
         self._on_flush_timeout()
         self._active = 0
         self._settle()
-        self.generation_failed.emit(rid, str(error))
+        return True
 
     def _on_host_started(self, _seconds: object) -> None:
         self._loads -= 1
