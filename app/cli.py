@@ -19,7 +19,6 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any, TextIO
 
 from app.core.chats.store import ChatStore
@@ -27,40 +26,29 @@ from app.core.conversation import ChatSetup, Conversation
 from app.core.engine.types import GenerationResult, LoadedModel, LoadSpec, TokenEvent
 from app.core.errors import HearthError, PromptLibraryError
 from app.core.hosts.engine_client import EngineClient
-from app.core.models.library import LibraryEntry, ModelLibrary
-from app.core.paths import AppPaths, default_paths, resources_dir
-from app.core.prompts.library import PromptLibrary, PromptTemplate
-from app.core.settings import Settings, load_settings
+from app.core.models.library import LibraryEntry
+from app.core.prompts.library import PromptTemplate
+from app.core.services import Services, build_services
 
 EXIT_ERROR, EXIT_CANCELLED = 1, 130
 
 
-@dataclass
-class Services:
-    """What the commands need, built once (the CLI's composition root)."""
+def _services() -> Services:
+    services, problem = build_services()
+    if problem is not None:
+        _note(str(problem))
+    return services
 
-    paths: AppPaths
-    settings: Settings
-    library: ModelLibrary
-    prompts: PromptLibrary
 
-    @classmethod
-    def create(cls) -> Services:
-        paths = default_paths().ensure()
-        settings, problem = load_settings(paths.settings_file)
-        if problem is not None:
-            _note(str(problem))
-        prompts = PromptLibrary(resources_dir() / "prompts", paths.prompts)
-        return cls(paths, settings, ModelLibrary(paths.models), prompts)
+def _engine(services: Services) -> EngineClient:
+    return EngineClient(log_path=services.paths.logs / "engine.log")
 
-    def engine(self) -> EngineClient:
-        return EngineClient(log_path=self.paths.logs / "engine.log")
 
-    def store(self) -> ChatStore:
-        store = ChatStore(self.paths.chats_db)
-        if store.recovery is not None:
-            _note(str(store.recovery))
-        return store
+def _store(services: Services) -> ChatStore:
+    store = ChatStore(services.paths.chats_db)
+    if store.recovery is not None:
+        _note(str(store.recovery))
+    return store
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         _parser().print_help()
         return EXIT_ERROR
     try:
-        result: int = args.run(Services.create(), args)
+        result: int = args.run(_services(), args)
         return result
     except HearthError as exc:
         print(f"hearth: {exc}", file=sys.stderr)
@@ -84,11 +72,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_ask(services: Services, args: argparse.Namespace) -> int:
     entry = _model(services, args.model)
-    engine = services.engine()
+    engine = _engine(services)
     try:
         loaded = _load(engine, services, entry, args)
         setup = _setup(services, args, entry, loaded)
-        with services.store() as store:
+        with _store(services) as store:
             chat = store.create_chat(
                 model=entry.id, system_prompt=args.system, prompt_id=args.template
             )
@@ -101,9 +89,9 @@ def cmd_ask(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_chat(services: Services, args: argparse.Namespace) -> int:
-    engine = services.engine()
+    engine = _engine(services)
     try:
-        with services.store() as store:
+        with _store(services) as store:
             if args.resume is not None:
                 chat = store.get_chat(args.resume)
                 args.model = args.model or chat.model
@@ -291,7 +279,7 @@ def _model_row(e: LibraryEntry) -> dict[str, Any]:
 
 
 def cmd_chats_list(services: Services, args: argparse.Namespace) -> int:
-    with services.store() as store:
+    with _store(services) as store:
         for chat in store.list_chats():
             print(
                 f"{chat.id:>5}  {chat.title}  ({chat.message_count} messages, {chat.model or '-'})"
@@ -300,7 +288,7 @@ def cmd_chats_list(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_chats_show(services: Services, args: argparse.Namespace) -> int:
-    with services.store() as store:
+    with _store(services) as store:
         chat = store.get_chat(args.id)
         print(f"# {chat.title}  (chat {chat.id}, {chat.model or 'no model'})")
         for m in store.messages(chat.id):
@@ -312,7 +300,7 @@ def cmd_chats_show(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_chats_search(services: Services, args: argparse.Namespace) -> int:
-    with services.store() as store:
+    with _store(services) as store:
         hits = store.search(" ".join(args.text))
     for hit in hits:
         print(f"{hit.chat_id:>5}  {hit.chat_title}\n       {hit.snippet}")

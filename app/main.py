@@ -18,15 +18,12 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.engine.types import Engine
 from app.core.hosts.engine_client import EngineClient
-from app.core.models.library import ModelLibrary
-from app.core.paths import default_paths, resources_dir
-from app.core.prompts.library import PromptLibrary
-from app.core.settings import load_settings
+from app.core.services import build_services
 from app.ui.appearance import Appearance
 from app.ui.main_window import MainWindow
 from app.workers.chats import ChatsController
 from app.workers.engine import EngineController
-from app.workers.session import ChatSession, Services
+from app.workers.session import ChatSession
 
 
 def build_window(engine: Engine | None = None) -> tuple[QApplication, MainWindow]:
@@ -36,18 +33,12 @@ def build_window(engine: Engine | None = None) -> tuple[QApplication, MainWindow
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("Hearth")
     app.setOrganizationName("Hearth")
-    paths = default_paths().ensure()
+    services, problem = build_services()
+    paths, settings = services.paths, services.settings
     logging.basicConfig(
         filename=paths.logs / "hearth.log",
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    settings, problem = load_settings(paths.settings_file)
-    services = Services(
-        paths,
-        settings,
-        ModelLibrary(paths.models),
-        PromptLibrary(resources_dir() / "prompts", paths.prompts),
     )
     appearance = Appearance(app)
     appearance.apply_language(settings.language)

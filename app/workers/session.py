@@ -8,7 +8,6 @@ settings. Widgets call its methods and listen to its signals (and to those of it
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -16,23 +15,13 @@ from PySide6.QtCore import QObject, Signal
 from app.core.chats.store import Chat, StoredMessage
 from app.core.conversation import ChatSetup, Conversation
 from app.core.engine.types import LoadSpec
-from app.core.models.library import LibraryEntry, ModelLibrary, pick_default
-from app.core.paths import AppPaths
-from app.core.prompts.library import PromptLibrary, PromptTemplate
+from app.core.models.library import LibraryEntry, pick_default
+from app.core.prompts.library import PromptTemplate
+from app.core.services import Services
 from app.core.settings import SamplingSettings, Settings, save_settings
 from app.workers.chats import ChatsController
 from app.workers.engine import EngineController
 from app.workers.executor import Executor
-
-
-@dataclass
-class Services:
-    """What the window needs, built once by the composition root (`app.main`)."""
-
-    paths: AppPaths
-    settings: Settings
-    library: ModelLibrary
-    prompts: PromptLibrary
 
 
 class ChatSession(QObject):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from app.core.chats.store import ChatStore
 from app.core.conversation import ChatSetup, Conversation
 from app.core.engine.llama_engine import LlamaEngine
-from app.core.engine.types import GenerationResult, LoadSpec, TokenEvent
+from app.core.engine.types import GenerationResult, LoadSpec, StreamEvent, TokenEvent
 from app.core.errors import HearthError
 from app.core.paths import resources_dir
 from app.core.prompts.library import PromptLibrary
@@ -19,8 +20,7 @@ GREEDY = SamplingSettings(temperature=0.0, max_tokens=40)
 
 
 def drain(conversation: Conversation, text: str) -> GenerationResult:
-    results = [e for e in conversation.send(text) if isinstance(e, GenerationResult)]
-    return results[-1]
+    return finish(conversation.send(text))
 
 
 def test_chat_with_a_few_shot_template_is_stored(smol_engine: LlamaEngine, tmp_path: Path) -> None:
@@ -71,8 +71,9 @@ def test_base_model_chat_is_a_growing_document(gemma: Path, tmp_path: Path) -> N
         engine.unload()
 
 
-def finish(events: object) -> GenerationResult:
-    results = [e for e in events if isinstance(e, GenerationResult)]  # type: ignore[attr-defined]
+def finish(events: Iterable[StreamEvent]) -> GenerationResult:
+    """Drain a stream; its final result."""
+    results = [e for e in events if isinstance(e, GenerationResult)]
     return results[-1]
 
 

@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.chats.store import ChatStore
 from app.core.paths import default_paths
+from app.core.settings import SamplingSettings, Settings, save_settings
 from tests.ui.conftest import WindowFactory
 
 TIMEOUT = 120_000
@@ -15,6 +16,8 @@ TIMEOUT = 120_000
 def test_ask_smollm2_in_the_window_and_find_the_chat_after_a_restart(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
+    greedy = Settings(sampling=SamplingSettings(temperature=0.0, max_tokens=64))
+    save_settings(default_paths().settings_file, greedy)  # deterministic answers
     window = make_window(None)  # the real engine host
     qtbot.waitUntil(lambda: window.session.engine.state == "ready", timeout=TIMEOUT)
     assert window.session.engine.loaded_id is not None
