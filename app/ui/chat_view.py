@@ -2,7 +2,10 @@
 
 One `QTextBrowser` holds the whole chat, one frame per message. While an answer streams, the
 finished Markdown blocks are rendered once and appended; only the open last block is rendered
-again on each update, so an update costs the same at token 4,000 as at token 100.
+again on each update, so an update costs the same at token 4,000 as at token 100. The answer
+being written sits directly in the document's root frame, not in a frame of its own: Qt lays a
+nested frame out again whole on every change, which made updates grow with the answer's length.
+Assistant frames have no side padding, so the answer does not shift when it is framed at the end.
 
 Nothing remote is ever loaded: `loadResource` refuses everything, images are shown as links, and
 a link opens in the system browser only after the user has seen its address and agreed.
@@ -16,10 +19,11 @@ from typing import Any
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
+    QFont,
     QGuiApplication,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextFrame,
     QTextFrameFormat,
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
@@ -51,6 +55,7 @@ class ChatView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.document().setDocumentMargin(16)
+        self.document().setUndoRedoEnabled(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.refused_resources: list[str] = []
         self.renderer = MarkdownRenderer()
@@ -58,7 +63,7 @@ class ChatView(QTextBrowser):
         self.model_name = ""
         self._codes: list[str] = []
         self._messages: dict[int, StoredMessage] = {}
-        self._frame: QTextFrame | None = None
+        self._streaming = False
         self._stream = ""
         self._done_upto = 0
         self._tail_start = 0
@@ -80,7 +85,7 @@ class ChatView(QTextBrowser):
         self.clear()
         self._codes.clear()
         self._messages = {m.id: m for m in messages}
-        self._frame = None
+        self._streaming = False
         last_answer = max((m.id for m in messages if m.role == "assistant"), default=None)
         if completion:
             self._append_document(messages)
@@ -91,7 +96,7 @@ class ChatView(QTextBrowser):
 
     def show_empty(self, text: str) -> None:
         self.clear()
-        self._frame = None
+        self._streaming = False
         self.setHtml(f'<p align="center" style="color:gray"><br><br>{html.escape(text)}</p>')
 
     # -- streaming ---------------------------------------------------------------------
@@ -99,15 +104,17 @@ class ChatView(QTextBrowser):
     def begin_reply(self, waiting_text: str, prefix: str = "") -> None:
         """Open the answer's frame; `waiting_text` shows until the first token."""
         self._stream, self._done_upto = "", 0
+        self._streaming = True
         if self.completion:
-            self._frame = self.document().rootFrame()
             self._tail_start = self._end_position()
             self._show_placeholder(waiting_text)
             return
         cursor = self._end_cursor()
-        self._frame = cursor.insertFrame(self._frame_format("assistant"))
-        cursor.insertHtml(self._header_html(self.model_name or self.tr("Assistant"), ""))
-        cursor.insertBlock()
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        cursor.insertText(self.model_name or self.tr("Assistant"), bold)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         self._tail_start = cursor.position()
         self._show_placeholder(waiting_text)
         if prefix:
@@ -115,7 +122,7 @@ class ChatView(QTextBrowser):
 
     def append_text(self, text: str) -> None:
         """Add streamed text: finished blocks are rendered once, the open block again."""
-        if self._frame is None:
+        if not self._streaming:
             return
         if self._placeholder:
             self._remove_tail()
@@ -153,7 +160,7 @@ class ChatView(QTextBrowser):
     def _remove_tail(self) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._tail_start)
-        end = self._frame.lastPosition() if self._frame is not None else self._end_position()
+        end = self._end_position()
         if end > self._tail_start:
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
@@ -229,13 +236,11 @@ class ChatView(QTextBrowser):
 
     def _frame_format(self, role: str) -> QTextFrameFormat:
         fmt = QTextFrameFormat()
-        fmt.setPadding(10)
         fmt.setBottomMargin(10)
         fmt.setBorder(0)
         if role == "user":
+            fmt.setPadding(10)
             fmt.setBackground(self.palette().alternateBase())
-        else:
-            fmt.setBackground(self.palette().base())
         return fmt
 
     # -- links -------------------------------------------------------------------------

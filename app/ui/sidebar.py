@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -77,6 +78,14 @@ class ChatSidebar(QWidget):
         self.tree.itemChanged.connect(self._on_tree_item_changed)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu)
         self.undo_button.clicked.connect(self._on_undo_clicked)
+        # Delete removes the selected chat (Undo brings it back); F2 renames it.
+        for key, slot in (
+            (QKeySequence.StandardKey.Delete, self._delete_current),
+            (QKeySequence(Qt.Key.Key_F2), self._rename_current),
+        ):
+            shortcut = QShortcut(key, self.tree)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -210,6 +219,16 @@ class ChatSidebar(QWidget):
             self.tree.editItem(item)
         elif chosen is delete:
             self.delete_requested.emit(chat_id, title)
+
+    def _delete_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None and item.data(0, CHAT_ID) is not None:
+            self.delete_requested.emit(int(item.data(0, CHAT_ID)), item.text(0).split("\n")[0])
+
+    def _rename_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None and item.data(0, CHAT_ID) is not None:
+            self.tree.editItem(item)
 
     def _on_undo_clicked(self) -> None:
         self.undo_bar.hide()

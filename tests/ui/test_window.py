@@ -162,15 +162,20 @@ def test_chats_are_listed_renamed_searched_and_deleted_with_undo(
 ) -> None:
     send(qtbot, window, "Apples are red")
     chat_id = window.session.chat.id  # type: ignore[union-attr]
-    with qtbot.waitSignal(window.session.chats.chats_listed):
-        window.session.rename_chat(chat_id, "Fruit")
-    assert window.sidebar.tree.topLevelItem(0).child(0).text(0) == "Fruit"
+    window.session.rename_chat(chat_id, "Fruit")
+    # a listing from the send may still be on its way: wait for the one with the new title
+    qtbot.waitUntil(lambda: window.sidebar.tree.topLevelItem(0).child(0).text(0) == "Fruit")
     with qtbot.waitSignal(window.session.chats.search_finished):
         window.sidebar.search.setText("apples")
     assert "Fruit" in window.sidebar.tree.topLevelItem(0).child(0).text(0)
     window.sidebar.search.clear()
+    qtbot.waitUntil(lambda: window.sidebar.tree.topLevelItemCount() == 1)
+    tree = window.sidebar.tree
+    tree.setCurrentItem(tree.topLevelItem(0).child(0))
+    window.activateWindow()
+    tree.setFocus()
     with qtbot.waitSignal(window.session.chats.chats_listed):
-        window.session.delete_chat(chat_id, "Fruit")
+        qtbot.keyClick(tree, Qt.Key.Key_Delete)  # the Delete key, with Undo rather than a dialog
     assert window.sidebar.tree.topLevelItemCount() == 0 and window.sidebar.undo_bar.isVisible()
     with qtbot.waitSignal(window.session.chats.chats_listed):
         window.sidebar.undo_button.click()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.errors import InvalidModelFile
+from app.core.models.ggml_types import tensor_bytes
 
 GGUF_MAGIC = b"GGUF"
 MAX_TENSORS = 1_000_000
@@ -210,12 +211,9 @@ class _Parser:
 
 
 def _tensor_bytes(type_code: int, n_elements: int) -> int:
-    from gguf import GGML_QUANT_SIZES, GGMLQuantizationType
-
-    try:
-        block, size = GGML_QUANT_SIZES[GGMLQuantizationType(type_code)]
-    except (ValueError, KeyError):
+    size = tensor_bytes(type_code, n_elements)
+    if size is None:
         raise InvalidModelFile(
             f"The model uses tensor type {type_code}, which this version of Hearth does not know."
-        ) from None
-    return n_elements // block * size
+        )
+    return size

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import InvalidModelFile
+from app.core.models.ggml_types import FILE_TYPES, TENSOR_TYPES
 from app.core.models.gguf_header import GGUFHeader, HeaderIncomplete, parse_header
 
 FIRST_READ = 8 * 1024 * 1024  # most headers (vocabulary included) fit in this
@@ -103,21 +104,14 @@ def describe(path: Path, header: GGUFHeader, file_size: int) -> ModelInfo:
 
 def quantization_name(header: GGUFHeader) -> str:
     """ "Q4_K_M", "Q8_0", ...: from `general.file_type`, else the most common tensor type."""
-    from gguf import GGMLQuantizationType, LlamaFileType
-
     file_type = header.metadata.get("general.file_type")
-    if isinstance(file_type, int):
-        try:
-            return LlamaFileType(file_type).name.removeprefix("MOSTLY_").replace("ALL_", "")
-        except ValueError:
-            pass
+    if isinstance(file_type, int) and file_type in FILE_TYPES:
+        return FILE_TYPES[file_type]
     weights = Counter(t.type_code for t in header.tensors if len(t.shape) >= 2)
     if not weights:
         return "unknown"
-    try:
-        return GGMLQuantizationType(weights.most_common(1)[0][0]).name
-    except ValueError:
-        return "unknown"
+    known = TENSOR_TYPES.get(weights.most_common(1)[0][0])
+    return known[0] if known else "unknown"
 
 
 def format_count(n: int) -> str:
