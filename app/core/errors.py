@@ -57,3 +57,39 @@ class ChatStoreError(HearthError):
 
 class ChatNotFound(ChatStoreError):
     """No chat has the given id."""
+
+
+class HubError(HearthError):
+    """Something went wrong talking to Hugging Face."""
+
+
+class HubUnavailable(HubError):
+    """Hugging Face cannot be reached (offline, DNS, TLS, server errors after retries)."""
+
+
+class HubAccessDenied(HubError):
+    """The repo is gated or private and the token is missing or not allowed."""
+
+
+class HubNotFound(HubError):
+    """No such repo, revision or file on Hugging Face."""
+
+
+class DownloadError(HearthError):
+    """A download could not finish; what was fetched is kept for a resume unless said."""
+
+
+class DownloadStopped(DownloadError):
+    """The user paused or cancelled the download."""
+
+
+class ChecksumMismatch(DownloadError):
+    """The downloaded bytes do not match the sha256 the hub reports; the file was deleted."""
+
+
+class NotEnoughSpace(DownloadError):
+    """The disk has too little free space for the download."""
+
+
+class UnsafeFileName(DownloadError):
+    """A repo file name would land outside the models folder, or is otherwise unsafe."""

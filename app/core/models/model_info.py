@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import InvalidModelFile
+from app.core.models.fit import ModelDims
 from app.core.models.ggml_types import FILE_TYPES, TENSOR_TYPES
 from app.core.models.gguf_header import GGUFHeader, HeaderIncomplete, parse_header
 
@@ -32,6 +33,10 @@ class ModelInfo:
     vocab_size: int
     chat_template: str | None
     file_size: int
+
+    @property
+    def dims(self) -> ModelDims:
+        return ModelDims(self.n_layers, self.n_kv_heads, self.head_dim)
 
     @property
     def is_base(self) -> bool:
@@ -80,10 +85,7 @@ def describe(path: Path, header: GGUFHeader, file_size: int) -> ModelInfo:
     meta = header.metadata
     arch = str(meta.get("general.architecture", "unknown"))
     n_heads = _int(meta.get(f"{arch}.attention.head_count"), 0)
-    embedding = _int(meta.get(f"{arch}.embedding_length"), 0)
-    head_dim = _int(
-        meta.get(f"{arch}.attention.key_length"), embedding // n_heads if n_heads else 0
-    )
+    dims = dims_from_header(header)
     template = meta.get("tokenizer.chat_template")
     return ModelInfo(
         path=path,
@@ -92,13 +94,29 @@ def describe(path: Path, header: GGUFHeader, file_size: int) -> ModelInfo:
         parameters=sum(t.n_elements for t in header.tensors),
         quantization=quantization_name(header),
         context_length=_int(meta.get(f"{arch}.context_length"), 0),
-        n_layers=_int(meta.get(f"{arch}.block_count"), 0),
+        n_layers=dims.n_layers,
         n_heads=n_heads,
-        n_kv_heads=_int(meta.get(f"{arch}.attention.head_count_kv"), n_heads),
-        head_dim=head_dim,
+        n_kv_heads=dims.n_kv_heads,
+        head_dim=dims.head_dim,
         vocab_size=header.array_lengths.get("tokenizer.ggml.tokens", 0),
         chat_template=template if isinstance(template, str) and template.strip() else None,
         file_size=file_size,
+    )
+
+
+def dims_from_header(header: GGUFHeader) -> ModelDims:
+    """Layers, KV heads and head size: what the KV cache estimate needs."""
+    meta = header.metadata
+    arch = str(meta.get("general.architecture", "unknown"))
+    n_heads = _int(meta.get(f"{arch}.attention.head_count"), 0)
+    embedding = _int(meta.get(f"{arch}.embedding_length"), 0)
+    head_dim = _int(
+        meta.get(f"{arch}.attention.key_length"), embedding // n_heads if n_heads else 0
+    )
+    return ModelDims(
+        n_layers=_int(meta.get(f"{arch}.block_count"), 0),
+        n_kv_heads=_int(meta.get(f"{arch}.attention.head_count_kv"), n_heads),
+        head_dim=head_dim,
     )
 
 

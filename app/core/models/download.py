@@ -1,0 +1,396 @@
+"""Resumable, verified downloads of GGUF files from a Hub endpoint into the models folder.
+
+A core long job: `Downloader.run(job, stop)` is a generator of `DownloadProgress`. Each file goes
+to `<models>/<owner>/<repo>/<path>.part`, next to a small `.part.json` that records which file
+version it holds. Nothing enters the library until every part of the model has been fetched and
+its sha256 matches what the hub reports; then the `.part` is renamed and the manifest updated.
+
+- Resume: a `.part` of the same file version continues from its size with a Range request (after
+  a dropped connection, a pause, or an app restart). A server that ignores Range is handled.
+- Retries: connection errors, stalls (read timeout) and 429/5xx answers are retried with
+  exponential backoff; each retry resumes from the bytes already on disk.
+- Safety: repo file names are checked so nothing is written outside the models folder; free disk
+  space is checked first; TLS verification stays on (the client's default).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import re
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import (
+    ChecksumMismatch,
+    DownloadError,
+    DownloadStopped,
+    HubAccessDenied,
+    HubNotFound,
+    NotEnoughSpace,
+    UnsafeFileName,
+)
+from app.core.fileio import atomic_write_text
+from app.core.models.quants import RemoteFile
+
+CHUNK = 1024 * 1024
+SPACE_MARGIN = 64 * 1024 * 1024
+RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_manifest_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class DownloadJob:
+    """One model to fetch: a single GGUF or all parts of a split one, at one revision."""
+
+    repo_id: str
+    revision: str
+    files: tuple[RemoteFile, ...]
+    models_dir: Path
+
+    @property
+    def total(self) -> int:
+        return sum(f.size for f in self.files)
+
+    def target(self, remote: RemoteFile) -> Path:
+        return safe_target(self.models_dir, self.repo_id, remote.path)
+
+
+@dataclass(frozen=True)
+class DownloadProgress:
+    file: str
+    done: int  # bytes of the whole job on disk
+    total: int
+    speed: float  # bytes per second, smoothed
+    state: str  # "downloading", "retrying", "verifying", "done"
+    message: str = ""
+    refetched: int = 0  # bytes fetched a second time (a server that ignored Range)
+
+    @property
+    def eta_s(self) -> float | None:
+        return (self.total - self.done) / self.speed if self.speed > 0 else None
+
+
+def safe_target(models_dir: Path, repo_id: str, path: str) -> Path:
+    """`<models>/<owner>/<repo>/<path>`, or `UnsafeFileName` for anything that could escape
+    the folder or is not a plain .gguf name."""
+    owner, _, name = repo_id.partition("/")
+    pieces = path.split("/")
+    if not (_NAME.match(owner) and _NAME.match(name)):
+        raise UnsafeFileName(f'"{repo_id}" is not a valid Hugging Face repo name.')
+    for piece in pieces:
+        if not piece or piece in (".", "..") or piece.startswith(".") or "\\" in piece:
+            raise UnsafeFileName(f'The repo file name "{path}" is unsafe; it was refused.')
+        if any(ord(c) < 32 or c in ':*?"<>|' for c in piece):
+            raise UnsafeFileName(f'The repo file name "{path}" is unsafe; it was refused.')
+    if not path.lower().endswith(".gguf"):
+        raise UnsafeFileName(f'"{path}" is not a GGUF file; only .gguf files are downloaded.')
+    root = models_dir.resolve()
+    target = root.joinpath(owner, name, *pieces)
+    if not target.resolve().is_relative_to(root):
+        raise UnsafeFileName(f'The repo file name "{path}" points outside the models folder.')
+    return target
+
+
+class Downloader:
+    """Fetches `DownloadJob`s over HTTP with resume, retries and sha256 verification."""
+
+    def __init__(
+        self,
+        url_for: Callable[[str, str, str], str],
+        headers: dict[str, str],
+        *,
+        chunk: int = CHUNK,
+        retries: int = 5,
+        backoff_s: float = 1.0,
+        timeout_s: float = 30.0,
+    ) -> None:
+        self.url_for = url_for  # (repo_id, path, revision) → URL
+        self.headers = headers
+        self.chunk = chunk
+        self.retries = retries
+        self.backoff_s = backoff_s
+        self.timeout_s = timeout_s
+
+    def run(self, job: DownloadJob, stop: threading.Event) -> Iterator[DownloadProgress]:
+        """Download every file of `job`; raises `DownloadStopped` when `stop` is set (the
+        `.part` files stay for a resume), and other `DownloadError`s with advice."""
+        import httpx2
+
+        targets = [job.target(f) for f in job.files]
+        have = _check_space(job, targets)
+        meter = _Meter(job.total, have)
+        timeout = httpx2.Timeout(self.timeout_s, connect=min(self.timeout_s, 15.0))
+        with httpx2.Client(timeout=timeout, follow_redirects=True) as client:
+            for remote, target in zip(job.files, targets, strict=True):
+                if target.exists() and target.stat().st_size == remote.size:
+                    continue  # installed by an earlier, interrupted run of this job
+                yield from self._fetch(client, job, remote, target, meter, stop)
+        for remote, target in zip(job.files, targets, strict=True):
+            if _part(target).exists():
+                _part(target).replace(target)
+            _meta(target).unlink(missing_ok=True)
+            record_in_manifest(job, remote, target)
+        yield meter.progress(job.files[-1].path, "done")
+
+    # -- one file ----------------------------------------------------------------------
+
+    def _fetch(
+        self,
+        client: Any,
+        job: DownloadJob,
+        remote: RemoteFile,
+        target: Path,
+        meter: _Meter,
+        stop: threading.Event,
+    ) -> Iterator[DownloadProgress]:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _prepare_part(_part(target), remote, job)
+        part = _PartFile(_part(target))
+        url = self.url_for(job.repo_id, remote.path, job.revision)
+        failures = 0
+        while part.size < remote.size:
+            if stop.is_set():
+                raise DownloadStopped("Download paused; it resumes from where it stopped.")
+            try:
+                for _ in self._stream(client, url, part, remote, meter, stop):
+                    failures = 0
+                    yield meter.progress(remote.path, "downloading")
+            except _Retryable as exc:
+                failures += 1
+                if failures > self.retries:
+                    raise DownloadError(
+                        f"{remote.path} could not be downloaded after {self.retries} retries "
+                        f"({exc}). What was fetched is kept; try again to resume."
+                    ) from None
+                yield meter.progress(remote.path, "retrying", f"{exc}; retrying")
+                if stop.wait(self.backoff_s * 2 ** (failures - 1)):
+                    raise DownloadStopped(
+                        "Download paused; it resumes from where it stopped."
+                    ) from None
+        yield meter.progress(remote.path, "verifying")
+        _verify(part, remote)
+
+    def _stream(
+        self,
+        client: Any,
+        url: str,
+        part: _PartFile,
+        remote: RemoteFile,
+        meter: _Meter,
+        stop: threading.Event,
+    ) -> Iterator[None]:
+        import httpx2
+
+        offset = part.size
+        headers = self.headers | ({"Range": f"bytes={offset}-"} if offset else {})
+        try:
+            with client.stream("GET", url, headers=headers) as response:
+                _check_status(response, remote)
+                if offset and response.status_code == 200:  # Range ignored: start over
+                    meter.refetched += offset
+                    meter.done -= offset
+                    part.reset()
+                with part.path.open("ab") as out:
+                    for block in response.iter_bytes(self.chunk):
+                        part.append(out, block)
+                        meter.add(len(block))
+                        yield
+                        if stop.is_set():
+                            return
+                    out.flush()
+                    os.fsync(out.fileno())
+        except httpx2.TransportError as exc:  # dropped, refused, timed out
+            raise _Retryable(_describe(exc)) from None
+
+
+class _Retryable(Exception):
+    pass
+
+
+class _PartFile:
+    """A `.part` file and the running sha256 of what it holds."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            while block := handle.read(CHUNK):
+                self.digest.update(block)
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+    def reset(self) -> None:
+        self.path.write_bytes(b"")
+        self.digest = hashlib.sha256()
+
+    def append(self, out: Any, block: bytes) -> None:
+        try:
+            out.write(block)
+        except OSError as exc:
+            out.close()
+            self.path.unlink(missing_ok=True)
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise NotEnoughSpace(
+                    "The disk filled up during the download; the partial file was removed. "
+                    "Free some space and download again."
+                ) from None
+            raise DownloadError(f"Could not write the download: {exc.strerror or exc}.") from None
+        self.digest.update(block)
+
+
+class _Meter:
+    """Bytes done across the job, and a smoothed speed."""
+
+    def __init__(self, total: int, done: int) -> None:
+        self.total, self.done, self.refetched = total, done, 0
+        self.speed = 0.0
+        self._mark, self._mark_done = time.monotonic(), done
+
+    def add(self, n: int) -> None:
+        self.done += n
+        now = time.monotonic()
+        if now - self._mark >= 0.5:
+            rate = (self.done - self._mark_done) / (now - self._mark)
+            self.speed = rate if self.speed == 0 else 0.7 * self.speed + 0.3 * rate
+            self._mark, self._mark_done = now, self.done
+
+    def progress(self, file: str, state: str, message: str = "") -> DownloadProgress:
+        return DownloadProgress(
+            file, self.done, self.total, self.speed, state, message, self.refetched
+        )
+
+
+def _check_status(response: Any, remote: RemoteFile) -> None:
+    status = response.status_code
+    if status in (200, 206):
+        return
+    if status in RETRYABLE_STATUS:
+        raise _Retryable(f"the server answered {status}")
+    if status in (401, 403):
+        raise HubAccessDenied(
+            f"Hugging Face refused {remote.path} ({status}): the repo is gated or private. "
+            "Accept its terms on huggingface.co and enter an access token."
+        )
+    if status == 404:
+        raise HubNotFound(f"{remote.path} is no longer on Hugging Face.")
+    raise DownloadError(f"{remote.path}: the server answered {status}.")
+
+
+def _verify(part: _PartFile, remote: RemoteFile) -> None:
+    size = part.size
+    if size != remote.size:
+        part.path.unlink(missing_ok=True)
+        raise DownloadError(f"{remote.path} arrived with {size:,} of {remote.size:,} bytes.")
+    if remote.sha256 and part.digest.hexdigest() != remote.sha256:
+        part.path.unlink(missing_ok=True)
+        _meta_for_part(part.path).unlink(missing_ok=True)
+        raise ChecksumMismatch(
+            f"{remote.path} was corrupted in transit: its sha256 does not match the one "
+            "Hugging Face reports. The file was deleted; download it again."
+        )
+
+
+def _check_space(job: DownloadJob, targets: list[Path]) -> int:
+    """Raise `NotEnoughSpace` unless the rest of the job fits; return the bytes already here."""
+    have = sum(_part_size(t, f, job) for t, f in zip(targets, job.files, strict=True))
+    needed = job.total - have + SPACE_MARGIN
+    folder = job.models_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    free = shutil.disk_usage(folder).free
+    if free < needed:
+        raise NotEnoughSpace(
+            f"Only {free / 1e9:.1f} GB free on {folder}; this model needs "
+            f"{needed / 1e9:.1f} GB. Free some space or choose a smaller quantization."
+        )
+    return have
+
+
+def _prepare_part(part: Path, remote: RemoteFile, job: DownloadJob) -> None:
+    """Keep a `.part` only if it holds this very file version; otherwise start afresh."""
+    meta = _meta_for_part(part)
+    wanted = {
+        "repo": job.repo_id,
+        "path": remote.path,
+        "size": remote.size,
+        "sha256": remote.sha256,
+    }
+    try:
+        same = json.loads(meta.read_text()) == wanted
+    except (OSError, ValueError):
+        same = False
+    if not same or not part.exists() or part.stat().st_size > remote.size:
+        part.write_bytes(b"")
+        atomic_write_text(meta, json.dumps(wanted))
+
+
+def _part_size(target: Path, remote: RemoteFile, job: DownloadJob) -> int:
+    if target.exists() and target.stat().st_size == remote.size:
+        return remote.size
+    part = _part(target)
+    return min(part.stat().st_size, remote.size) if part.exists() else 0
+
+
+def _part(target: Path) -> Path:
+    return target.with_name(target.name + ".part")
+
+
+def _meta(target: Path) -> Path:
+    return target.with_name(target.name + ".part.json")
+
+
+def _meta_for_part(part: Path) -> Path:
+    return part.with_name(part.name + ".json")
+
+
+def _describe(exc: BaseException) -> str:
+    name = type(exc).__name__
+    return {
+        "ReadTimeout": "the connection stalled",
+        "ConnectError": "could not connect",
+        "RemoteProtocolError": "the connection dropped",
+        "ReadError": "the connection dropped",
+    }.get(name, f"network error ({name})")
+
+
+# -- manifest --------------------------------------------------------------------------
+
+
+def record_in_manifest(job: DownloadJob, remote: RemoteFile, target: Path) -> None:
+    """`<models>/manifest.json`: where each downloaded file came from, and its sha256."""
+    path = job.models_dir / "manifest.json"
+    with _manifest_lock:
+        entries = read_manifest(job.models_dir)
+        key = target.resolve().relative_to(job.models_dir.resolve()).as_posix()
+        entries[key] = asdict(remote) | {
+            "repo": job.repo_id,
+            "revision": job.revision,
+            "downloaded_at": time.time(),
+        }
+        atomic_write_text(path, json.dumps({"version": 1, "files": entries}, indent=1))
+
+
+def read_manifest(models_dir: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((models_dir / "manifest.json").read_text())
+        return dict(data.get("files", {}))
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def remove_partial(job: DownloadJob) -> None:
+    """Cancel: delete the `.part` files of a job that will not be resumed."""
+    for remote in job.files:
+        target = job.target(remote)
+        _part(target).unlink(missing_ok=True)
+        _meta(target).unlink(missing_ok=True)

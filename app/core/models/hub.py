@@ -1,0 +1,234 @@
+"""Hugging Face search and repo listings through huggingface_hub; GGUF headers by HTTP Range.
+
+This is the one module that imports `huggingface_hub`, lazily. Before that import it turns off
+telemetry and the Xet transfer backend (Hearth downloads with its own resumable, verified
+HTTP client; see `download.py`). The endpoint is `HF_ENDPOINT` when set (tests point it at a
+local hub), read when a client is made, not when Python starts.
+
+Errors come out as `HubUnavailable`, `HubAccessDenied` or `HubNotFound` with a message for the
+user; the token is never logged or put in an error message.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.core.errors import HubAccessDenied, HubError, HubNotFound, HubUnavailable, InvalidModelFile
+from app.core.models.fit import ModelDims
+from app.core.models.gguf_header import HeaderIncomplete, parse_header
+from app.core.models.quants import QuantChoice, RemoteFile, group_choices
+
+DEFAULT_ENDPOINT = "https://huggingface.co"
+SORTS = {"downloads": "downloads", "likes": "likes", "recent": "lastModified"}
+HEADER_FIRST_FETCH = 2 * 1024 * 1024
+HEADER_MAX_FETCH = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RepoSummary:
+    repo_id: str
+    author: str
+    downloads: int
+    likes: int
+    updated: datetime | None
+    license: str
+    gated: bool
+
+
+@dataclass(frozen=True)
+class RepoListing:
+    summary: RepoSummary
+    revision: str  # the commit the sizes and sha256 belong to
+    choices: list[QuantChoice]
+
+
+def endpoint_from_env() -> str:
+    return os.environ.get("HF_ENDPOINT", DEFAULT_ENDPOINT).rstrip("/")
+
+
+class HubClient:
+    """Talks to one Hub endpoint with an optional token."""
+
+    def __init__(
+        self, endpoint: str | None = None, token: str | None = None, timeout: float = 20.0
+    ) -> None:
+        self.endpoint = (endpoint or endpoint_from_env()).rstrip("/")
+        self.token = token or None
+        self.timeout = timeout
+        self._api: Any = None
+
+    # -- search and listings -----------------------------------------------------------
+
+    def search(self, query: str, sort: str = "downloads", limit: int = 50) -> list[RepoSummary]:
+        """GGUF repos matching `query`, most downloaded (or liked, or recent) first."""
+        with self._errors(query):
+            found = self.api.list_models(
+                search=query or None,
+                filter="gguf",
+                sort=SORTS.get(sort, "downloads"),
+                limit=limit,
+                full=True,
+                cardData=True,
+                token=self._token_arg,
+            )
+            return [_summary(info) for info in found]
+
+    def listing(self, repo_id: str, revision: str | None = None) -> RepoListing:
+        """Every GGUF in the repo as download choices, with sizes and sha256 from LFS."""
+        with self._errors(repo_id):
+            info = self.api.model_info(
+                repo_id, revision=revision, files_metadata=True, token=self._token_arg
+            )
+        files = [
+            RemoteFile(s.rfilename, int(s.size or 0), s.lfs.sha256 if s.lfs else None)
+            for s in info.siblings or []
+        ]
+        return RepoListing(_summary(info), info.sha or revision or "main", group_choices(files))
+
+    def paths_info(self, repo_id: str, paths: list[str], revision: str) -> list[RemoteFile]:
+        """Current sizes and sha256 of named files (checked again right before a download)."""
+        with self._errors(repo_id):
+            infos = self.api.get_paths_info(
+                repo_id, paths, revision=revision, token=self._token_arg
+            )
+        return [
+            RemoteFile(i.path, int(i.size), i.lfs.sha256 if i.lfs else None)
+            for i in infos
+            if hasattr(i, "size")
+        ]
+
+    # -- files -------------------------------------------------------------------------
+
+    def file_url(self, repo_id: str, path: str, revision: str) -> str:
+        from urllib.parse import quote
+
+        return (
+            f"{self.endpoint}/{repo_id}/resolve/{quote(revision, safe='')}/{quote(path, safe='/')}"
+        )
+
+    def headers(self) -> dict[str, str]:
+        """Request headers for file downloads: Hearth's user agent and the token, if any."""
+        headers = {"User-Agent": "Hearth (local LLM desktop app)"}
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    def remote_dims(self, repo_id: str, path: str, revision: str, size: int) -> ModelDims:
+        """Layers, KV heads and head size from the GGUF header, fetched with Range requests:
+        a few MB at most, never the weights."""
+        from app.core.models.model_info import dims_from_header
+
+        fetched = b""
+        want = min(size, HEADER_FIRST_FETCH)
+        while True:
+            fetched += self._range(repo_id, path, revision, len(fetched), want - 1)
+            try:
+                return dims_from_header(parse_header(fetched, size))
+            except HeaderIncomplete as short:
+                want = min(size, short.needed)
+                if want > HEADER_MAX_FETCH or want <= len(fetched):
+                    raise InvalidModelFile(
+                        f"{path}: its GGUF header is too large to read."
+                    ) from None
+
+    def _range(self, repo_id: str, path: str, revision: str, start: int, end: int) -> bytes:
+        from huggingface_hub import get_session
+
+        url = self.file_url(repo_id, path, revision)
+        headers = self.headers() | {"Range": f"bytes={start}-{end}"}
+        with self._errors(repo_id):
+            response = get_session().get(url, headers=headers, timeout=self.timeout)
+            _raise_for_status(response, repo_id)
+        body = bytes(response.content)
+        if response.status_code == 200:  # the server ignored Range: keep what was asked for
+            body = body[start : end + 1]
+        return body
+
+    # -- plumbing ----------------------------------------------------------------------
+
+    @property
+    def api(self) -> Any:
+        if self._api is None:
+            os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_XET", "1")
+            from huggingface_hub import HfApi
+
+            self._api = HfApi(endpoint=self.endpoint, token=self._token_arg)
+        return self._api
+
+    @property
+    def _token_arg(self) -> str | bool:
+        return self.token if self.token else False  # False: never read a token from elsewhere
+
+    @contextmanager
+    def _errors(self, what: str) -> Iterator[None]:
+        """Turn huggingface_hub and network errors into Hearth's, with advice."""
+        from huggingface_hub import errors as hf_errors
+
+        try:
+            yield
+        except HubError:
+            raise
+        except hf_errors.GatedRepoError:
+            raise HubAccessDenied(_gated_message(what, bool(self.token))) from None
+        except (hf_errors.RepositoryNotFoundError, hf_errors.RevisionNotFoundError):
+            raise HubNotFound(f'Hugging Face has no model repo "{what}".') from None
+        except hf_errors.EntryNotFoundError:
+            raise HubNotFound(f'A file is missing from "{what}" on Hugging Face.') from None
+        except hf_errors.HfHubHTTPError as exc:
+            status = exc.response.status_code if exc.response is not None else 0
+            raise HubUnavailable(
+                f"Hugging Face answered with an error ({status}). Try again in a few minutes."
+            ) from None
+        except OSError as exc:  # connection refused, DNS, TLS
+            raise HubUnavailable(_offline_message(exc)) from None
+        except Exception as exc:
+            if type(exc).__module__.startswith(("httpx", "httpcore")):
+                raise HubUnavailable(_offline_message(exc)) from None
+            raise
+
+
+def _raise_for_status(response: Any, repo_id: str) -> None:
+    from huggingface_hub import hf_raise_for_status
+
+    hf_raise_for_status(response)
+
+
+def _summary(info: Any) -> RepoSummary:
+    card = info.card_data
+    license_ = (card.get("license") if card is not None else None) or next(
+        (t.removeprefix("license:") for t in info.tags or [] if t.startswith("license:")), ""
+    )
+    return RepoSummary(
+        repo_id=info.id,
+        author=info.author or info.id.split("/")[0],
+        downloads=int(info.downloads or 0),
+        likes=int(info.likes or 0),
+        updated=info.last_modified,
+        license=str(license_),
+        gated=bool(info.gated),
+    )
+
+
+def _gated_message(repo_id: str, has_token: bool) -> str:
+    if has_token:
+        return (
+            f'"{repo_id}" is gated and your Hugging Face token has no access yet. Accept the '
+            "model's terms on its page at huggingface.co, then try again."
+        )
+    return (
+        f'"{repo_id}" is gated: accept its terms on huggingface.co, then enter a Hugging Face '
+        "access token in Models → Token."
+    )
+
+
+def _offline_message(exc: BaseException) -> str:
+    return (
+        "Hugging Face cannot be reached, so search and downloads are unavailable "
+        f"({type(exc).__name__}). Your local models keep working."
+    )

@@ -1,0 +1,146 @@
+"""What a GGUF file name says: its quantization, whether it is one part of a split model, and
+whether it is a vision projector rather than a chat model. Pure functions, no I/O.
+
+Repos name files freely ("Llama-3.2-1B-Instruct-Q4_K_M.gguf", "model.q8_0.gguf",
+"qwen2.5-7b-q4_k_m-00001-of-00002.gguf", "mmproj-model-f16.gguf"), so the quantization is the
+last token of the name that looks like one. Split parts are grouped into one choice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+_SPLIT = re.compile(r"-(\d{5})-of-(\d{5})$")
+_QUANT = re.compile(
+    r"(?<![A-Za-z0-9])(I?Q\d(?:_[A-Z0-9]{1,4})*|BF16|F16|F32|TQ\d_\d|MXFP4(?:_MOE)?)(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+
+# name → (nominal bits per weight, quality note). Bits are llama.cpp's typical figures for a
+# 7–8B model; small models carry more unquantized tensors and come out a little higher.
+QUANT_TABLE: dict[str, tuple[float, str]] = {
+    "F32": (32.0, "Unquantized 32-bit: reference quality, rarely worth the size."),
+    "F16": (16.0, "Unquantized 16-bit: reference quality, four times a Q4."),
+    "BF16": (16.0, "Unquantized bfloat16: reference quality, four times a Q4."),
+    "Q8_0": (8.5, "Practically lossless; twice the size of a Q4."),
+    "Q6_K": (6.56, "Near-lossless; a safe pick when it fits."),
+    "Q5_K_M": (5.69, "Very good; a small loss against Q8."),
+    "Q5_K_S": (5.54, "Very good; a little below Q5_K_M."),
+    "Q5_1": (6.0, "Very good, older format; Q5_K_M is better for its size."),
+    "Q5_0": (5.5, "Good, older format; Q5_K_S is better for its size."),
+    "Q4_K_M": (4.89, "The usual balance of size and quality."),
+    "Q4_K_S": (4.58, "Good; a little below Q4_K_M, a little smaller."),
+    "Q4_1": (5.0, "Good, older format; Q4_K_M is better for its size."),
+    "Q4_0": (4.55, "Fair, older format; fast on some CPUs (ARM)."),
+    "IQ4_NL": (4.5, "Good; near Q4_K_S in a smaller file."),
+    "IQ4_XS": (4.25, "Good for its size; near Q4_K_S."),
+    "Q3_K_L": (4.27, "Noticeable loss; for tight memory."),
+    "Q3_K_M": (3.91, "Noticeable loss; for tight memory."),
+    "Q3_K_S": (3.5, "Clear loss; for tight memory only."),
+    "IQ3_M": (3.66, "Noticeable loss; better than Q3_K_S for its size."),
+    "IQ3_S": (3.44, "Clear loss; for tight memory only."),
+    "IQ3_XS": (3.3, "Clear loss; for tight memory only."),
+    "IQ3_XXS": (3.06, "Heavy loss; for large models on small machines."),
+    "Q2_K": (2.96, "Heavy loss; a last resort for large models."),
+    "Q2_K_S": (2.7, "Heavy loss; a last resort for large models."),
+    "IQ2_M": (2.7, "Heavy loss; only for very large models."),
+    "IQ2_S": (2.5, "Heavy loss; only for very large models."),
+    "IQ2_XS": (2.31, "Severe loss; only for very large models."),
+    "IQ2_XXS": (2.06, "Severe loss; only for very large models."),
+    "IQ1_M": (1.75, "Severe loss; experiments only."),
+    "IQ1_S": (1.56, "Severe loss; experiments only."),
+    "TQ1_0": (1.69, "Ternary: only for models trained for it (BitNet)."),
+    "TQ2_0": (2.06, "Ternary: only for models trained for it (BitNet)."),
+    "MXFP4": (4.25, "4-bit float as the model was trained (gpt-oss)."),
+    "MXFP4_MOE": (4.25, "4-bit float experts as the model was trained (gpt-oss)."),
+}
+
+
+@dataclass(frozen=True)
+class GGUFName:
+    """What one file name says."""
+
+    path: str
+    quant: str  # "Q4_K_M", or "" when the name does not say
+    part: int  # 1-based; 1 for a single file
+    parts: int
+    is_projector: bool
+    group: str  # the same for every part of one split model
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    """A file in a Hugging Face repo, as the hub lists it."""
+
+    path: str
+    size: int
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class QuantChoice:
+    """One downloadable model in a repo: a single GGUF or all parts of a split one."""
+
+    quant: str
+    files: tuple[RemoteFile, ...]
+    is_projector: bool = False
+
+    @property
+    def size(self) -> int:
+        return sum(f.size for f in self.files)
+
+    @property
+    def first(self) -> RemoteFile:
+        return self.files[0]
+
+    @property
+    def label(self) -> str:
+        return self.quant or PurePosixPath(self.first.path).stem
+
+    @property
+    def bits_per_weight(self) -> float | None:
+        known = QUANT_TABLE.get(self.quant.upper())
+        return known[0] if known else None
+
+    @property
+    def note(self) -> str:
+        if self.is_projector:
+            return "Vision projector: pairs with a model of this repo; not a chat model."
+        known = QUANT_TABLE.get(self.quant.upper())
+        return known[1] if known else "Unknown quantization."
+
+
+def parse_name(path: str) -> GGUFName:
+    """Read quantization, split part and projector flag from a GGUF path in a repo."""
+    pure = PurePosixPath(path)
+    stem = pure.name[: -len(".gguf")] if pure.name.lower().endswith(".gguf") else pure.name
+    part, parts = 1, 1
+    split = _SPLIT.search(stem)
+    if split:
+        part, parts = int(split.group(1)), int(split.group(2))
+        stem = stem[: split.start()]
+    found = _QUANT.findall(stem)
+    quant = found[-1].upper() if found else ""
+    group = str(pure.parent / stem) if str(pure.parent) != "." else stem
+    return GGUFName(path, quant, part, parts, "mmproj" in pure.name.lower(), group)
+
+
+def group_choices(files: list[RemoteFile]) -> list[QuantChoice]:
+    """The repo's GGUF files as choices: split parts joined (only when all are present),
+    models before projectors, smallest first."""
+    groups: dict[str, list[tuple[GGUFName, RemoteFile]]] = {}
+    for remote in files:
+        if remote.path.lower().endswith(".gguf"):
+            name = parse_name(remote.path)
+            groups.setdefault(name.group, []).append((name, remote))
+    choices = []
+    for members in groups.values():
+        members.sort(key=lambda m: m[0].part)
+        first = members[0][0]
+        if [m[0].part for m in members] != list(range(1, first.parts + 1)):
+            continue  # a split model with parts missing cannot be loaded
+        files_ = tuple(m[1] for m in members)
+        choices.append(QuantChoice(first.quant, files_, first.is_projector))
+    return sorted(choices, key=lambda c: (c.is_projector, c.size, c.label))

@@ -1,0 +1,102 @@
+"""The local hub as a fixture: repos built from the starter models, faults reset per test."""
+
+from __future__ import annotations
+
+import ctypes
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.hub.server import Faults, HubFile, HubRepo, LocalHub
+
+SMOL_REPO = "hearth-test/SmolLM2-135M-Instruct-GGUF"
+GEMMA_REPO = "hearth-test/gemma-3-270m-GGUF"
+GATED_REPO = "hearth-gated/SmolLM2-gated-GGUF"
+HOSTILE_REPO = "hearth-test/hostile-names-GGUF"
+
+
+def requantize(source: Path, target: Path) -> Path:
+    """A real second quantization (Q4_0) of SmolLM2, made with llama.cpp's quantizer."""
+    import llama_cpp
+
+    params = llama_cpp.llama_model_quantize_default_params()
+    params.ftype = llama_cpp.LLAMA_FTYPE_MOSTLY_Q4_0
+    params.allow_requantize = True
+    params.nthread = 2
+    status = llama_cpp.llama_model_quantize(
+        str(source).encode(), str(target).encode(), ctypes.byref(params)
+    )
+    assert status == 0 and target.is_file()
+    return target
+
+
+@pytest.fixture(scope="session")
+def hub_files(
+    tmp_path_factory: pytest.TempPathFactory, smollm2: Path, gemma: Path
+) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("hub-files")
+    q4_1 = folder / "smollm2-135m-instruct-q4_1.gguf"
+    shutil.copyfile(smollm2, q4_1)
+    return {
+        "smol_q4_1": q4_1,
+        "smol_q4_0": requantize(smollm2, folder / "smollm2-135m-instruct-q4_0.gguf"),
+        "gemma": gemma,
+    }
+
+
+@pytest.fixture(scope="session")
+def session_hub(hub_files: dict[str, Path]) -> Iterator[LocalHub]:
+    hub = LocalHub()
+    hub.add(
+        HubRepo(
+            SMOL_REPO,
+            [
+                HubFile("smollm2-135m-instruct-q4_1.gguf", hub_files["smol_q4_1"]),
+                HubFile("smollm2-135m-instruct-q4_0.gguf", hub_files["smol_q4_0"]),
+                HubFile("README.md", hub_files["smol_q4_1"]),
+            ],
+            downloads=5000,
+            likes=40,
+        )
+    )
+    hub.add(
+        HubRepo(
+            GEMMA_REPO,
+            [HubFile("gemma-3-270m-Q4_K_M.gguf", hub_files["gemma"])],
+            downloads=900,
+            likes=300,
+            license="gemma",
+            last_modified="2026-11-01T00:00:00.000Z",
+        )
+    )
+    hub.add(
+        HubRepo(
+            GATED_REPO,
+            [HubFile("smollm2-gated-q4_0.gguf", hub_files["smol_q4_0"])],
+            gated=True,
+            downloads=10,
+        )
+    )
+    hub.add(
+        HubRepo(
+            HOSTILE_REPO,
+            [
+                HubFile("../../escape-Q4_0.gguf", hub_files["smol_q4_0"]),
+                HubFile("sub/..\\..\\windows-Q4_0.gguf", hub_files["smol_q4_0"]),
+            ],
+        )
+    )
+    hub.start()
+    yield hub
+    hub.stop()
+
+
+@pytest.fixture
+def hub(session_hub: LocalHub, monkeypatch: pytest.MonkeyPatch) -> LocalHub:
+    """The hub with no faults and an empty request log; HF_ENDPOINT points at it."""
+    session_hub.faults = Faults()
+    session_hub.served.clear()
+    monkeypatch.setenv("HF_ENDPOINT", session_hub.url)
+    return session_hub

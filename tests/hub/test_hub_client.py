@@ -1,0 +1,64 @@
+"""Search, listings and Range-fetched headers through huggingface_hub against the local hub."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import HubNotFound, HubUnavailable
+from app.core.models.hub import HubClient
+from app.core.models.model_info import read_model_info
+from tests.hub.conftest import GATED_REPO, GEMMA_REPO, SMOL_REPO
+from tests.hub.server import LocalHub
+
+
+def test_search_finds_gguf_repos_sorted_as_asked(hub: LocalHub) -> None:
+    client = HubClient()  # HF_ENDPOINT from the environment
+    by_downloads = client.search("GGUF")
+    assert [r.repo_id for r in by_downloads][:2] == [SMOL_REPO, GEMMA_REPO]
+    by_likes = client.search("GGUF", sort="likes")
+    assert by_likes[0].repo_id == GEMMA_REPO and by_likes[0].likes == 300
+    smol = next(r for r in by_downloads if r.repo_id == SMOL_REPO)
+    assert (smol.author, smol.downloads, smol.license, smol.gated) == (
+        "hearth-test",
+        5000,
+        "apache-2.0",
+        False,
+    )
+    assert next(r for r in by_downloads if r.repo_id == GATED_REPO).gated
+    assert client.search("gemma")[0].repo_id == GEMMA_REPO
+    assert client.search("no-such-model") == []
+
+
+def test_listing_groups_quants_with_sizes_and_sha256(
+    hub: LocalHub, hub_files: dict[str, Path]
+) -> None:
+    listing = HubClient().listing(SMOL_REPO)
+    assert listing.revision == hub.repos[SMOL_REPO].sha
+    assert [c.quant for c in listing.choices] == ["Q4_0", "Q4_1"]  # smallest first
+    q4_1 = listing.choices[1]
+    assert q4_1.size == hub_files["smol_q4_1"].stat().st_size
+    assert q4_1.first.sha256 == hub.repos[SMOL_REPO].file(q4_1.first.path).sha256  # type: ignore[union-attr]
+    assert q4_1.bits_per_weight == 5.0 and q4_1.note
+
+
+def test_remote_header_gives_the_dims_without_downloading_the_weights(
+    hub: LocalHub, hub_files: dict[str, Path]
+) -> None:
+    path = hub_files["gemma"]
+    dims = HubClient().remote_dims(
+        GEMMA_REPO, "gemma-3-270m-Q4_K_M.gguf", "main", path.stat().st_size
+    )
+    assert dims == read_model_info(path).dims
+    fetched = sum(s.sent for s in hub.served)
+    assert 0 < fetched < path.stat().st_size / 10
+    assert all(s.range for s in hub.served)
+
+
+def test_unknown_repo_and_unreachable_hub_give_clear_errors(hub: LocalHub) -> None:
+    with pytest.raises(HubNotFound, match="no model repo"):
+        HubClient().listing("hearth-test/missing")
+    offline = HubClient(endpoint="http://127.0.0.1:9")  # nothing listens on port 9
+    with pytest.raises(HubUnavailable, match="cannot be reached.*local models keep working"):
+        offline.search("llama")
