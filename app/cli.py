@@ -3,6 +3,7 @@
     hearth ask "question"            stream one answer (saved as a chat)
     hearth chat                      interactive multi-turn chat, saved on disk
     hearth models list               the local model library
+    hearth models search|files|download|import|remove|token   (see app/cli_models.py)
     hearth chats list | show ID | search TEXT
     hearth prompts list              system prompts and few-shot templates
 
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
+from app.cli_models import add_commands as add_model_commands
 from app.core.chats.store import ChatStore
 from app.core.conversation import ChatSetup, Conversation
 from app.core.engine.types import GenerationResult, LoadedModel, LoadSpec, TokenEvent
@@ -339,6 +341,7 @@ def _parser() -> argparse.ArgumentParser:
     listing = models.add_parser("list", help="list local models with metadata")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(run=cmd_models_list)
+    add_model_commands(models)
 
     chats = commands.add_parser("chats", help="saved chats").add_subparsers(
         metavar="ACTION", required=True

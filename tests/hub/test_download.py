@@ -124,7 +124,7 @@ def test_server_ignoring_range_restarts_cleanly(hub: LocalHub, tmp_path: Path) -
 def test_flipped_byte_is_rejected_and_the_file_removed(hub: LocalHub, tmp_path: Path) -> None:
     downloader, job = job_for(SMOL_REPO, "Q4_0", tmp_path / "models")
     hub.faults.flip_byte_at = 5_000_000
-    with pytest.raises(ChecksumMismatch, match="corrupted in transit.*deleted"):
+    with pytest.raises(ChecksumMismatch, match=r"corrupted in transit.*deleted"):
         drain(downloader, job)
     assert not [p for p in (tmp_path / "models").rglob("*") if p.is_file()]
 
@@ -137,7 +137,7 @@ def test_server_errors_are_retried_with_backoff_then_reported(
     assert drain(downloader, job)[-1].state == "done"
     downloader, job = job_for(SMOL_REPO, "Q4_1", tmp_path / "models")
     hub.faults.fail_times, downloader.retries = 50, 3
-    with pytest.raises(DownloadError, match="after 3 retries.*503"):
+    with pytest.raises(DownloadError, match=r"after 3 retries.*503"):
         drain(downloader, job)
     assert not job.target(job.files[0]).exists()
 
@@ -157,7 +157,7 @@ def test_not_enough_disk_space_stops_before_writing(
     monkeypatch.setattr(
         download_module.shutil, "disk_usage", lambda p: real(p)._replace(free=50 * 1024 * 1024)
     )
-    with pytest.raises(NotEnoughSpace, match="Only 0.1 GB free.*needs 0.2 GB"):
+    with pytest.raises(NotEnoughSpace, match=r"Only 0.1 GB free.*needs 0.2 GB"):
         drain(downloader, job)
     assert not [p for p in (tmp_path / "models").rglob("*") if p.is_file()]
     assert not hub.file_gets(job.files[0].path)

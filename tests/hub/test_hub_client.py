@@ -60,5 +60,5 @@ def test_unknown_repo_and_unreachable_hub_give_clear_errors(hub: LocalHub) -> No
     with pytest.raises(HubNotFound, match="no model repo"):
         HubClient().listing("hearth-test/missing")
     offline = HubClient(endpoint="http://127.0.0.1:9")  # nothing listens on port 9
-    with pytest.raises(HubUnavailable, match="cannot be reached.*local models keep working"):
+    with pytest.raises(HubUnavailable, match=r"cannot be reached.*local models keep working"):
         offline.search("llama")

@@ -1,0 +1,185 @@
+"""`hearth models search|files|download|import|remove|token`: the model manager in a terminal.
+
+hearth models search QUERY [--sort downloads|likes|recent]
+hearth models files REPO [--context N]      quants with size, quality and fit verdict
+hearth models download REPO QUANT           resumable; Ctrl-C pauses, run again to resume
+hearth models import FILE.gguf              validate and copy into the library
+hearth models remove ID [--yes]
+hearth models token                         store a Hugging Face token (for gated models)
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import DownloadStopped, HearthError
+from app.core.models.download import Downloader, DownloadJob, remove_partial
+from app.core.models.fit import Verdict, best_choice, detect_hardware, estimate
+from app.core.models.hub import HubClient
+from app.core.models.manage import import_model, model_files, remove_model
+from app.core.models.token import load_token, save_token
+from app.core.services import Services
+
+VERDICT_TEXT = {
+    Verdict.FITS_GPU: "fits in GPU",
+    Verdict.FITS_RAM: "fits in RAM",
+    Verdict.TIGHT: "tight",
+    Verdict.TOO_BIG: "too big",
+}
+
+
+def add_commands(models: Any) -> None:
+    """Register the hub commands on the `hearth models` sub-parser."""
+    search = models.add_parser("search", help="search Hugging Face for GGUF models")
+    search.add_argument("query", nargs="*")
+    search.add_argument("--sort", choices=["downloads", "likes", "recent"], default="downloads")
+    search.add_argument("--limit", type=int, default=20)
+    search.set_defaults(run=cmd_search)
+    files = models.add_parser("files", help="a repo's quantizations and whether they fit")
+    files.add_argument("repo")
+    files.add_argument("--context", type=int, default=None)
+    files.set_defaults(run=cmd_files)
+    download = models.add_parser("download", help="download one quantization (resumable)")
+    download.add_argument("repo")
+    download.add_argument("quant", help="Q4_K_M, Q8_0, ... or a file name")
+    download.add_argument("--cancel", action="store_true", help="drop a paused download")
+    download.set_defaults(run=cmd_download)
+    imported = models.add_parser("import", help="copy a local .gguf into the library")
+    imported.add_argument("file", type=Path)
+    imported.set_defaults(run=cmd_import)
+    remove = models.add_parser("remove", help="delete a model and its files")
+    remove.add_argument("model")
+    remove.add_argument("--yes", action="store_true", help="do not ask")
+    remove.set_defaults(run=cmd_remove)
+    token = models.add_parser("token", help="store a Hugging Face token for gated models")
+    token.add_argument("--clear", action="store_true")
+    token.set_defaults(run=cmd_token)
+
+
+def _client(services: Services) -> HubClient:
+    return HubClient(token=load_token(services.paths.config))
+
+
+def cmd_search(services: Services, args: argparse.Namespace) -> int:
+    found = _client(services).search(" ".join(args.query), args.sort, args.limit)
+    if not found:
+        print("No GGUF models match.")
+    for repo in found:
+        updated = repo.updated.date().isoformat() if repo.updated else "?"
+        gated = "  [gated]" if repo.gated else ""
+        print(
+            f"{repo.repo_id}{gated}\n    {repo.downloads:,} downloads · {repo.likes:,} likes · "
+            f"updated {updated} · licence {repo.license or 'unknown'}"
+        )
+    return 0
+
+
+def cmd_files(services: Services, args: argparse.Namespace) -> int:
+    client = _client(services)
+    listing = client.listing(args.repo)
+    context = args.context or services.settings.engine.context_length
+    hardware = detect_hardware()
+    models = [c for c in listing.choices if not c.is_projector]
+    dims = None
+    if models:
+        first = models[0].first
+        dims = client.remote_dims(args.repo, first.path, listing.revision, first.size)
+    best = best_choice(listing.choices, dims, context, hardware)
+    print(
+        f"{args.repo} at {listing.revision[:10]} · context {context:,} · this machine: "
+        f"{hardware.ram_bytes / 2**30:.0f} GiB RAM"
+        + (
+            f", {hardware.gpu_name} {hardware.vram_bytes / 2**30:.0f} GiB"
+            if hardware.gpu_name
+            else ""
+        )
+    )
+    for choice in listing.choices:
+        parts = f" ({len(choice.files)} parts)" if len(choice.files) > 1 else ""
+        if choice.is_projector:
+            print(f"   {choice.label:<10} {choice.size / 2**30:6.2f} GiB  {choice.note}")
+            continue
+        fit = estimate(choice.size, dims, context, hardware)
+        mark = "★" if choice is best else " "
+        bits = f"{choice.bits_per_weight:.1f} bpw" if choice.bits_per_weight else "   ?   "
+        print(
+            f" {mark} {choice.label:<10} {choice.size / 2**30:6.2f} GiB{parts}  {bits}  "
+            f"{VERDICT_TEXT[fit.verdict]:<12} {choice.note}"
+        )
+    if best is not None:
+        print(f"★ the best quantization that fits: {best.label}")
+    return 0
+
+
+def cmd_download(services: Services, args: argparse.Namespace) -> int:
+    client = _client(services)
+    listing = client.listing(args.repo)
+    wanted = args.quant.lower()
+    choice = next(
+        (c for c in listing.choices if wanted in (c.quant.lower(), c.first.path.lower())), None
+    )
+    if choice is None:
+        names = ", ".join(c.label for c in listing.choices)
+        raise HearthError(f'{args.repo} has no "{args.quant}". It has: {names}.')
+    job = DownloadJob(args.repo, listing.revision, choice.files, services.paths.models)
+    if args.cancel:
+        remove_partial(job)
+        print("The partial download was removed.")
+        return 0
+    downloader = Downloader(client.file_url, client.headers())
+    stop = threading.Event()
+    try:
+        for progress in downloader.run(job, stop):
+            eta = f"{progress.eta_s:4.0f} s" if progress.eta_s is not None else "   ? s"
+            sys.stderr.write(
+                f"\r{progress.state:<11} {progress.done / 2**20:8.1f} / "
+                f"{progress.total / 2**20:.1f} MiB  {progress.speed / 2**20:6.1f} MiB/s  "
+                f"ETA {eta}  {progress.message[:40]:<40}"
+            )
+    except KeyboardInterrupt:
+        stop.set()
+        sys.stderr.write("\nPaused. Run the same command again to resume.\n")
+        return 130
+    except DownloadStopped as exc:
+        sys.stderr.write(f"\n{exc}\n")
+        return 130
+    sys.stderr.write("\n")
+    print(f"Downloaded {choice.label} → {job.target(choice.first)}")
+    return 0
+
+
+def cmd_import(services: Services, args: argparse.Namespace) -> int:
+    target, info = import_model(services.paths.models, args.file.expanduser())
+    kind = "base model" if info.is_base else "chat model"
+    print(f"Imported {info.name} ({info.quantization}, {kind}) → {target}")
+    return 0
+
+
+def cmd_remove(services: Services, args: argparse.Namespace) -> int:
+    entry = services.library.resolve(args.model)
+    files = model_files(entry)
+    size = sum(p.stat().st_size for p in files if p.exists())
+    if not args.yes:
+        answer = input(f"Delete {entry.id} ({size / 2**30:.2f} GiB, {len(files)} file(s))? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing deleted.")
+            return 0
+    removed = remove_model(services.paths.models, entry)
+    print(f"Deleted {len(removed)} file(s) of {entry.id}.")
+    return 0
+
+
+def cmd_token(services: Services, args: argparse.Namespace) -> int:
+    if args.clear:
+        save_token(services.paths.config, "")
+        print("The Hugging Face token was removed.")
+        return 0
+    token = getpass.getpass("Hugging Face access token (input hidden): ")
+    save_token(services.paths.config, token)
+    print("Saved (readable by you only)." if token.strip() else "No token given; nothing saved.")
+    return 0

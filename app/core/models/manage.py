@@ -1,0 +1,89 @@
+"""Import a local GGUF into the library, and remove a model with its files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from app.core.errors import HearthError, InvalidModelFile, NotEnoughSpace
+from app.core.fileio import atomic_write_text
+from app.core.models.download import SPACE_MARGIN, read_manifest
+from app.core.models.library import LibraryEntry
+from app.core.models.model_info import ModelInfo, read_model_info
+from app.core.models.quants import parse_name
+
+IMPORTED = "imported"
+
+
+def import_model(models_dir: Path, source: Path) -> tuple[Path, ModelInfo]:
+    """Validate `source` as a GGUF model, then copy it to `<models>/imported/`.
+
+    The original stays where it is. A name already taken gets a numbered suffix."""
+    info = read_model_info(source)  # raises InvalidModelFile with the reason
+    target_dir = models_dir / IMPORTED
+    target_dir.mkdir(parents=True, exist_ok=True)
+    if shutil.disk_usage(target_dir).free < info.file_size + SPACE_MARGIN:
+        raise NotEnoughSpace(
+            f"Not enough free space in {target_dir} to copy {source.name} "
+            f"({info.file_size / 1e9:.1f} GB)."
+        )
+    target = _free_name(target_dir / source.name)
+    partial = target.with_name(target.name + ".part")
+    try:
+        shutil.copyfile(source, partial)
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InvalidModelFile(f"{source} could not be copied: {exc.strerror or exc}.") from exc
+    return target, read_model_info(target)
+
+
+def model_files(entry: LibraryEntry) -> list[Path]:
+    """The model's file, or every part of a split model."""
+    name = parse_name(entry.path.name)
+    if name.parts <= 1:
+        return [entry.path]
+    stem = entry.path.name[: -len(f"-00001-of-{name.parts:05d}.gguf")]
+    return [
+        entry.path.with_name(f"{stem}-{i:05d}-of-{name.parts:05d}.gguf")
+        for i in range(1, name.parts + 1)
+    ]
+
+
+def remove_model(models_dir: Path, entry: LibraryEntry) -> list[Path]:
+    """Delete a model's files (never a starter model, never outside the models folder)."""
+    if entry.starter:
+        raise HearthError(f"{entry.id} is a starter model; it cannot be removed from Hearth.")
+    root = models_dir.resolve()
+    files = [p for p in model_files(entry) if p.exists()]
+    if any(not p.resolve().is_relative_to(root) for p in files):
+        raise HearthError(f"{entry.path} is outside the models folder; Hearth will not delete it.")
+    for path in files:
+        path.unlink()
+    _forget(models_dir, files)
+    for folder in {p.parent for p in files}:
+        while folder != root and folder.is_relative_to(root) and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return files
+
+
+def _forget(models_dir: Path, files: list[Path]) -> None:
+    entries = read_manifest(models_dir)
+    root = models_dir.resolve()
+    keys = {p.resolve().relative_to(root).as_posix() for p in files}
+    if keys & entries.keys():
+        kept = {k: v for k, v in entries.items() if k not in keys}
+        atomic_write_text(
+            models_dir / "manifest.json", json.dumps({"version": 1, "files": kept}, indent=1)
+        )
+
+
+def _free_name(path: Path) -> Path:
+    counter = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{counter}{path.suffix}")
+        counter += 1
+    return candidate

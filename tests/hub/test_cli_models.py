@@ -1,0 +1,51 @@
+"""`hearth models search|files|download|import|remove` end to end against the local hub."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests.hub.conftest import SMOL_REPO
+from tests.hub.server import LocalHub
+
+
+def test_search_files_download_list_remove(
+    hub: LocalHub, capsys: pytest.CaptureFixture[str], hearth_home: Path
+) -> None:
+    assert main(["models", "search", "smollm2"]) == 0
+    assert SMOL_REPO in capsys.readouterr().out
+    assert main(["models", "files", SMOL_REPO, "--context", "2048"]) == 0
+    out = capsys.readouterr().out
+    assert "Q4_0" in out and "Q4_1" in out and "fits in" in out
+    assert "★ the best quantization that fits: Q4_1" in out  # more bits, and both fit
+    assert main(["models", "download", SMOL_REPO, "q4_0"]) == 0
+    assert "Downloaded Q4_0" in capsys.readouterr().out
+    assert main(["models", "list"]) == 0
+    listed = capsys.readouterr().out
+    model_id = "hearth-test/SmolLM2-135M-Instruct-GGUF/smollm2-135m-instruct-q4_0"
+    assert model_id in listed and "Q4_0" in listed
+    assert main(["models", "remove", model_id, "--yes"]) == 0
+    assert not (hearth_home / "data" / "models" / "hearth-test").exists()  # emptied folders go too
+
+
+def test_import_validates_first(
+    tmp_path: Path, smollm2: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fake = tmp_path / "holiday.gguf"
+    fake.write_bytes(b"PK\x03\x04 not a model at all" * 10)
+    assert main(["models", "import", str(fake)]) == 1
+    assert "not a GGUF model (bad magic bytes)" in capsys.readouterr().err
+    assert main(["models", "import", str(smollm2)]) == 0
+    assert "Imported" in capsys.readouterr().out
+    assert main(["models", "list"]) == 0
+    assert "imported/SmolLM2-135M-Instruct.Q4_1" in capsys.readouterr().out
+    assert smollm2.exists()  # the original is copied, never moved
+
+
+def test_download_of_a_missing_quant_names_the_ones_there(
+    hub: LocalHub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["models", "download", SMOL_REPO, "Q8_0"]) == 1
+    assert 'has no "Q8_0". It has: Q4_0, Q4_1.' in capsys.readouterr().err
