@@ -40,6 +40,7 @@ test: setup lint
 bench: setup
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/ui.py
+	$(BIN)/python bench/download.py
 
 # Re-extract the user-visible strings and compile the translations (edit .ts with pyside6-linguist).
 translations: setup

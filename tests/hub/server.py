@@ -344,3 +344,19 @@ def _sha256(path: Path) -> str:
                 digest.update(block)
         _HASHES[key] = digest.hexdigest()
     return _HASHES[key]
+
+
+def serve_forever(repo_id: str, files: list[tuple[str, Path]]) -> None:
+    """Run a hub in this process until killed; prints its URL first (for benchmarks, so the
+    server does not share the client's GIL)."""
+    hub = LocalHub()
+    hub.add(HubRepo(repo_id, [HubFile(name, path) for name, path in files]))
+    hub.start()
+    print(hub.url, flush=True)
+    threading.Event().wait()
+
+
+if __name__ == "__main__":
+    import sys
+
+    serve_forever(sys.argv[1], [(sys.argv[2], Path(sys.argv[3]))])

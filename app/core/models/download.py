@@ -19,6 +19,7 @@ import errno
 import hashlib
 import json
 import os
+import queue
 import re
 import shutil
 import threading
@@ -156,6 +157,22 @@ class Downloader:
         _prepare_part(_part(target), remote, job)
         part = _PartFile(_part(target))
         url = self.url_for(job.repo_id, remote.path, job.revision)
+        try:
+            yield from self._fetch_into(client, url, part, remote, meter, stop)
+        finally:
+            part.close()  # also on pause, error or an abandoned generator
+        yield meter.progress(remote.path, "verifying")
+        _verify(part, remote)
+
+    def _fetch_into(
+        self,
+        client: Any,
+        url: str,
+        part: _PartFile,
+        remote: RemoteFile,
+        meter: _Meter,
+        stop: threading.Event,
+    ) -> Iterator[DownloadProgress]:
         failures = 0
         while part.size < remote.size:
             if stop.is_set():
@@ -176,8 +193,6 @@ class Downloader:
                     raise DownloadStopped(
                         "Download paused; it resumes from where it stopped."
                     ) from None
-        yield meter.progress(remote.path, "verifying")
-        _verify(part, remote)
 
     def _stream(
         self,
@@ -199,21 +214,59 @@ class Downloader:
                     meter.refetched += offset
                     meter.done -= offset
                     part.reset()
+                pending = bytearray()
                 with part.path.open("ab") as out:
-                    for block in response.iter_bytes(self.chunk):
-                        part.append(out, block)
-                        meter.add(len(block))
-                        yield
-                        if stop.is_set():
-                            return
+                    # pieces gather into `chunk`-sized writes; whatever has arrived when the
+                    # connection drops (or the user pauses) is still written, so none of it
+                    # is fetched twice
+                    try:
+                        for block in response.iter_bytes():
+                            pending += block
+                            if len(pending) >= self.chunk:
+                                self._flush(part, out, pending, meter)
+                                yield
+                                if stop.is_set():
+                                    return
+                    finally:
+                        self._flush(part, out, pending, meter)
                     out.flush()
                     os.fsync(out.fileno())
         except httpx2.TransportError as exc:  # dropped, refused, timed out
             raise _Retryable(_describe(exc)) from None
 
+    @staticmethod
+    def _flush(part: _PartFile, out: Any, pending: bytearray, meter: _Meter) -> None:
+        if pending:
+            part.append(out, bytes(pending))
+            meter.add(len(pending))
+            pending.clear()
+
 
 class _Retryable(Exception):
     pass
+
+
+class _Hasher:
+    """sha256 on a helper thread, so hashing a chunk overlaps receiving the next one (hashlib
+    releases the GIL on large buffers). The queue is bounded: memory stays at a few chunks."""
+
+    def __init__(self) -> None:
+        self._digest = hashlib.sha256()
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
+        self._thread = threading.Thread(target=self._work, name="hearth-sha256", daemon=True)
+        self._thread.start()
+
+    def update(self, block: bytes) -> None:
+        self._queue.put(block)
+
+    def hexdigest(self) -> str:
+        self._queue.put(None)
+        self._thread.join()
+        return self._digest.hexdigest()
+
+    def _work(self) -> None:
+        while (block := self._queue.get()) is not None:
+            self._digest.update(block)
 
 
 class _PartFile:
@@ -221,7 +274,8 @@ class _PartFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.digest = hashlib.sha256()
+        self._hex: str | None = None
+        self.digest = _Hasher()
         with path.open("rb") as handle:
             while block := handle.read(CHUNK):
                 self.digest.update(block)
@@ -232,7 +286,8 @@ class _PartFile:
 
     def reset(self) -> None:
         self.path.write_bytes(b"")
-        self.digest = hashlib.sha256()
+        self.digest.hexdigest()  # let the old helper thread finish
+        self.digest = _Hasher()
 
     def append(self, out: Any, block: bytes) -> None:
         try:
@@ -247,6 +302,12 @@ class _PartFile:
                 ) from None
             raise DownloadError(f"Could not write the download: {exc.strerror or exc}.") from None
         self.digest.update(block)
+
+    def close(self) -> str:
+        """Finish hashing (stops the helper thread); safe to call more than once."""
+        if self._hex is None:
+            self._hex = self.digest.hexdigest()
+        return self._hex
 
 
 class _Meter:
@@ -292,7 +353,7 @@ def _verify(part: _PartFile, remote: RemoteFile) -> None:
     if size != remote.size:
         part.path.unlink(missing_ok=True)
         raise DownloadError(f"{remote.path} arrived with {size:,} of {remote.size:,} bytes.")
-    if remote.sha256 and part.digest.hexdigest() != remote.sha256:
+    if remote.sha256 and part.close() != remote.sha256:
         part.path.unlink(missing_ok=True)
         _meta_for_part(part.path).unlink(missing_ok=True)
         raise ChecksumMismatch(
