@@ -364,7 +364,7 @@ def _verify(part: _PartFile, remote: RemoteFile) -> None:
 
 def _check_space(job: DownloadJob, targets: list[Path]) -> int:
     """Raise `NotEnoughSpace` unless the rest of the job fits; return the bytes already here."""
-    have = sum(_part_size(t, f, job) for t, f in zip(targets, job.files, strict=True))
+    have = sum(_part_size(t, f) for t, f in zip(targets, job.files, strict=True))
     needed = job.total - have + SPACE_MARGIN
     folder = job.models_dir
     folder.mkdir(parents=True, exist_ok=True)
@@ -395,7 +395,7 @@ def _prepare_part(part: Path, remote: RemoteFile, job: DownloadJob) -> None:
         atomic_write_text(meta, json.dumps(wanted))
 
 
-def _part_size(target: Path, remote: RemoteFile, job: DownloadJob) -> int:
+def _part_size(target: Path, remote: RemoteFile) -> int:
     if target.exists() and target.stat().st_size == remote.size:
         return remote.size
     part = _part(target)
@@ -407,7 +407,7 @@ def _part(target: Path) -> Path:
 
 
 def _meta(target: Path) -> Path:
-    return target.with_name(target.name + ".part.json")
+    return _meta_for_part(_part(target))
 
 
 def _meta_for_part(part: Path) -> Path:

@@ -143,7 +143,7 @@ class HubClient:
         headers = self.headers() | {"Range": f"bytes={start}-{end}"}
         with self._errors(repo_id):
             response = get_session().get(url, headers=headers, timeout=self.timeout)
-            _raise_for_status(response, repo_id)
+            _raise_for_status(response)
         body = bytes(response.content)
         if response.status_code == 200:  # the server ignored Range: keep what was asked for
             body = body[start : end + 1]
@@ -193,7 +193,7 @@ class HubClient:
             raise
 
 
-def _raise_for_status(response: Any, repo_id: str) -> None:
+def _raise_for_status(response: Any) -> None:
     from huggingface_hub import hf_raise_for_status
 
     hf_raise_for_status(response)
