@@ -42,6 +42,7 @@ from app.core.fileio import atomic_write_text
 from app.core.models.quants import RemoteFile
 
 CHUNK = 1024 * 1024
+PAUSED = "Download paused; it resumes from where it stopped."
 SPACE_MARGIN = 64 * 1024 * 1024
 RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -157,28 +158,22 @@ class Downloader:
         _prepare_part(_part(target), remote, job)
         part = _PartFile(_part(target))
         url = self.url_for(job.repo_id, remote.path, job.revision)
+        transfer = _Transfer(client, url, part, remote, meter, stop)
         try:
-            yield from self._fetch_into(client, url, part, remote, meter, stop)
+            yield from self._fetch_with_retries(transfer)
         finally:
             part.close()  # also on pause, error or an abandoned generator
         yield meter.progress(remote.path, "verifying")
         _verify(part, remote)
 
-    def _fetch_into(
-        self,
-        client: Any,
-        url: str,
-        part: _PartFile,
-        remote: RemoteFile,
-        meter: _Meter,
-        stop: threading.Event,
-    ) -> Iterator[DownloadProgress]:
+    def _fetch_with_retries(self, t: _Transfer) -> Iterator[DownloadProgress]:
         failures = 0
-        while part.size < remote.size:
+        remote, meter, stop = t.remote, t.meter, t.stop
+        while t.part.size < remote.size:
             if stop.is_set():
-                raise DownloadStopped("Download paused; it resumes from where it stopped.")
+                raise DownloadStopped(PAUSED)
             try:
-                for _ in self._stream(client, url, part, remote, meter, stop):
+                for _ in self._stream(t):
                     failures = 0
                     yield meter.progress(remote.path, "downloading")
             except _Retryable as exc:
@@ -190,26 +185,18 @@ class Downloader:
                     ) from None
                 yield meter.progress(remote.path, "retrying", f"{exc}; retrying")
                 if stop.wait(self.backoff_s * 2 ** (failures - 1)):
-                    raise DownloadStopped(
-                        "Download paused; it resumes from where it stopped."
-                    ) from None
+                    raise DownloadStopped(PAUSED) from None
 
-    def _stream(
-        self,
-        client: Any,
-        url: str,
-        part: _PartFile,
-        remote: RemoteFile,
-        meter: _Meter,
-        stop: threading.Event,
-    ) -> Iterator[None]:
+    def _stream(self, t: _Transfer) -> Iterator[None]:
+        """One GET from the bytes already on disk; yields once per written chunk."""
         import httpx2
 
+        part, meter = t.part, t.meter
         offset = part.size
         headers = self.headers | ({"Range": f"bytes={offset}-"} if offset else {})
         try:
-            with client.stream("GET", url, headers=headers) as response:
-                _check_status(response, remote)
+            with t.client.stream("GET", t.url, headers=headers) as response:
+                _check_status(response, t.remote)
                 if offset and response.status_code == 200:  # Range ignored: start over
                     meter.refetched += offset
                     meter.done -= offset
@@ -225,7 +212,7 @@ class Downloader:
                             if len(pending) >= self.chunk:
                                 self._flush(part, out, pending, meter)
                                 yield
-                                if stop.is_set():
+                                if t.stop.is_set():
                                     return
                     finally:
                         self._flush(part, out, pending, meter)
@@ -244,6 +231,18 @@ class Downloader:
 
 class _Retryable(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class _Transfer:
+    """Everything one file's fetch needs, passed down as one."""
+
+    client: Any
+    url: str
+    part: _PartFile
+    remote: RemoteFile
+    meter: _Meter
+    stop: threading.Event
 
 
 class _Hasher:
@@ -429,16 +428,34 @@ def _describe(exc: BaseException) -> str:
 
 def record_in_manifest(job: DownloadJob, remote: RemoteFile, target: Path) -> None:
     """`<models>/manifest.json`: where each downloaded file came from, and its sha256."""
-    path = job.models_dir / "manifest.json"
+    key = target.resolve().relative_to(job.models_dir.resolve()).as_posix()
+    entry = asdict(remote) | {
+        "repo": job.repo_id,
+        "revision": job.revision,
+        "downloaded_at": time.time(),
+    }
+    _update_manifest(job.models_dir, lambda entries: entries | {key: entry})
+
+
+def forget_in_manifest(models_dir: Path, files: list[Path]) -> None:
+    """Drop removed files from the manifest."""
+    root = models_dir.resolve()
+    keys = {p.resolve().relative_to(root).as_posix() for p in files}
+    _update_manifest(
+        models_dir, lambda entries: {k: v for k, v in entries.items() if k not in keys}
+    )
+
+
+def _update_manifest(models_dir: Path, change: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+    """Read, change and atomically rewrite the manifest, one writer at a time."""
     with _manifest_lock:
-        entries = read_manifest(job.models_dir)
-        key = target.resolve().relative_to(job.models_dir.resolve()).as_posix()
-        entries[key] = asdict(remote) | {
-            "repo": job.repo_id,
-            "revision": job.revision,
-            "downloaded_at": time.time(),
-        }
-        atomic_write_text(path, json.dumps({"version": 1, "files": entries}, indent=1))
+        entries = read_manifest(models_dir)
+        changed = change(entries)
+        if changed != entries:
+            atomic_write_text(
+                models_dir / "manifest.json",
+                json.dumps({"version": 1, "files": changed}, indent=1),
+            )
 
 
 def read_manifest(models_dir: Path) -> dict[str, Any]:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 from app.core.errors import HearthError, InvalidModelFile, NotEnoughSpace
-from app.core.fileio import atomic_write_text
-from app.core.models.download import SPACE_MARGIN, read_manifest
+from app.core.models.download import SPACE_MARGIN, forget_in_manifest
 from app.core.models.library import LibraryEntry
 from app.core.models.model_info import ModelInfo, read_model_info
 from app.core.models.quants import parse_name
@@ -61,23 +59,12 @@ def remove_model(models_dir: Path, entry: LibraryEntry) -> list[Path]:
         raise HearthError(f"{entry.path} is outside the models folder; Hearth will not delete it.")
     for path in files:
         path.unlink()
-    _forget(models_dir, files)
+    forget_in_manifest(models_dir, files)
     for folder in {p.parent for p in files}:
         while folder != root and folder.is_relative_to(root) and not any(folder.iterdir()):
             folder.rmdir()
             folder = folder.parent
     return files
-
-
-def _forget(models_dir: Path, files: list[Path]) -> None:
-    entries = read_manifest(models_dir)
-    root = models_dir.resolve()
-    keys = {p.resolve().relative_to(root).as_posix() for p in files}
-    if keys & entries.keys():
-        kept = {k: v for k, v in entries.items() if k not in keys}
-        atomic_write_text(
-            models_dir / "manifest.json", json.dumps({"version": 1, "files": kept}, indent=1)
-        )
 
 
 def _free_name(path: Path) -> Path:
