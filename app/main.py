@@ -23,6 +23,7 @@ from app.ui.appearance import Appearance
 from app.ui.main_window import MainWindow
 from app.workers.chats import ChatsController
 from app.workers.engine import EngineController
+from app.workers.models import ModelControllers
 from app.workers.session import ChatSession
 
 GIL_SWITCH_S = 0.001
@@ -50,7 +51,8 @@ def build_window(engine: Engine | None = None) -> tuple[QApplication, MainWindow
     appearance.apply_theme(settings.theme, settings.font_size)
     engine = engine or EngineClient(log_path=paths.logs / "engine.log")
     session = ChatSession(services, ChatsController(), EngineController(engine))
-    window = MainWindow(session, appearance)
+    models = ModelControllers.build(paths.models, paths.config)
+    window = MainWindow(session, appearance, models)
     if problem is not None:
         window.banner.show_message(str(problem))
     return app, window

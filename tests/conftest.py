@@ -16,6 +16,8 @@ from app.core.models.starters import gemma_path, smollm2_path
 
 SMALL_CONTEXT = 2048
 
+pytest_plugins = ["tests.hub.fixtures"]  # the local Hugging Face hub, for hub and window tests
+
 
 @pytest.fixture(autouse=True)
 def hearth_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -25,6 +25,10 @@ _STYLE = """
 #sendButton { padding: 6px 14px; }
 QTreeWidget { border: none; }
 QStatusBar QLabel { padding: 0 8px; }
+#repoTitle { font-weight: bold; font-size: 120%%; }
+#downloadRow { border-bottom: 1px solid %(border)s; }
+#downloadTitle { font-weight: bold; }
+#downloadDetail[failed="true"] { color: %(error_fg)s; }
 """
 
 

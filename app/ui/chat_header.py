@@ -27,7 +27,8 @@ class ChatHeader(QWidget):
 
     Signals:
         model_selected(str), prompt_selected(str) ("" for none), few_shot_selected(str) ("" for
-        none), system_prompt_edited(str), prompts_edit_requested(), settings_requested().
+        none), system_prompt_edited(str), prompts_edit_requested(), settings_requested(),
+        models_requested().
     """
 
     model_selected = Signal(str)
@@ -36,6 +37,7 @@ class ChatHeader(QWidget):
     system_prompt_edited = Signal(str)
     prompts_edit_requested = Signal()
     settings_requested = Signal()
+    models_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,8 @@ class ChatHeader(QWidget):
         self.edit_system = QToolButton()
         self.edit_system.setCheckable(True)
         self.library_button = QToolButton()
+        self.models_button = QToolButton()
+        self.models_button.setObjectName("modelsButton")
         self.settings_button = QToolButton()
         self.settings_button.setObjectName("settingsButton")
         self.system = QPlainTextEdit()
@@ -72,7 +76,13 @@ class ChatHeader(QWidget):
         self.apply_system = QPushButton()
         self.apply_system.hide()
         row = QHBoxLayout()
-        first: tuple[QWidget, ...] = (self.model_label, self.model, self.loading, self.base_badge)
+        first: tuple[QWidget, ...] = (
+            self.model_label,
+            self.model,
+            self.models_button,
+            self.loading,
+            self.base_badge,
+        )
         for widget in first:
             row.addWidget(widget)
         row.addSpacing(12)
@@ -99,6 +109,7 @@ class ChatHeader(QWidget):
         self.apply_system.clicked.connect(self._on_apply_system_clicked)
         self.library_button.clicked.connect(self.prompts_edit_requested)
         self.settings_button.clicked.connect(self.settings_requested)
+        self.models_button.clicked.connect(self.models_requested)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -109,6 +120,10 @@ class ChatHeader(QWidget):
         self.edit_system.setToolTip(self.tr("Edit this chat's system prompt"))
         self.library_button.setText(self.tr("Prompt library…"))
         self.settings_button.setText(self.tr("Settings"))
+        self.models_button.setText(self.tr("Models…"))
+        self.models_button.setToolTip(
+            self.tr("Find and download models, import or remove them (Ctrl+Shift+M)")
+        )
         self.apply_system.setText(self.tr("Apply"))
         self.base_badge.setText(self.tr("Base model · completion"))
         self.base_badge.setToolTip(

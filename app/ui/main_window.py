@@ -14,20 +14,26 @@ from app.ui.appearance import Appearance
 from app.ui.chat_header import ChatHeader
 from app.ui.chat_view import ChatView
 from app.ui.composer import Composer
+from app.ui.models.window import ModelsWindow
 from app.ui.prompt_editor import PromptEditor
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sidebar import ChatSidebar
 from app.ui.status import ErrorBanner, StatusPanel
+from app.workers.models import ModelControllers
 from app.workers.session import ChatSession
 
 
 class MainWindow(QMainWindow):
     """Hearth's window. Every slot is a line or two that calls the session or a widget."""
 
-    def __init__(self, session: ChatSession, appearance: Appearance) -> None:
+    def __init__(
+        self, session: ChatSession, appearance: Appearance, models: ModelControllers
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.session = session
+        self.models = models
+        self.models_window: ModelsWindow | None = None
         self.appearance = appearance
         self.sidebar = ChatSidebar()
         self.header = ChatHeader()
@@ -74,6 +80,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.models.shutdown()
         self.session.shutdown()
         super().closeEvent(event)
 
@@ -118,12 +125,14 @@ class MainWindow(QMainWindow):
         self.header.system_prompt_edited.connect(lambda text: s.set_system_prompt(text or None))
         self.header.prompts_edit_requested.connect(self.open_prompt_editor)
         self.header.settings_requested.connect(self.open_settings)
+        self.header.models_requested.connect(self.open_models)
 
     def _shortcuts(self) -> None:
         for keys, slot in (
             (QKeySequence.StandardKey.New, self.session.new_chat),
             (QKeySequence.StandardKey.Find, self.sidebar.focus_search),
             (QKeySequence(Qt.Key.Key_Escape), self.session.stop),
+            (QKeySequence("Ctrl+Shift+M"), self.open_models),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.activated.connect(slot)
@@ -142,6 +151,14 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._on_settings_accepted(dialog))
         dialog.open()
         return dialog
+
+    def open_models(self) -> ModelsWindow:
+        if self.models_window is None:
+            self.models_window = ModelsWindow(self.models, self.session, self)
+        self.models_window.show()
+        self.models_window.raise_()
+        self.models_window.activateWindow()
+        return self.models_window
 
     def open_prompt_editor(self) -> PromptEditor:
         if self.prompt_editor is None:

@@ -111,6 +111,12 @@ class ChatSession(QObject):
     def open_chat(self, chat_id: int) -> None:
         self.chats.open_chat(chat_id)
 
+    def chat_with(self, entry_id: str) -> None:
+        """A new chat with this model (the Models window's "Chat"); opening it loads the model."""
+        self.chats.create_chat(
+            lambda chat: self.open_chat(chat.id), model=entry_id, prompt_id=self._default_prompt()
+        )
+
     def rename_chat(self, chat_id: int, title: str) -> None:
         if title.strip():
             self.chats.update_chat(chat_id, title=title.strip())

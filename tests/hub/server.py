@@ -9,8 +9,9 @@ It serves the subset of the Hub API that Hearth's huggingface_hub calls and its 
 Gated repos answer 401 (X-Error-Code: GatedRepo) to file requests without the right token.
 
 Faults (`LocalHub.faults`, applied to file GETs): drop the connection after N bytes, stall,
-ignore Range, flip one byte, answer 5xx a number of times. Every file GET is recorded with
-the bytes actually sent, so tests can assert what a resume re-fetched.
+hold mid-file until the test lets go, ignore Range, flip one byte, answer 5xx a number of
+times. Every file GET is recorded with the bytes actually sent, so tests can assert what a
+resume re-fetched.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ class Faults:
     fail_times: int = 0  # answer this many file requests with `fail_status`
     fail_status: int = 503
     only_path: str | None = None  # apply to this file only
+    hold: threading.Event | None = None  # after `hold_after` bytes, wait until this is set
+    hold_after: int = 0
 
 
 @dataclass
@@ -245,6 +248,8 @@ class _Handler(BaseHTTPRequestHandler):
                     block[flip - pos] ^= 0xFF
                 if drop is not None and record.sent + len(block) > drop:
                     block = block[: drop - record.sent]
+                if faults.hold is not None and record.sent >= faults.hold_after:
+                    faults.hold.wait(30)  # the test looks at the download mid-way, then lets go
                 if faults.stall_s and not stalled and record.sent >= faults.stall_after:
                     stalled = True
                     faults.stall_times -= 1

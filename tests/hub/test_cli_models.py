@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from tests.hub.conftest import SMOL_REPO
+from tests.hub.fixtures import SMOL_REPO
 from tests.hub.server import LocalHub
 
 

@@ -25,7 +25,7 @@ from app.core.models.hub import HubClient
 from app.core.models.library import ModelLibrary
 from app.core.settings import SamplingSettings
 from tests.conftest import run
-from tests.hub.conftest import GATED_REPO, HOSTILE_REPO, SMOL_REPO
+from tests.hub.fixtures import GATED_REPO, HOSTILE_REPO, SMOL_REPO
 from tests.hub.server import TOKEN, LocalHub
 
 CHUNK = 256 * 1024

@@ -9,7 +9,7 @@ import pytest
 from app.core.errors import HubNotFound, HubUnavailable
 from app.core.models.hub import HubClient
 from app.core.models.model_info import read_model_info
-from tests.hub.conftest import GATED_REPO, GEMMA_REPO, SMOL_REPO
+from tests.hub.fixtures import GATED_REPO, GEMMA_REPO, SMOL_REPO
 from tests.hub.server import LocalHub
 
 

@@ -6,6 +6,7 @@ each one was painted with real content (not a blank image).
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from app.core.models.fit import GIB, Hardware
 from app.ui.main_window import MainWindow
+from tests.hub.fixtures import SMOL_REPO
+from tests.hub.server import Faults, LocalHub
 from tests.ui.conftest import WindowFactory, send
 from tests.ui.fakes import FakeEngine
 
@@ -90,3 +94,42 @@ def test_dialogs(qtbot: QtBot, make_window: WindowFactory) -> None:
     settings.reject()
     window.header.edit_system.setChecked(True)
     save(window, "system-prompt-inline")
+
+
+@pytest.mark.parametrize(("theme", "lang"), [("light", "en"), ("dark", "zh_CN")])
+def test_models_window(
+    qtbot: QtBot, make_window: WindowFactory, hub: LocalHub, theme: str, lang: str
+) -> None:
+    """Search results with the quant table and its verdicts, downloads under way, the library."""
+    window = chat_window(qtbot, make_window, CODE_REPLY, theme, lang)
+    window.models.hub.hardware = Hardware(16 * GIB)
+    models = window.open_models()
+    with qtbot.waitSignal(models.controllers.hub.search_finished, timeout=20000):
+        models.search("")
+    results = models.discover.results_model
+    row = next(r for r in range(results.rowCount()) if results.item(r, 0).toolTip() == SMOL_REPO)
+    with qtbot.waitSignal(models.controllers.hub.dims_ready, timeout=20000):
+        models.discover.results.selectRow(row)
+    save(models, f"models-discover-{theme}-{lang}")
+
+    gate = threading.Event()
+    hub.faults = Faults(hold=gate, hold_after=40 * 1024 * 1024)
+    try:
+        models.discover.download_requested.emit(models.discover.best)
+        models.discover.select_choice("Q4_0")
+        models.discover.download_requested.emit(models.discover.selected_choice())
+        items = models.controllers.downloads.items
+        qtbot.waitUntil(
+            lambda: all(i.state == "downloading" and i.done > 30 * 2**20 for i in items.values()),
+            timeout=20000,
+        )
+        models.controllers.downloads.pause(list(items)[1])
+        save(models, f"models-downloads-{theme}-{lang}")
+    finally:
+        gate.set()
+    qtbot.waitUntil(
+        lambda: all(i.state in ("done", "paused") for i in items.values()), timeout=20000
+    )
+    models.tabs.setCurrentWidget(models.library)
+    qtbot.waitUntil(lambda: models.library.model.rowCount() >= 3, timeout=20000)
+    save(models, f"models-library-{theme}-{lang}")

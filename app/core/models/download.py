@@ -128,7 +128,7 @@ class Downloader:
         import httpx2
 
         targets = [job.target(f) for f in job.files]
-        have = _check_space(job, targets)
+        have = _check_space(job)
         meter = _Meter(job.total, have)
         timeout = httpx2.Timeout(self.timeout_s, connect=min(self.timeout_s, 15.0))
         with httpx2.Client(timeout=timeout, follow_redirects=True) as client:
@@ -361,9 +361,14 @@ def _verify(part: _PartFile, remote: RemoteFile) -> None:
         )
 
 
-def _check_space(job: DownloadJob, targets: list[Path]) -> int:
+def bytes_on_disk(job: DownloadJob) -> int:
+    """What a resume would not fetch again: finished files and `.part` files of the job."""
+    return sum(_part_size(job.target(f), f) for f in job.files)
+
+
+def _check_space(job: DownloadJob) -> int:
     """Raise `NotEnoughSpace` unless the rest of the job fits; return the bytes already here."""
-    have = sum(_part_size(t, f) for t, f in zip(targets, job.files, strict=True))
+    have = bytes_on_disk(job)
     needed = job.total - have + SPACE_MARGIN
     folder = job.models_dir
     folder.mkdir(parents=True, exist_ok=True)
@@ -467,8 +472,22 @@ def read_manifest(models_dir: Path) -> dict[str, Any]:
 
 
 def remove_partial(job: DownloadJob) -> None:
-    """Cancel: delete the `.part` files of a job that will not be resumed."""
-    for remote in job.files:
-        target = job.target(remote)
+    """Cancel: delete the `.part` files of a job that will not be resumed, and the folders
+    that held nothing else."""
+    targets = [job.target(remote) for remote in job.files]
+    for target in targets:
         _part(target).unlink(missing_ok=True)
         _meta(target).unlink(missing_ok=True)
+    prune_empty_folders(job.models_dir, [t.parent for t in targets])
+
+
+def prune_empty_folders(models_dir: Path, folders: list[Path]) -> None:
+    """Remove each folder, and its parents, while empty and inside the models folder."""
+    root = models_dir.resolve()
+    for folder in set(folders):
+        folder = folder.resolve()
+        while folder != root and folder.is_relative_to(root) and folder.is_dir():
+            if any(folder.iterdir()):
+                break
+            folder.rmdir()
+            folder = folder.parent

@@ -12,6 +12,7 @@ user; the token is never logged or put in an error message.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ DEFAULT_ENDPOINT = "https://huggingface.co"
 SORTS = {"downloads": "downloads", "likes": "likes", "recent": "lastModified"}
 HEADER_FIRST_FETCH = 2 * 1024 * 1024
 HEADER_MAX_FETCH = 64 * 1024 * 1024
+REACHABLE_FOR_S = 60.0
+PROBE_TIMEOUT_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -61,11 +64,13 @@ class HubClient:
         self.token = token or None
         self.timeout = timeout
         self._api: Any = None
+        self._reached_at = -REACHABLE_FOR_S
 
     # -- search and listings -----------------------------------------------------------
 
     def search(self, query: str, sort: str = "downloads", limit: int = 50) -> list[RepoSummary]:
         """GGUF repos matching `query`, most downloaded (or liked, or recent) first."""
+        self._probe()
         with self._errors(query):
             found = self.api.list_models(
                 search=query or None,
@@ -80,6 +85,7 @@ class HubClient:
 
     def listing(self, repo_id: str, revision: str | None = None) -> RepoListing:
         """Every GGUF in the repo as download choices, with sizes and sha256 from LFS."""
+        self._probe()
         with self._errors(repo_id):
             info = self.api.model_info(
                 repo_id, revision=revision, files_metadata=True, token=self._token_arg
@@ -160,6 +166,19 @@ class HubClient:
 
             self._api = HfApi(endpoint=self.endpoint, token=self._token_arg)
         return self._api
+
+    def _probe(self) -> None:
+        """Fail fast when the hub cannot be reached: huggingface_hub retries a refused
+        connection with backoff for about 20 s, too long for a search box. Any answer at
+        all counts as reachable; one is trusted for a minute."""
+        now = time.monotonic()
+        if now - self._reached_at < REACHABLE_FOR_S:
+            return
+        from huggingface_hub import get_session
+
+        with self._errors("Hugging Face"):
+            get_session().head(self.endpoint + "/", timeout=PROBE_TIMEOUT_S)
+        self._reached_at = now
 
     @property
     def _token_arg(self) -> str | bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.core.errors import InvalidModelFile, ModelNotFound
 from app.core.models.model_info import ModelInfo, read_model_info
+from app.core.models.quants import parse_name
 from app.core.models.starters import SMOLLM2_FILE, starter_models
 
 
@@ -25,6 +26,7 @@ class LibraryEntry:
     info: ModelInfo | None
     error: str | None = None
     starter: bool = False
+    disk_bytes: int = 0  # all parts of a split model together
 
     @property
     def usable(self) -> bool:
@@ -39,11 +41,15 @@ class ModelLibrary:
         self._cache: dict[tuple[Path, int, int], ModelInfo] = {}
 
     def entries(self) -> list[LibraryEntry]:
-        """Starter models first, then the models folder, sorted by id."""
+        """Starter models first, then the models folder, sorted by id. A split model is listed
+        once, by its first part; vision projectors (mmproj) are not chat models and are left out."""
         starters = starter_models(self.models_dir)
         seen = {s.path.resolve() for s in starters}
         found = [self._entry(s.id, s.path, starter=True) for s in starters]
         for path in sorted(self.models_dir.rglob("*.gguf")) if self.models_dir.is_dir() else []:
+            name = parse_name(path.name)
+            if name.part > 1 or name.is_projector:
+                continue
             if path.resolve() not in seen:
                 rel = path.relative_to(self.models_dir).with_suffix("")
                 found.append(self._entry(rel.as_posix(), path))
@@ -93,10 +99,11 @@ class ModelLibrary:
         return found
 
     def _entry(self, model_id: str, path: Path, starter: bool = False) -> LibraryEntry:
+        size = sum(_size(p) for p in split_parts(path))
         try:
-            return LibraryEntry(model_id, path, self._describe(path), starter=starter)
+            return LibraryEntry(model_id, path, self._describe(path), None, starter, size)
         except InvalidModelFile as exc:
-            return LibraryEntry(model_id, path, None, str(exc), starter)
+            return LibraryEntry(model_id, path, None, str(exc), starter, size)
 
     def _describe(self, path: Path) -> ModelInfo:
         try:
@@ -107,6 +114,24 @@ class ModelLibrary:
         if key not in self._cache:
             self._cache[key] = read_model_info(path)
         return self._cache[key]
+
+
+def split_parts(path: Path) -> list[Path]:
+    """The model's file, or every part of a split model named by its first part."""
+    name = parse_name(path.name)
+    if name.parts <= 1:
+        return [path]
+    stem = path.name[: -len(f"-{name.part:05d}-of-{name.parts:05d}.gguf")]
+    return [
+        path.with_name(f"{stem}-{i:05d}-of-{name.parts:05d}.gguf") for i in range(1, name.parts + 1)
+    ]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def pick_default(entries: list[LibraryEntry], preferred: str | None = None) -> LibraryEntry | None:

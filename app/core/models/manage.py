@@ -6,10 +6,9 @@ import shutil
 from pathlib import Path
 
 from app.core.errors import HearthError, InvalidModelFile, NotEnoughSpace
-from app.core.models.download import SPACE_MARGIN, forget_in_manifest
-from app.core.models.library import LibraryEntry
+from app.core.models.download import SPACE_MARGIN, forget_in_manifest, prune_empty_folders
+from app.core.models.library import LibraryEntry, split_parts
 from app.core.models.model_info import ModelInfo, read_model_info
-from app.core.models.quants import parse_name
 
 IMPORTED = "imported"
 
@@ -39,14 +38,7 @@ def import_model(models_dir: Path, source: Path) -> tuple[Path, ModelInfo]:
 
 def model_files(entry: LibraryEntry) -> list[Path]:
     """The model's file, or every part of a split model."""
-    name = parse_name(entry.path.name)
-    if name.parts <= 1:
-        return [entry.path]
-    stem = entry.path.name[: -len(f"-00001-of-{name.parts:05d}.gguf")]
-    return [
-        entry.path.with_name(f"{stem}-{i:05d}-of-{name.parts:05d}.gguf")
-        for i in range(1, name.parts + 1)
-    ]
+    return split_parts(entry.path)
 
 
 def remove_model(models_dir: Path, entry: LibraryEntry) -> list[Path]:
@@ -60,10 +52,7 @@ def remove_model(models_dir: Path, entry: LibraryEntry) -> list[Path]:
     for path in files:
         path.unlink()
     forget_in_manifest(models_dir, files)
-    for folder in {p.parent for p in files}:
-        while folder != root and folder.is_relative_to(root) and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
+    prune_empty_folders(models_dir, [p.parent for p in files])
     return files
 
 

@@ -1,4 +1,5 @@
-"""The local hub as a fixture: repos built from the starter models, faults reset per test."""
+"""The local hub as fixtures (a pytest plugin, see tests/conftest.py): repos built from the
+starter models, faults reset per test."""
 
 from __future__ import annotations
 

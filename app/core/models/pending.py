@@ -1,0 +1,76 @@
+"""Downloads that are not finished, remembered across restarts.
+
+`<models>/downloads.json` lists each unfinished job (repo, revision, files with sizes and
+sha256, and whether the user paused it). The `.part` files hold the bytes; this file holds
+what is needed to resume them, so an app restart mid-download picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.core.fileio import atomic_write_text
+from app.core.models.download import DownloadJob, bytes_on_disk
+from app.core.models.quants import QuantChoice, RemoteFile, parse_name
+
+FILE_NAME = "downloads.json"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class PendingDownload:
+    """An unfinished job and how far it got."""
+
+    job: DownloadJob
+    done: int  # bytes already on disk
+
+    @property
+    def label(self) -> str:
+        return job_label(self.job)
+
+
+def job_label(job: DownloadJob) -> str:
+    """ "owner/repo · Q4_K_M": what the downloads list shows."""
+    first = job.files[0]
+    choice = QuantChoice(parse_name(first.path).quant, job.files)
+    return f"{job.repo_id} · {choice.label}"
+
+
+def save_pending(models_dir: Path, jobs: list[DownloadJob]) -> None:
+    entries = [
+        {
+            "repo": job.repo_id,
+            "revision": job.revision,
+            "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in job.files],
+        }
+        for job in jobs
+    ]
+    if not entries and not (models_dir / FILE_NAME).exists():
+        return
+    atomic_write_text(
+        models_dir / FILE_NAME, json.dumps({"version": VERSION, "downloads": entries}, indent=1)
+    )
+
+
+def load_pending(models_dir: Path) -> list[PendingDownload]:
+    """The saved jobs (a damaged or unknown file gives none: the `.part` files stay)."""
+    try:
+        data = json.loads((models_dir / FILE_NAME).read_text(encoding="utf-8"))
+        if data.get("version") != VERSION:
+            return []
+        jobs = [_job(models_dir, entry) for entry in data.get("downloads", [])]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return []
+    return [PendingDownload(job, bytes_on_disk(job)) for job in jobs]
+
+
+def _job(models_dir: Path, entry: dict[str, Any]) -> DownloadJob:
+    files = tuple(
+        RemoteFile(str(f["path"]), int(f["size"]), f.get("sha256") or None) for f in entry["files"]
+    )
+    if not files:
+        raise ValueError("a download without files")
+    return DownloadJob(str(entry["repo"]), str(entry["revision"]), files, models_dir)

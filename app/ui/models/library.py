@@ -1,0 +1,222 @@
+"""My models: the local library as a table, with chat, import, remove and open-folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.models.library import LibraryEntry
+from app.core.models.manage import IMPORTED
+from app.ui.models.format import count_text, size_text
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+BASE_COLOUR = "#b06d00"
+ERROR_COLOUR = "#d64545"
+
+
+def _item(text: str, tip: str = "", align_right: bool = False) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setToolTip(tip)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class LibraryPage(QWidget):
+    """The models on this computer.
+
+    Signals:
+        chat_requested(str): start a chat with this model (its id).
+        import_requested(list): `Path`s of .gguf files to validate and copy in.
+        remove_requested(object): the `LibraryEntry` to delete, already confirmed.
+        open_folder_requested(): show the models folder in the file manager.
+    """
+
+    chat_requested = Signal(str)
+    import_requested = Signal(list)
+    remove_requested = Signal(object)
+    open_folder_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[LibraryEntry] = []
+        self.confirm: QMessageBox | None = None
+        self.model = QStandardItemModel(0, 8, self)
+        self.table = QTableView()
+        self.table.setObjectName("libraryTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.chat_button, self.import_button = QPushButton(), QPushButton()
+        self.remove_button, self.folder_button = QPushButton(), QPushButton()
+        buttons = QHBoxLayout()
+        for button in (self.chat_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.folder_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.table.doubleClicked.connect(lambda _i: self._on_chat_clicked())
+        self.chat_button.clicked.connect(self._on_chat_clicked)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.folder_button.clicked.connect(self.open_folder_requested)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.model.setHorizontalHeaderLabels(
+            [
+                self.tr("Model"),
+                self.tr("Source"),
+                self.tr("Architecture"),
+                self.tr("Parameters"),
+                self.tr("Quantization"),
+                self.tr("Context"),
+                self.tr("Size"),
+                self.tr("Kind"),
+            ]
+        )
+        self.hint.setText(self.tr("Drop .gguf files here to import them."))
+        self.chat_button.setText(self.tr("Chat with it"))
+        self.import_button.setText(self.tr("Import…"))
+        self.remove_button.setText(self.tr("Remove…"))
+        self.folder_button.setText(self.tr("Open models folder"))
+        if self.entries:
+            self.show_entries(self.entries)
+        self._update_buttons()
+
+    def show_entries(self, entries: list[LibraryEntry]) -> None:
+        current = self.selected()
+        self.entries = entries
+        self.model.removeRows(0, self.model.rowCount())
+        for entry in entries:
+            self.model.appendRow(self._row(entry))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        if current is not None:
+            self.select(current.id)
+        self._update_buttons()
+
+    def show_notice(self, text: str) -> None:
+        self.hint.setText(text)
+
+    def select(self, entry_id: str) -> None:
+        for row, entry in enumerate(self.entries):
+            if entry.id == entry_id:
+                self.table.selectRow(row)
+
+    def selected(self) -> LibraryEntry | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.entries):
+            return None
+        return self.entries[index.row()]
+
+    def _row(self, entry: LibraryEntry) -> list[QStandardItem]:
+        info = entry.info
+        tip = f"{info.name}\n{entry.path}" if info else str(entry.path)
+        name = _item(entry.path.name.removesuffix(".gguf"), tip)
+        name.setData(entry.id, ENTRY_ROLE)
+        source = _item(self._source(entry))
+        if info is None:
+            kind = _item(self.tr("Cannot be used"), entry.error or "")
+            kind.setForeground(QBrush(QColor(ERROR_COLOUR)))
+            blank = [_item("") for _ in range(4)]
+            return [name, source, *blank, self._size(entry), kind]
+        if info.is_base:
+            kind = _item(self.tr("Base model"), self.tr("No chat template: it continues text"))
+            kind.setForeground(QBrush(QColor(BASE_COLOUR)))
+        else:
+            kind = _item(self.tr("Chat"), self.tr("Has a chat template"))
+        return [
+            name,
+            source,
+            _item(info.architecture),
+            _item(info.parameters_label, count_text(info.parameters), align_right=True),
+            _item(info.quantization),
+            _item(count_text(info.context_length), align_right=True),
+            self._size(entry),
+            kind,
+        ]
+
+    def _source(self, entry: LibraryEntry) -> str:
+        """Where the model came from: Hearth's starters, an import, or a Hugging Face repo."""
+        if entry.starter:
+            return self.tr("Starter")
+        folder = entry.id.rsplit("/", 1)[0] if "/" in entry.id else ""
+        if folder == IMPORTED:
+            return self.tr("Imported")
+        return folder or self.tr("Models folder")
+
+    def _size(self, entry: LibraryEntry) -> QStandardItem:
+        return _item(size_text(entry.disk_bytes), align_right=True)
+
+    def _update_buttons(self) -> None:
+        entry = self.selected()
+        self.chat_button.setEnabled(entry is not None and entry.usable)
+        self.remove_button.setEnabled(entry is not None and not entry.starter)
+        self.remove_button.setToolTip(
+            self.tr("Starter models come with Hearth and stay")
+            if entry is not None and entry.starter
+            else ""
+        )
+
+    # -- slots -------------------------------------------------------------------------
+
+    def _on_chat_clicked(self) -> None:
+        entry = self.selected()
+        if entry is not None and entry.usable:
+            self.chat_requested.emit(entry.id)
+
+    def _on_import_clicked(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Import GGUF models"), str(Path.home()), self.tr("GGUF models (*.gguf)")
+        )
+        if files:
+            self.import_requested.emit([Path(f) for f in files])
+
+    def _on_remove_clicked(self) -> None:
+        entry = self.selected()
+        if entry is None or entry.starter:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Remove model"))
+        box.setText(
+            self.tr("Delete {0} ({1}) from this computer?").format(
+                entry.id, size_text(entry.disk_bytes)
+            )
+        )
+        box.setInformativeText(self.tr("Its files are deleted. Chats that used it are kept."))
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(
+            lambda _r: self.remove_requested.emit(entry) if box.clickedButton() is delete else None
+        )
+        self.confirm = box
+        box.open()

@@ -1,0 +1,229 @@
+"""The Models window: Discover, Downloads and My models as tabs, joined to the controllers.
+
+Every slot is a line or two: the pages show, the controllers work, the session keeps the
+library and opens chats. Dropping .gguf files anywhere on the window imports them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+
+from app.core.models.download import DownloadJob
+from app.core.models.hub import RepoListing
+from app.core.models.library import LibraryEntry
+from app.core.models.quants import QuantChoice
+from app.ui.models.discover import DiscoverPage
+from app.ui.models.downloads import DownloadsPage
+from app.ui.models.library import LibraryPage
+from app.ui.status import ErrorBanner
+from app.workers.models import ModelControllers
+from app.workers.session import ChatSession
+
+
+class ModelsWindow(QWidget):
+    """Find, download, import and remove models; start a chat with one."""
+
+    def __init__(
+        self, controllers: ModelControllers, session: ChatSession, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("modelsWindow")
+        self.controllers = controllers
+        self.session = session
+        self.listing: RepoListing | None = None
+        self.token_dialog: QInputDialog | None = None
+        self._chat_after_refresh: Path | None = None
+        self.discover = DiscoverPage(session.settings.engine.context_length)
+        self.downloads = DownloadsPage()
+        self.library = LibraryPage()
+        self.banner = ErrorBanner()
+        self.tabs = QTabWidget()
+        for page in (self.discover, self.downloads, self.library):
+            self.tabs.addTab(page, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.banner)
+        self.setAcceptDrops(True)
+        self.resize(1100, 680)
+        self._connect()
+        QShortcut(QKeySequence.StandardKey.Close, self).activated.connect(self.close)
+        self.retranslate()
+        self.library.show_entries(session.entries)
+        self.controllers.hub.detect_hardware()
+        self.controllers.downloads.restore()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Models · Hearth"))
+        self.tabs.setTabText(0, self.tr("Discover"))
+        self.tabs.setTabText(2, self.tr("My models"))
+        self._update_downloads_tab()
+        for page in (self.discover, self.downloads, self.library):
+            page.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def search(self, query: str = "", sort: str = "downloads") -> None:
+        self.discover.show_searching(query)
+        self.controllers.hub.search(query, sort)
+
+    # -- wiring ------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        hub, downloads, library = (
+            self.controllers.hub,
+            self.controllers.downloads,
+            self.controllers.library,
+        )
+        d = self.discover
+        d.search_requested.connect(self.search)
+        d.repo_selected.connect(hub.open_repo)
+        d.download_requested.connect(self._on_discover_download_requested)
+        d.token_requested.connect(self.ask_token)
+        hub.search_finished.connect(d.show_results)
+        hub.search_failed.connect(lambda _q, message: d.show_search_failed(message))
+        hub.listing_ready.connect(self._on_hub_listing_ready)
+        hub.listing_failed.connect(d.show_listing_failed)
+        hub.dims_ready.connect(d.show_dims)
+        hub.hardware_ready.connect(d.set_hardware)
+        hub.token_checked.connect(self._on_hub_token_checked)
+        downloads.item_changed.connect(self._on_downloads_item_changed)
+        downloads.item_removed.connect(self._on_downloads_item_removed)
+        downloads.model_installed.connect(lambda _key: self.session.refresh_library())
+        self.downloads.action_requested.connect(self._on_download_action)
+        self.library.chat_requested.connect(self._chat_with)
+        self.library.import_requested.connect(library.import_files)
+        self.library.remove_requested.connect(library.remove)
+        self.library.open_folder_requested.connect(self._open_models_folder)
+        library.changed.connect(self.session.refresh_library)
+        library.failed.connect(self.banner.show_message)
+        library.imported.connect(self._on_library_imported)
+        self.session.library_changed.connect(self._on_session_library_changed)
+        if hub.hardware is not None:
+            d.set_hardware(hub.hardware)
+        for key in downloads.items:
+            self._on_downloads_item_changed(key)
+
+    # -- token -------------------------------------------------------------------------
+
+    def ask_token(self) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Hugging Face token"))
+        dialog.setLabelText(
+            self.tr(
+                "Gated models need an access token from huggingface.co → Settings → Access "
+                "Tokens (read access is enough).\nIt is stored in a file only you can read. "
+                "Leave it empty to remove the stored token."
+            )
+        )
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(self.controllers.hub.save_token)
+        self.token_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_hub_token_checked(self, stored: bool) -> None:
+        self.discover.token_button.setText(self.tr("Token ✓") if stored else self.tr("Token…"))
+
+    # -- slots -------------------------------------------------------------------------
+
+    def _on_hub_listing_ready(self, listing: RepoListing) -> None:
+        self.listing = listing
+        self.discover.show_listing(listing)
+
+    def _on_discover_download_requested(self, choice: QuantChoice) -> None:
+        listing = self.listing
+        if listing is None:
+            return
+        models_dir = self.session.services.paths.models
+        job = DownloadJob(listing.summary.repo_id, listing.revision, choice.files, models_dir)
+        self.controllers.downloads.add(job)
+        self.tabs.setCurrentWidget(self.downloads)
+
+    def _on_downloads_item_changed(self, key: str) -> None:
+        item = self.controllers.downloads.items.get(key)
+        if item is not None:
+            self.downloads.show_item(item)
+        self._update_downloads_tab()
+
+    def _on_downloads_item_removed(self, key: str) -> None:
+        self.downloads.remove_item(key)
+        self._update_downloads_tab()
+
+    def _on_download_action(self, key: str, action: str) -> None:
+        downloads = self.controllers.downloads
+        if action == "chat":
+            item = downloads.items.get(key)
+            if item is not None and item.path is not None:
+                self._chat_with_file(item.path)
+            return
+        {
+            "pause": downloads.pause,
+            "resume": downloads.resume,
+            "cancel": downloads.cancel,
+            "clear": downloads.clear,
+        }[action](key)
+
+    def _on_library_imported(self, name: str, target: str) -> None:
+        self.tabs.setCurrentWidget(self.library)
+        self.library.show_notice(self.tr("Imported {0} → {1}").format(name, target))
+
+    def _on_session_library_changed(self, entries: list[LibraryEntry]) -> None:
+        self.library.show_entries(entries)
+        wanted, self._chat_after_refresh = self._chat_after_refresh, None
+        if wanted is not None:
+            self._chat_with_file(wanted, refresh=False)
+
+    def _chat_with_file(self, path: Path, refresh: bool = True) -> None:
+        """Start a chat with the model at `path`; read the library first if it is not there."""
+        entry = next((e for e in self.session.entries if e.path == path), None)
+        if entry is not None:
+            self._chat_with(entry.id)
+        elif refresh:
+            self._chat_after_refresh = path
+            self.session.refresh_library()
+        else:
+            self.banner.show_message(self.tr("{0} is not in the library.").format(path.name))
+
+    def _chat_with(self, entry_id: str) -> None:
+        self.session.chat_with(entry_id)
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.raise_()
+            parent.activateWindow()
+
+    def _open_models_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.services.paths.models)))
+
+    def _update_downloads_tab(self) -> None:
+        active = self.downloads.active_count()
+        text = self.tr("Downloads ({0})").format(active) if active else self.tr("Downloads")
+        self.tabs.setTabText(1, text)
+
+    # -- drag and drop -----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _gguf_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _gguf_paths(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.tabs.setCurrentWidget(self.library)
+            self.library.show_notice(self.tr("Importing {0} file(s)…").format(len(paths)))
+            self.controllers.library.import_files(paths)
+
+
+def _gguf_paths(urls: list[QUrl]) -> list[Path]:
+    return [
+        Path(u.toLocalFile())
+        for u in urls
+        if u.isLocalFile() and u.toLocalFile().lower().endswith(".gguf")
+    ]

@@ -1,0 +1,132 @@
+"""Hugging Face search and repo listings, driven from the GUI thread, run on the hub thread.
+
+Every request carries an id; an answer that arrives after a newer request of the same kind
+(the user typed another query, or opened another repo) is dropped. The hub client, and with
+it huggingface_hub, is made on the hub thread the first time it is needed, with the token
+the user stored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.models.fit import Hardware, ModelDims, detect_hardware
+from app.core.models.hub import HubClient, RepoListing
+from app.core.models.token import load_token, save_token
+from app.workers.executor import Executor
+
+
+class HubController(QObject):
+    """Search, list a repo's quantizations, read their shapes, store the token.
+
+    Signals:
+        search_finished(str, list): a query and its `RepoSummary`s.
+        search_failed(str, str): a query and why it failed (offline, refused, ...).
+        listing_ready(object): a `RepoListing`.
+        listing_failed(str, str): a repo id and why its files could not be listed.
+        dims_ready(str, object): a repo id and the `ModelDims` of its models (None: unknown).
+        hardware_ready(object): this machine's `Hardware`.
+        token_checked(bool): whether a token is stored (after `check_token` or `save_token`).
+    """
+
+    search_finished = Signal(str, list)
+    search_failed = Signal(str, str)
+    listing_ready = Signal(object)
+    listing_failed = Signal(str, str)
+    dims_ready = Signal(str, object)
+    hardware_ready = Signal(object)
+    token_checked = Signal(bool)
+
+    def __init__(self, config_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.config_dir = config_dir
+        self.hardware: Hardware | None = None
+        self._executor = Executor("hearth-hub", self)
+        self._client: HubClient | None = None  # touched on the hub thread only
+        self._search_id = 0
+        self._listing_id = 0
+
+    def detect_hardware(self) -> None:
+        if self.hardware is None:
+            self._executor.call(detect_hardware, self._on_hardware_detected)
+
+    def search(self, query: str, sort: str = "downloads") -> None:
+        self._search_id += 1
+        wanted = self._search_id
+
+        def done(found: list[object]) -> None:
+            if wanted == self._search_id:
+                self.search_finished.emit(query, found)
+
+        def failed(error: object) -> None:
+            if wanted == self._search_id:
+                self.search_failed.emit(query, str(error))
+
+        self._executor.call(lambda: self._hub().search(query, sort), done, failed)
+
+    def open_repo(self, repo_id: str) -> None:
+        """List the repo's files, then read the header of its first model for the fit."""
+        self._listing_id += 1
+        wanted = self._listing_id
+
+        def listed(listing: RepoListing) -> None:
+            if wanted == self._listing_id:
+                self.listing_ready.emit(listing)
+                self._read_dims(listing, wanted)
+
+        def failed(error: object) -> None:
+            if wanted == self._listing_id:
+                self.listing_failed.emit(repo_id, str(error))
+
+        self._executor.call(lambda: self._hub().listing(repo_id), listed, failed)
+
+    def save_token(self, token: str) -> None:
+        def save() -> bool:
+            save_token(self.config_dir, token)
+            self._client = None  # the next request uses the new token
+            return bool(token.strip())
+
+        self._executor.call(save, self.token_checked.emit, self._on_token_failed)
+
+    def check_token(self) -> None:
+        self._executor.call(
+            lambda: load_token(self.config_dir) is not None, self.token_checked.emit
+        )
+
+    def shutdown(self) -> None:
+        self._listing_id += 1
+        self._search_id += 1
+        self._executor.shutdown()
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _hub(self) -> HubClient:
+        if self._client is None:
+            self._client = HubClient(token=load_token(self.config_dir))
+        return self._client
+
+    def _read_dims(self, listing: RepoListing, wanted: int) -> None:
+        models = [c for c in listing.choices if not c.is_projector]
+        repo_id = listing.summary.repo_id
+        if not models:
+            self.dims_ready.emit(repo_id, None)
+            return
+        first = models[0].first
+
+        def read() -> ModelDims:
+            return self._hub().remote_dims(repo_id, first.path, listing.revision, first.size)
+
+        def done(dims: ModelDims | None) -> None:
+            if wanted == self._listing_id:
+                self.dims_ready.emit(repo_id, dims)
+
+        self._executor.call(read, done, lambda _error: done(None))
+
+    def _on_hardware_detected(self, hardware: Hardware) -> None:
+        self.hardware = hardware
+        self.hardware_ready.emit(hardware)
+
+    def _on_token_failed(self, error: object) -> None:
+        self.search_failed.emit("", f"The token could not be saved: {error}")

@@ -1,0 +1,72 @@
+"""Import and remove local models, off the GUI thread (copying a model takes seconds)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.models.library import LibraryEntry
+from app.core.models.manage import import_model, remove_model
+from app.core.models.model_info import ModelInfo
+from app.workers.executor import Executor
+
+
+class LibraryController(QObject):
+    """Changes to the models folder.
+
+    Signals:
+        imported(str, str): a model was imported: its name and where it now lives.
+        removed(str): a model (its id) was deleted with its files.
+        changed(): the models folder changed; the library should be read again.
+        failed(str): an import or removal failed; the text says why and what to do.
+    """
+
+    imported = Signal(str, str)
+    removed = Signal(str)
+    changed = Signal()
+    failed = Signal(str)
+
+    def __init__(self, models_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.models_dir = models_dir
+        self._executor = Executor("hearth-library", self)
+        self.busy = 0
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Validate and copy each file; one bad file does not stop the others."""
+        for path in paths:
+            self.busy += 1
+            self._executor.call(
+                partial(import_model, self.models_dir, path),
+                self._on_imported,
+                self._on_failed,
+            )
+
+    def remove(self, entry: LibraryEntry) -> None:
+        self.busy += 1
+        self._executor.call(
+            lambda: remove_model(self.models_dir, entry),
+            lambda _files: self._on_removed(entry.id),
+            self._on_failed,
+        )
+
+    def shutdown(self) -> None:
+        self._executor.shutdown()
+
+    def _on_imported(self, result: tuple[Path, ModelInfo]) -> None:
+        target, info = result
+        self.busy -= 1
+        self.imported.emit(info.name, str(target))
+        self.changed.emit()
+
+    def _on_removed(self, entry_id: str) -> None:
+        self.busy -= 1
+        self.removed.emit(entry_id)
+        self.changed.emit()
+
+    def _on_failed(self, error: object) -> None:
+        self.busy -= 1
+        self.failed.emit(str(error))
+        self.changed.emit()
