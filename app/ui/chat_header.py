@@ -75,6 +75,7 @@ class ChatHeader(QWidget):
         self.system.hide()
         self.apply_system = QPushButton()
         self.apply_system.hide()
+        # two rows, so that the window can be narrow: the model, then the prompt setup
         row = QHBoxLayout()
         first: tuple[QWidget, ...] = (
             self.model_label,
@@ -85,20 +86,27 @@ class ChatHeader(QWidget):
         )
         for widget in first:
             row.addWidget(widget)
-        row.addSpacing(12)
-        second: tuple[QWidget, ...] = (self.prompt_label, self.prompt, self.edit_system)
-        for widget in (*second, self.shots_label):
-            row.addWidget(widget)
-        row.addWidget(self.shots)
-        row.addWidget(self.library_button)
         row.addStretch(1)
         row.addWidget(self.settings_button)
+        prompt_row = QHBoxLayout()
+        second: tuple[QWidget, ...] = (
+            self.prompt_label,
+            self.prompt,
+            self.edit_system,
+            self.shots_label,
+            self.shots,
+            self.library_button,
+        )
+        for widget in second:
+            prompt_row.addWidget(widget)
+        prompt_row.addStretch(1)
         system_row = QHBoxLayout()
         system_row.addWidget(self.system, 1)
         system_row.addWidget(self.apply_system, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
         layout.addLayout(row)
+        layout.addLayout(prompt_row)
         layout.addLayout(system_row)
         self._templates: list[PromptTemplate] = []
         self._filling = False

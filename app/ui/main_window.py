@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
@@ -14,13 +16,15 @@ from app.ui.appearance import Appearance
 from app.ui.chat_header import ChatHeader
 from app.ui.chat_view import ChatView
 from app.ui.composer import Composer
-from app.ui.models.window import ModelsWindow
 from app.ui.prompt_editor import PromptEditor
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sidebar import ChatSidebar
 from app.ui.status import ErrorBanner, StatusPanel
 from app.workers.models import ModelControllers
 from app.workers.session import ChatSession
+
+if TYPE_CHECKING:
+    from app.ui.models.window import ModelsWindow
 
 
 class MainWindow(QMainWindow):
@@ -154,6 +158,8 @@ class MainWindow(QMainWindow):
 
     def open_models(self) -> ModelsWindow:
         if self.models_window is None:
+            from app.ui.models.window import ModelsWindow  # not needed for the first paint
+
             self.models_window = ModelsWindow(self.models, self.session, self)
         self.models_window.show()
         self.models_window.raise_()

@@ -1,79 +1,90 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChatHeader</name>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="103" />
+        <location filename="../../app/ui/chat_header.py" line="124"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="104" />
+        <location filename="../../app/ui/chat_header.py" line="125"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="105" />
+        <location filename="../../app/ui/chat_header.py" line="126"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="106" />
+        <location filename="../../app/ui/chat_header.py" line="127"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="107" />
-        <source>Edit this chat's system prompt</source>
+        <location filename="../../app/ui/chat_header.py" line="128"/>
+        <source>Edit this chat&apos;s system prompt</source>
         <translation>编辑本对话的系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="108" />
+        <location filename="../../app/ui/chat_header.py" line="129"/>
         <source>Prompt library…</source>
         <translation>提示词库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="109" />
+        <location filename="../../app/ui/chat_header.py" line="130"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="110" />
+        <location filename="../../app/ui/chat_header.py" line="131"/>
+        <source>Models…</source>
+        <translation>模型…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="133"/>
+        <source>Find and download models, import or remove them (Ctrl+Shift+M)</source>
+        <translation>查找并下载模型，导入或移除模型（Ctrl+Shift+M）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="135"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="111" />
+        <location filename="../../app/ui/chat_header.py" line="136"/>
         <source>Base model · completion</source>
         <translation>基础模型 · 续写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="113" />
+        <location filename="../../app/ui/chat_header.py" line="138"/>
         <source>This model has no chat template: it continues the text you write.</source>
         <translation>此模型没有对话模板：它会续写你输入的文字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="115" />
+        <location filename="../../app/ui/chat_header.py" line="140"/>
         <source>System prompt for this chat</source>
         <translation>本对话的系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="127" />
+        <location filename="../../app/ui/chat_header.py" line="152"/>
         <source>(base)</source>
         <translation>（基础模型）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="129" />
+        <location filename="../../app/ui/chat_header.py" line="154"/>
         <source>(unusable)</source>
         <translation>（不可用）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="156" />
+        <location filename="../../app/ui/chat_header.py" line="181"/>
         <source>No system prompt</source>
         <translation>无系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="157" />
+        <location filename="../../app/ui/chat_header.py" line="182"/>
         <source>No examples</source>
         <translation>无示例</translation>
     </message>
@@ -81,17 +92,17 @@
 <context>
     <name>ChatSession</name>
     <message>
-        <location filename="../../app/workers/session.py" line="278" />
+        <location filename="../../app/workers/session.py" line="280"/>
         <source>No model is loaded yet. Pick a model above, or wait for it to load.</source>
         <translation>尚未加载模型。请在上方选择模型，或等待加载完成。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="293" />
+        <location filename="../../app/workers/session.py" line="295"/>
         <source>it is not in the library</source>
         <translation>它不在模型库中</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="294" />
+        <location filename="../../app/workers/session.py" line="296"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} 无法使用：{1}</translation>
     </message>
@@ -99,68 +110,68 @@
 <context>
     <name>ChatSidebar</name>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="83" />
+        <location filename="../../app/ui/sidebar.py" line="92"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="84" />
+        <location filename="../../app/ui/sidebar.py" line="93"/>
         <source>Search all chats (Ctrl+F)</source>
         <translation>搜索全部对话（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="85" />
+        <location filename="../../app/ui/sidebar.py" line="94"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="86" />
-        <location filename="../../app/ui/sidebar.py" line="141" />
-        <source>Deleted "{0}"</source>
+        <location filename="../../app/ui/sidebar.py" line="95"/>
+        <location filename="../../app/ui/sidebar.py" line="150"/>
+        <source>Deleted &quot;{0}&quot;</source>
         <translation>已删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="118" />
+        <location filename="../../app/ui/sidebar.py" line="127"/>
         <source>No chat contains “{0}”</source>
         <translation>没有对话包含“{0}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="118" />
+        <location filename="../../app/ui/sidebar.py" line="127"/>
         <source>Results for “{0}”</source>
         <translation>“{0}”的搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="154" />
+        <location filename="../../app/ui/sidebar.py" line="163"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="156" />
+        <location filename="../../app/ui/sidebar.py" line="165"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="158" />
+        <location filename="../../app/ui/sidebar.py" line="167"/>
         <source>Previous 7 days</source>
         <translation>过去 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="160" />
+        <location filename="../../app/ui/sidebar.py" line="169"/>
         <source>Previous 30 days</source>
         <translation>过去 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="161" />
+        <location filename="../../app/ui/sidebar.py" line="170"/>
         <source>Older</source>
         <translation>更早</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="206" />
+        <location filename="../../app/ui/sidebar.py" line="215"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="207" />
+        <location filename="../../app/ui/sidebar.py" line="216"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -168,64 +179,64 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="68" />
-        <location filename="../../app/ui/chat_view.py" line="198" />
+        <location filename="../../app/ui/chat_view.py" line="74"/>
+        <location filename="../../app/ui/chat_view.py" line="213"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="68" />
+        <location filename="../../app/ui/chat_view.py" line="74"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="108" />
-        <location filename="../../app/ui/chat_view.py" line="169" />
+        <location filename="../../app/ui/chat_view.py" line="116"/>
+        <location filename="../../app/ui/chat_view.py" line="176"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="167" />
+        <location filename="../../app/ui/chat_view.py" line="174"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="200" />
+        <location filename="../../app/ui/chat_view.py" line="215"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="202" />
+        <location filename="../../app/ui/chat_view.py" line="217"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="205" />
+        <location filename="../../app/ui/chat_view.py" line="220"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="213" />
+        <location filename="../../app/ui/chat_view.py" line="228"/>
         <source>Stopped before the end.</source>
         <translation>回答在结束前被停止。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="215" />
+        <location filename="../../app/ui/chat_view.py" line="230"/>
         <source>The answer failed: {0}</source>
         <translation>回答失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="217" />
+        <location filename="../../app/ui/chat_view.py" line="232"/>
         <source>Cut off at the token limit.</source>
         <translation>已达到 token 上限，回答被截断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="245" />
+        <location filename="../../app/ui/chat_view.py" line="258"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="246" />
+        <location filename="../../app/ui/chat_view.py" line="259"/>
         <source>Open this address in your web browser?
 
 {0}</source>
@@ -234,12 +245,12 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="253" />
+        <location filename="../../app/ui/chat_view.py" line="266"/>
         <source>Code copied.</source>
         <translation>代码已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="255" />
+        <location filename="../../app/ui/chat_view.py" line="268"/>
         <source>Message copied.</source>
         <translation>消息已复制。</translation>
     </message>
@@ -247,289 +258,844 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="60" />
+        <location filename="../../app/ui/composer.py" line="60"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="62" />
+        <location filename="../../app/ui/composer.py" line="62"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="62" />
+        <location filename="../../app/ui/composer.py" line="62"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="64" />
+        <location filename="../../app/ui/composer.py" line="64"/>
         <source>Write the beginning of a text; the model continues it (Enter)</source>
         <translation>写下文字的开头，模型会接着写（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="66" />
+        <location filename="../../app/ui/composer.py" line="66"/>
         <source>Message (Enter to send, Shift+Enter for a new line)</source>
         <translation>输入消息（Enter 发送，Shift+Enter 换行）</translation>
     </message>
 </context>
 <context>
+    <name>DiscoverPage</name>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="169"/>
+        <source>Search Hugging Face for GGUF models, e.g. qwen</source>
+        <translation>在 Hugging Face 上搜索 GGUF 模型，例如 qwen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="173"/>
+        <source>Most downloaded</source>
+        <translation>下载最多</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="174"/>
+        <source>Most liked</source>
+        <translation>点赞最多</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="175"/>
+        <source>Recently updated</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="179"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="180"/>
+        <source>Token…</source>
+        <translation>令牌…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="181"/>
+        <source>A Hugging Face access token, for gated models</source>
+        <translation>Hugging Face 访问令牌，用于受限模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="182"/>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="183"/>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="184"/>
+        <source>The context you plan to use: its KV cache counts too</source>
+        <translation>你打算使用的上下文长度：它的 KV 缓存也会占用内存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="187"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="188"/>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="189"/>
+        <source>Downloads</source>
+        <translation>下载量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="190"/>
+        <source>Likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="191"/>
+        <source>Updated</source>
+        <translation>更新日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="192"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="197"/>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="198"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="199"/>
+        <source>Bits/weight</source>
+        <translation>位/权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="200"/>
+        <source>On this machine</source>
+        <translation>在本机上</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="201"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="205"/>
+        <source>Pick a model above to see its files.</source>
+        <translation>在上方选择一个模型以查看其文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="213"/>
+        <source>Searching Hugging Face for &quot;{0}&quot;…</source>
+        <translation>正在 Hugging Face 上搜索“{0}”…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="215"/>
+        <source>Loading the most popular GGUF models…</source>
+        <translation>正在加载最热门的 GGUF 模型…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="222"/>
+        <location filename="../../app/ui/models/discover.py" line="261"/>
+        <source> · gated</source>
+        <translation> · 受限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="228"/>
+        <source>Gated: accept the terms on huggingface.co and enter a token</source>
+        <translation>受限模型：请在 huggingface.co 上接受条款并输入令牌</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="237"/>
+        <location filename="../../app/ui/models/discover.py" line="268"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="243"/>
+        <source>{0} models with GGUF files.</source>
+        <translation>{0} 个含 GGUF 文件的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="245"/>
+        <source>No GGUF models match &quot;{0}&quot;.</source>
+        <translation>没有与“{0}”匹配的 GGUF 模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="254"/>
+        <source>Reading the file list…</source>
+        <translation>正在读取文件列表…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="263"/>
+        <source>{0} · {1} downloads · {2} likes · updated {3} · licence {4}</source>
+        <translation>{0} · {1} 次下载 · {2} 个赞 · 更新于 {3} · 许可证 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="325"/>
+        <source> ({0} parts)</source>
+        <translation>（{0} 个分卷）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="330"/>
+        <source>Vision projector</source>
+        <translation>视觉投影器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="353"/>
+        <source>The best quantization that fits this machine</source>
+        <translation>适合本机的最佳量化</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="358"/>
+        <source>Needs about {0}: the file, {1} of KV cache for {2} tokens, and working memory.</source>
+        <translation>约需 {0}：文件本身、{2} 个词元的 {1} KV 缓存，以及运行内存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="365"/>
+        <source>Needs at least {0} (the KV cache is not known yet).</source>
+        <translation>至少需要 {0}（KV 缓存大小尚未知）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="374"/>
+        <source>This repo has no GGUF chat model.</source>
+        <translation>此仓库没有 GGUF 对话模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="376"/>
+        <source>Reading the model&apos;s shape for the KV cache…</source>
+        <translation>正在读取模型结构以估算 KV 缓存…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="379"/>
+        <source>The model&apos;s header could not be read: verdicts leave out the KV cache.</source>
+        <translation>无法读取模型文件头：评估未计入 KV 缓存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="382"/>
+        <source>No quantization fits this machine comfortably.</source>
+        <translation>没有哪种量化能在本机上宽裕运行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="385"/>
+        <source>★ {0} is the best quantization that fits this machine.</source>
+        <translation>★ {0} 是适合本机的最佳量化。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="393"/>
+        <source>Checking this machine…</source>
+        <translation>正在检测本机…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="395"/>
+        <source>This machine: {0} RAM</source>
+        <translation>本机：{0} 内存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="397"/>
+        <source>, {0} (unified memory)</source>
+        <translation>，{0}（统一内存）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="399"/>
+        <source>, {0} with {1}</source>
+        <translation>，{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="401"/>
+        <source>, no GPU found</source>
+        <translation>，未发现 GPU</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="408"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="411"/>
+        <source>Download {0} ({1})</source>
+        <translation>下载 {0}（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadRow</name>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="64"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="65"/>
+        <location filename="../../app/ui/models/downloads.py" line="92"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="66"/>
+        <source>Chat with it</source>
+        <translation>用它聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="67"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="68"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="92"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="96"/>
+        <source>{0} of {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="101"/>
+        <source>{0}/s</source>
+        <translation>{0}/秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="103"/>
+        <source>{0} left</source>
+        <translation>剩余 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="106"/>
+        <source>Waiting for another download to finish</source>
+        <translation>等待其他下载完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="107"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="108"/>
+        <source>Connection lost; retrying</source>
+        <translation>连接中断，正在重试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="109"/>
+        <source>Checking the file (sha256)…</source>
+        <translation>正在校验文件（sha256）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="110"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="111"/>
+        <source>Pausing…</source>
+        <translation>正在暂停…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="112"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="114"/>
+        <source>Downloaded and verified: {0}</source>
+        <translation>已下载并校验：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsPage</name>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="148"/>
+        <source>No downloads. Pick a model under Discover and press Download.</source>
+        <translation>没有下载任务。在“发现”中选择模型并点击“下载”。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="94"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="95"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="96"/>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="97"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="98"/>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="99"/>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="100"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="101"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="104"/>
+        <source>Drop .gguf files here to import them.</source>
+        <translation>将 .gguf 文件拖放到此处即可导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="105"/>
+        <source>Chat with it</source>
+        <translation>用它聊天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="106"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="107"/>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="108"/>
+        <source>Open models folder</source>
+        <translation>打开模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="146"/>
+        <source>Cannot be used</source>
+        <translation>无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="151"/>
+        <source>Base model</source>
+        <translation>基础模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="151"/>
+        <source>No chat template: it continues text</source>
+        <translation>没有对话模板：它只会续写文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="154"/>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="154"/>
+        <source>Has a chat template</source>
+        <translation>带有对话模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="169"/>
+        <source>Starter</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="172"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="173"/>
+        <source>Models folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="183"/>
+        <source>Starter models come with Hearth and stay</source>
+        <translation>内置模型随 Hearth 提供，无法移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="197"/>
+        <source>Import GGUF models</source>
+        <translation>导入 GGUF 模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="197"/>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="208"/>
+        <source>Remove model</source>
+        <translation>移除模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="210"/>
+        <source>Delete {0} ({1}) from this computer?</source>
+        <translation>要从这台电脑上删除 {0}（{1}）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="214"/>
+        <source>Its files are deleted. Chats that used it are kept.</source>
+        <translation>其文件将被删除。使用过它的聊天会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/library.py" line="216"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="60" />
-        <location filename="../../app/ui/main_window.py" line="158" />
+        <location filename="../../app/ui/main_window.py" line="68"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>Start a new chat: type a message below.</source>
         <translation>开始新对话：在下方输入消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="63" />
+        <location filename="../../app/ui/main_window.py" line="71"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>Reading your message…</source>
         <translation>正在阅读你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201" />
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201" />
+        <location filename="../../app/ui/main_window.py" line="220"/>
         <source>Your message:</source>
         <translation>你的消息：</translation>
     </message>
 </context>
 <context>
+    <name>ModelsWindow</name>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="60"/>
+        <source>Models · Hearth</source>
+        <translation>模型 · Hearth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="61"/>
+        <source>Discover</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="62"/>
+        <source>My models</source>
+        <translation>我的模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="117"/>
+        <source>Hugging Face token</source>
+        <translation>Hugging Face 令牌</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="120"/>
+        <source>Gated models need an access token from huggingface.co → Settings → Access Tokens (read access is enough).
+It is stored in a file only you can read. Leave it empty to remove the stored token.</source>
+        <translation>受限模型需要访问令牌：huggingface.co → Settings → Access Tokens（只读权限即可）。
+令牌保存在只有你能读取的文件中。留空则删除已保存的令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="132"/>
+        <source>Token ✓</source>
+        <translation>令牌 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="132"/>
+        <source>Token…</source>
+        <translation>令牌…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="175"/>
+        <source>Imported {0} → {1}</source>
+        <translation>已导入 {0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="192"/>
+        <source>{0} is not in the library.</source>
+        <translation>{0} 不在模型库中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="206"/>
+        <source>Downloads ({0})</source>
+        <translation>下载（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="206"/>
+        <source>Downloads</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="220"/>
+        <source>Importing {0} file(s)…</source>
+        <translation>正在导入 {0} 个文件…</translation>
+    </message>
+</context>
+<context>
     <name>PromptEditor</name>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="98" />
+        <location filename="../../app/ui/prompt_editor.py" line="98"/>
         <source>Prompt library</source>
         <translation>提示词库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="101" />
-        <location filename="../../app/ui/prompt_editor.py" line="118" />
+        <location filename="../../app/ui/prompt_editor.py" line="101"/>
+        <location filename="../../app/ui/prompt_editor.py" line="118"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="102" />
+        <location filename="../../app/ui/prompt_editor.py" line="102"/>
         <source>Few-shot examples</source>
         <translation>少样本示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="105" />
+        <location filename="../../app/ui/prompt_editor.py" line="105"/>
         <source>User says</source>
         <translation>用户说</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="105" />
+        <location filename="../../app/ui/prompt_editor.py" line="105"/>
         <source>Assistant answers</source>
         <translation>助手回答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="107" />
+        <location filename="../../app/ui/prompt_editor.py" line="107"/>
         <source>Add example</source>
         <translation>添加示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="108" />
+        <location filename="../../app/ui/prompt_editor.py" line="108"/>
         <source>Remove example</source>
         <translation>删除示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="109" />
+        <location filename="../../app/ui/prompt_editor.py" line="109"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="110" />
+        <location filename="../../app/ui/prompt_editor.py" line="110"/>
         <source>Duplicate</source>
         <translation>复制一份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="111" />
+        <location filename="../../app/ui/prompt_editor.py" line="111"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="112" />
+        <location filename="../../app/ui/prompt_editor.py" line="112"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="115" />
+        <location filename="../../app/ui/prompt_editor.py" line="115"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="116" />
+        <location filename="../../app/ui/prompt_editor.py" line="116"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="117" />
+        <location filename="../../app/ui/prompt_editor.py" line="117"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="128" />
+        <location filename="../../app/ui/prompt_editor.py" line="128"/>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="154" />
+        <location filename="../../app/ui/prompt_editor.py" line="157"/>
         <source>Built-in prompts cannot be changed. Duplicate this one to make your own.</source>
         <translation>内置提示词不能修改。复制一份即可编辑自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="211" />
+        <location filename="../../app/ui/prompt_editor.py" line="214"/>
         <source>My prompt</source>
         <translation>我的提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="212" />
+        <location filename="../../app/ui/prompt_editor.py" line="215"/>
         <source>You are helpful.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="220" />
+        <location filename="../../app/ui/prompt_editor.py" line="223"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="229" />
+        <location filename="../../app/ui/prompt_editor.py" line="232"/>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="232" />
+        <location filename="../../app/ui/prompt_editor.py" line="235"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/prompt_editor.py" line="242"/>
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="90" />
+        <location filename="../../app/ui/settings_dialog.py" line="90"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="92" />
+        <location filename="../../app/ui/settings_dialog.py" line="92"/>
         <source>Sampling</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="92" />
+        <location filename="../../app/ui/settings_dialog.py" line="92"/>
         <source>Model loading</source>
         <translation>模型加载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="92" />
+        <location filename="../../app/ui/settings_dialog.py" line="92"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="95" />
+        <location filename="../../app/ui/settings_dialog.py" line="95"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="96" />
+        <location filename="../../app/ui/settings_dialog.py" line="96"/>
         <source>Auto (all that fit)</source>
         <translation>自动（尽量全部）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="97" />
+        <location filename="../../app/ui/settings_dialog.py" line="97"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="98" />
+        <location filename="../../app/ui/settings_dialog.py" line="98"/>
         <source>Use these sampling settings for this chat only</source>
         <translation>仅对本对话使用这些采样设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="106" />
+        <location filename="../../app/ui/settings_dialog.py" line="106"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="107" />
+        <location filename="../../app/ui/settings_dialog.py" line="107"/>
         <source>Top P</source>
         <translation>Top P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="108" />
+        <location filename="../../app/ui/settings_dialog.py" line="108"/>
         <source>Top K</source>
         <translation>Top K</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="109" />
+        <location filename="../../app/ui/settings_dialog.py" line="109"/>
         <source>Min P</source>
         <translation>Min P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="110" />
+        <location filename="../../app/ui/settings_dialog.py" line="110"/>
         <source>Repeat penalty</source>
         <translation>重复惩罚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="111" />
+        <location filename="../../app/ui/settings_dialog.py" line="111"/>
         <source>Max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="112" />
+        <location filename="../../app/ui/settings_dialog.py" line="112"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="113" />
+        <location filename="../../app/ui/settings_dialog.py" line="113"/>
         <source>Context length</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="114" />
+        <location filename="../../app/ui/settings_dialog.py" line="114"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="115" />
+        <location filename="../../app/ui/settings_dialog.py" line="115"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="116" />
+        <location filename="../../app/ui/settings_dialog.py" line="116"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="117" />
+        <location filename="../../app/ui/settings_dialog.py" line="117"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="118" />
+        <location filename="../../app/ui/settings_dialog.py" line="118"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="130" />
-        <location filename="../../app/ui/settings_dialog.py" line="137" />
+        <location filename="../../app/ui/settings_dialog.py" line="130"/>
+        <location filename="../../app/ui/settings_dialog.py" line="137"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="131" />
+        <location filename="../../app/ui/settings_dialog.py" line="131"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings_dialog.py" line="132" />
+        <location filename="../../app/ui/settings_dialog.py" line="132"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
@@ -537,59 +1103,97 @@
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="53" />
+        <location filename="../../app/ui/status.py" line="53"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="54" />
+        <location filename="../../app/ui/status.py" line="54"/>
         <source>Starting the engine…</source>
         <translation>正在启动引擎…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="55" />
+        <location filename="../../app/ui/status.py" line="55"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="56" />
+        <location filename="../../app/ui/status.py" line="56"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="57" />
+        <location filename="../../app/ui/status.py" line="57"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="58" />
+        <location filename="../../app/ui/status.py" line="58"/>
         <source>Reading the prompt…</source>
         <translation>正在读取提示…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="59" />
+        <location filename="../../app/ui/status.py" line="59"/>
         <source>Model failed to load</source>
         <translation>模型加载失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="69" />
+        <location filename="../../app/ui/status.py" line="69"/>
         <source>Backend: {0}</source>
         <translation>后端：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="79" />
+        <location filename="../../app/ui/status.py" line="79"/>
         <source>{0} tok/s · first token {1} s</source>
         <translation>{0} tok/s · 首 token {1} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="94" />
+        <location filename="../../app/ui/status.py" line="94"/>
         <source>{0} / {1} tokens</source>
         <translation>{0} / {1} tokens</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="96" />
-        <source>Context used by this chat, of the model's window</source>
+        <location filename="../../app/ui/status.py" line="96"/>
+        <source>Context used by this chat, of the model&apos;s window</source>
         <translation>本对话已使用的上下文 / 模型上下文窗口</translation>
+    </message>
+</context>
+<context>
+    <name>format</name>
+    <message>
+        <location filename="../../app/ui/models/format.py" line="35"/>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/format.py" line="37"/>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/format.py" line="38"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} 小时 {1} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/format.py" line="45"/>
+        <source>Fits in GPU</source>
+        <translation>可放入显存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/format.py" line="46"/>
+        <source>Fits in RAM</source>
+        <translation>可放入内存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/format.py" line="47"/>
+        <source>Tight</source>
+        <translation>勉强</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/format.py" line="48"/>
+        <source>Too big</source>
+        <translation>太大</translation>
     </message>
 </context>
 </TS>

@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 
 from tests.hub.server import Faults, HubFile, HubRepo, LocalHub
+from tests.hub.split import split_gguf
 
 SMOL_REPO = "hearth-test/SmolLM2-135M-Instruct-GGUF"
 GEMMA_REPO = "hearth-test/gemma-3-270m-GGUF"
 GATED_REPO = "hearth-gated/SmolLM2-gated-GGUF"
 HOSTILE_REPO = "hearth-test/hostile-names-GGUF"
+SPLIT_REPO = "hearth-test/SmolLM2-split-GGUF"
+SPLIT_STEM = "smollm2-135m-instruct-q4_1"
 
 
 def requantize(source: Path, target: Path) -> Path:
@@ -40,10 +43,12 @@ def hub_files(
     folder = tmp_path_factory.mktemp("hub-files")
     q4_1 = folder / "smollm2-135m-instruct-q4_1.gguf"
     shutil.copyfile(smollm2, q4_1)
+    parts = split_gguf(smollm2, folder, SPLIT_STEM, 3)
     return {
         "smol_q4_1": q4_1,
         "smol_q4_0": requantize(smollm2, folder / "smollm2-135m-instruct-q4_0.gguf"),
         "gemma": gemma,
+        **{f"split_{i}": part for i, part in enumerate(parts, start=1)},
     }
 
 
@@ -87,6 +92,20 @@ def session_hub(hub_files: dict[str, Path]) -> Iterator[LocalHub]:
                 HubFile("../../escape-Q4_0.gguf", hub_files["smol_q4_0"]),
                 HubFile("sub/..\\..\\windows-Q4_0.gguf", hub_files["smol_q4_0"]),
             ],
+        )
+    )
+    hub.add(
+        HubRepo(
+            SPLIT_REPO,
+            [
+                *[
+                    HubFile(f"Q4_1/{hub_files[f'split_{i}'].name}", hub_files[f"split_{i}"])
+                    for i in (1, 2, 3)
+                ],
+                HubFile("mmproj-smollm2-f16.gguf", hub_files["smol_q4_0"]),
+                HubFile(f"incomplete/{SPLIT_STEM}-Q8_0-00001-of-00002.gguf", hub_files["split_1"]),
+            ],
+            downloads=20,
         )
     )
     hub.start()

@@ -23,9 +23,10 @@ from app.core.models import download as download_module
 from app.core.models.download import Downloader, DownloadJob, read_manifest, safe_target
 from app.core.models.hub import HubClient
 from app.core.models.library import ModelLibrary
+from app.core.models.manage import remove_model
 from app.core.settings import SamplingSettings
 from tests.conftest import run
-from tests.hub.fixtures import GATED_REPO, HOSTILE_REPO, SMOL_REPO
+from tests.hub.fixtures import GATED_REPO, HOSTILE_REPO, SMOL_REPO, SPLIT_REPO, SPLIT_STEM
 from tests.hub.server import TOKEN, LocalHub
 
 CHUNK = 256 * 1024
@@ -81,6 +82,41 @@ def test_download_verifies_enters_the_library_and_answers(
     finally:
         engine.unload()
     assert text.strip() and result.timings.completion_tokens > 0
+
+
+def greedy_answer(path: Path) -> str:
+    engine = LlamaEngine()
+    engine.load(LoadSpec(path, context_length=512, gpu_layers=0))
+    try:
+        request = GenerationRequest(
+            (Message("user", "What is the capital of France?"),),
+            sampling=SamplingSettings(temperature=0.0, max_tokens=12),
+        )
+        return run(engine, request)[0]
+    finally:
+        engine.unload()
+
+
+def test_split_model_downloads_as_one_lists_once_and_answers(
+    hub: LocalHub, tmp_path: Path, smollm2: Path
+) -> None:
+    models = tmp_path / "models"
+    downloader, job = job_for(SPLIT_REPO, "Q4_1", models)
+    assert len(job.files) == 3
+    assert drain(downloader, job)[-1].state == "done"
+    entries = ModelLibrary(models).entries()
+    split = [e for e in entries if not e.starter]
+    assert [e.path.name for e in split] == [f"{SPLIT_STEM}-00001-of-00003.gguf"]
+    entry = split[0]
+    assert entry.usable and entry.disk_bytes == job.total
+    assert entry.info.parameters_label == "135M"  # type: ignore[union-attr]  # all three parts
+    answers = [greedy_answer(path) for path in (entry.path, smollm2)]
+    assert answers[0].strip() and answers[0] == answers[1]  # the very model, in three parts
+    (entry.path.parent / f"{SPLIT_STEM}-00002-of-00003.gguf").unlink()
+    broken = next(e for e in ModelLibrary(models).entries() if not e.starter)
+    assert not broken.usable and "Part 2 of 3" in (broken.error or "")
+    removed = remove_model(models, broken)
+    assert len(removed) == 2 and not (models / "hearth-test").exists()
 
 
 def test_dropped_connection_resumes_from_the_offset(hub: LocalHub, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from app.core.errors import HubNotFound, HubUnavailable
 from app.core.models.hub import HubClient
 from app.core.models.model_info import read_model_info
-from tests.hub.fixtures import GATED_REPO, GEMMA_REPO, SMOL_REPO
+from tests.hub.fixtures import GATED_REPO, GEMMA_REPO, SMOL_REPO, SPLIT_REPO
 from tests.hub.server import LocalHub
 
 
@@ -41,6 +41,15 @@ def test_listing_groups_quants_with_sizes_and_sha256(
     assert q4_1.size == hub_files["smol_q4_1"].stat().st_size
     assert q4_1.first.sha256 == hub.repos[SMOL_REPO].file(q4_1.first.path).sha256  # type: ignore[union-attr]
     assert q4_1.bits_per_weight == 5.0 and q4_1.note
+
+
+def test_split_models_are_one_choice_and_projectors_are_not_models(hub: LocalHub) -> None:
+    listing = HubClient().listing(SPLIT_REPO)
+    labels = [(c.label, len(c.files), c.is_projector) for c in listing.choices]
+    assert labels == [("Q4_1", 3, False), ("mmproj F16", 1, True)]  # Q8_0 lacks part 2
+    split = listing.choices[0]
+    assert [f.path.rsplit("-", 3)[-3] for f in split.files] == ["00001", "00002", "00003"]
+    assert split.size == sum(f.size for f in split.files)
 
 
 def test_remote_header_gives_the_dims_without_downloading_the_weights(

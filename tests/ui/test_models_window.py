@@ -20,7 +20,7 @@ from app.ui.main_window import MainWindow
 from app.ui.models.discover import REPO_ROLE
 from app.ui.models.downloads import BAR_STEPS, DownloadRow
 from app.ui.models.window import ModelsWindow
-from tests.hub.fixtures import GATED_REPO, GEMMA_REPO, SMOL_REPO
+from tests.hub.fixtures import GATED_REPO, GEMMA_REPO, SMOL_REPO, SPLIT_REPO
 from tests.hub.server import TOKEN, Faults, LocalHub
 from tests.ui.conftest import WindowFactory, send
 from tests.ui.fakes import FakeEngine
@@ -119,6 +119,24 @@ def test_search_lists_repos_and_the_quants_with_fit_verdicts(
     assert "No quantization fits" in models.discover.fit_note.text()
     models.discover.set_hardware(Hardware(int(16 * GIB), int(8 * GIB), "Test GPU"))
     assert models.discover.quants_model.item(0, 3).text() == "Fits in GPU"
+
+
+def test_a_split_model_is_one_choice_and_a_projector_cannot_be_downloaded(
+    qtbot: QtBot, window: MainWindow, hub: LocalHub
+) -> None:
+    models = open_models(window)
+    search(qtbot, models, "split")
+    rows = pick_repo(qtbot, models, SPLIT_REPO)
+    assert [(r[0], r[3]) for r in rows] == [
+        ("★ Q4_1 (3 parts)", "Fits in RAM"),
+        ("mmproj F16", "Vision projector"),
+    ]
+    projector = models.discover.quants_model.item(1, 0)
+    assert not projector.isEnabled()
+    models.discover.quants.setCurrentIndex(projector.index())  # a disabled row: not taken
+    choice = models.discover.selected_choice()
+    assert choice is not None and choice.label == "Q4_1"
+    assert models.discover.download_button.text() == "Download Q4_1 (98.4 MB)"
 
 
 def test_offline_search_says_so_and_the_library_still_works(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.core.errors import InvalidModelFile, ModelNotFound
 from app.core.models.model_info import ModelInfo, read_model_info
-from app.core.models.quants import parse_name
+from app.core.models.quants import parse_name, split_parts
 from app.core.models.starters import SMOLLM2_FILE, starter_models
 
 
@@ -114,17 +114,6 @@ class ModelLibrary:
         if key not in self._cache:
             self._cache[key] = read_model_info(path)
         return self._cache[key]
-
-
-def split_parts(path: Path) -> list[Path]:
-    """The model's file, or every part of a split model named by its first part."""
-    name = parse_name(path.name)
-    if name.parts <= 1:
-        return [path]
-    stem = path.name[: -len(f"-{name.part:05d}-of-{name.parts:05d}.gguf")]
-    return [
-        path.with_name(f"{stem}-{i:05d}-of-{name.parts:05d}.gguf") for i in range(1, name.parts + 1)
-    ]
 
 
 def _size(path: Path) -> int:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from app.core.errors import HearthError, InvalidModelFile, NotEnoughSpace
 from app.core.models.download import SPACE_MARGIN, forget_in_manifest, prune_empty_folders
-from app.core.models.library import LibraryEntry, split_parts
+from app.core.models.library import LibraryEntry
 from app.core.models.model_info import ModelInfo, read_model_info
+from app.core.models.quants import split_parts
 
 IMPORTED = "imported"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ from app.core.errors import InvalidModelFile
 from app.core.models.fit import ModelDims
 from app.core.models.ggml_types import FILE_TYPES, TENSOR_TYPES
 from app.core.models.gguf_header import GGUFHeader, HeaderIncomplete, parse_header
+from app.core.models.quants import split_parts
 
 FIRST_READ = 8 * 1024 * 1024  # most headers (vocabulary included) fit in this
 
@@ -56,7 +57,37 @@ def read_model_info(path: Path) -> ModelInfo:
             header = read_header(handle.read, size)
     except OSError as exc:
         raise InvalidModelFile(f"{path} could not be read: {exc.strerror or exc}.") from exc
-    return describe(path, header, size)
+    info = describe(path, header, size)
+    if _int(header.metadata.get("split.count"), 1) > 1:
+        info = _with_other_parts(info)
+    return info
+
+
+def _with_other_parts(first: ModelInfo) -> ModelInfo:
+    """A split model: check every part is there and whole; count all their weights."""
+    parts = split_parts(first.path)
+    if len(parts) == 1:
+        raise InvalidModelFile(
+            f"{first.path.name} is part of a split model, but its name does not say which "
+            "part; keep llama.cpp's -00001-of-0000N.gguf names."
+        )
+    parameters, total = 0, 0
+    for index, part in enumerate(parts, start=1):
+        if not part.is_file():
+            raise InvalidModelFile(
+                f"Part {index} of {len(parts)} of {first.path.name} is missing ({part.name})."
+            )
+        size = part.stat().st_size
+        try:
+            with part.open("rb") as handle:
+                header = read_header(handle.read, size)
+        except OSError as exc:
+            raise InvalidModelFile(f"{part} could not be read: {exc.strerror or exc}.") from exc
+        if size < header.data_end:
+            raise InvalidModelFile(f"{part.name} is truncated; download it again.")
+        parameters += sum(t.n_elements for t in header.tensors)
+        total += size
+    return replace(first, parameters=parameters, file_size=total)
 
 
 def read_header(read: Callable[[int], bytes], size: int) -> GGUFHeader:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 _SPLIT = re.compile(r"-(\d{5})-of-(\d{5})$")
 _QUANT = re.compile(
@@ -97,6 +97,8 @@ class QuantChoice:
 
     @property
     def label(self) -> str:
+        if self.is_projector:
+            return f"mmproj {self.quant}".strip()
         return self.quant or PurePosixPath(self.first.path).stem
 
     @property
@@ -125,6 +127,17 @@ def parse_name(path: str) -> GGUFName:
     quant = found[-1].upper() if found else ""
     group = str(pure.parent / stem) if str(pure.parent) != "." else stem
     return GGUFName(path, quant, part, parts, "mmproj" in pure.name.lower(), group)
+
+
+def split_parts(path: Path) -> list[Path]:
+    """A local model's file, or every part of a split model named by any of its parts."""
+    name = parse_name(path.name)
+    if name.parts <= 1:
+        return [path]
+    stem = path.name[: -len(f"-{name.part:05d}-of-{name.parts:05d}.gguf")]
+    return [
+        path.with_name(f"{stem}-{i:05d}-of-{name.parts:05d}.gguf") for i in range(1, name.parts + 1)
+    ]
 
 
 def group_choices(files: list[RemoteFile]) -> list[QuantChoice]:

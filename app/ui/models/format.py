@@ -30,22 +30,20 @@ def date_text(when: datetime | None) -> str:
 
 def duration_text(seconds: float) -> str:
     """ "12 s", "3 min", "1 h 20 min"."""
-    tr = QCoreApplication.translate
     s = max(0, round(seconds))
     if s < 60:
-        return tr("format", "{0} s").format(s)
+        return QCoreApplication.translate("format", "{0} s").format(s)
     if s < 3600:
-        return tr("format", "{0} min").format(round(s / 60))
-    return tr("format", "{0} h {1} min").format(s // 3600, (s % 3600) // 60)
+        return QCoreApplication.translate("format", "{0} min").format(round(s / 60))
+    return QCoreApplication.translate("format", "{0} h {1} min").format(s // 3600, (s % 3600) // 60)
 
 
 def verdict_text(verdict: Verdict) -> str:
-    tr = QCoreApplication.translate
     return {
-        Verdict.FITS_GPU: tr("format", "Fits in GPU"),
-        Verdict.FITS_RAM: tr("format", "Fits in RAM"),
-        Verdict.TIGHT: tr("format", "Tight"),
-        Verdict.TOO_BIG: tr("format", "Too big"),
+        Verdict.FITS_GPU: QCoreApplication.translate("format", "Fits in GPU"),
+        Verdict.FITS_RAM: QCoreApplication.translate("format", "Fits in RAM"),
+        Verdict.TIGHT: QCoreApplication.translate("format", "Tight"),
+        Verdict.TOO_BIG: QCoreApplication.translate("format", "Too big"),
     }[verdict]
 
 
