@@ -1,9 +1,10 @@
 """Model downloads, several at once, each on its own thread; driven from the GUI thread.
 
-Each running download is a daemon thread that drains `Downloader.run` and reports every
-progress step (one per MiB written) through a small signal bridge, queued to the GUI thread.
-The controller keeps the latest figures and tells the view at most ten times a second, so the
-list shows exactly where a stalled download stopped. Pause
+Each running download is a daemon thread that drains `Downloader.run`. It keeps its latest
+progress (one step per MiB written) in a slot the GUI thread reads ten times a second, so the
+list shows exactly where a stalled download stopped without a signal per chunk; changes of
+state (retrying, verifying) and the end go through a small signal bridge, queued to the GUI
+thread. Pause
 and cancel set the download's own `threading.Event`s directly; the thread notices between
 chunks. Unfinished downloads are written to `downloads.json` (see `core/models/pending.py`)
 whenever the list changes, so they come back, paused, after a restart.
@@ -106,7 +107,7 @@ class DownloadsController(QObject):
         self._bridge.progressed.connect(self._on_thread_progressed)
         self._bridge.ended.connect(self._on_thread_ended)
         self._restored = False
-        self._dirty: set[str] = set()
+        self._latest: dict[str, DownloadProgress] = {}  # written by download threads
         self._tick = QTimer(self)
         self._tick.setInterval(REPORT_EVERY_MS)
         self._tick.timeout.connect(self._on_tick_timeout)
@@ -202,8 +203,10 @@ class DownloadsController(QObject):
             daemon=True,  # a download stuck in a read must never hold up quitting
         )
         self._threads[item.key] = thread
+        self._latest.pop(item.key, None)
         self._set_state(item, "starting")
         thread.start()
+        self._tick.start()
 
     def _work(
         self, key: str, job: DownloadJob, stop: threading.Event, cancel: threading.Event
@@ -212,8 +215,12 @@ class DownloadsController(QObject):
         try:
             client = self._client_factory()
             downloader = Downloader(client.file_url, client.headers())
+            state = ""
             for progress in downloader.run(job, stop):
-                self._bridge.progressed.emit(key, progress)
+                self._latest[key] = progress  # one reference assignment: safe under the GIL
+                if progress.state != state:
+                    state = progress.state
+                    self._bridge.progressed.emit(key, progress)
             self._bridge.ended.emit(key, "done", str(job.target(job.files[0])))
         except DownloadStopped as exc:
             if cancel.is_set():
@@ -231,31 +238,37 @@ class DownloadsController(QObject):
 
     @Slot(str, object)
     def _on_thread_progressed(self, key: str, progress: DownloadProgress) -> None:
+        """A change of state: shown at once."""
         item = self.items.get(key)
         if item is None or not item.running or item.stop.is_set():
             return
-        state = progress.state if progress.state != "done" else "verifying"
-        item.done, item.speed, item.message = progress.done, progress.speed, progress.message
-        if state != item.state:
-            self._set_state(item, state)
-        else:
-            self._dirty.add(key)
-            if not self._tick.isActive():
-                self._tick.start()
+        self._take(item, progress)
+        self._set_state(item, progress.state if progress.state != "done" else "verifying")
 
     def _on_tick_timeout(self) -> None:
-        dirty, self._dirty = self._dirty, set()
-        for key in dirty:
-            if key in self.items:
+        """Ten times a second: the bytes, speed and message of every running download."""
+        for key in list(self._threads):
+            item, progress = self.items.get(key), self._latest.get(key)
+            if item is None or progress is None or item.stop.is_set():
+                continue
+            if (progress.done, progress.speed) != (item.done, item.speed):
+                self._take(item, progress)
                 self.item_changed.emit(key)
-        if not dirty:
-            self._tick.stop()
+
+    @staticmethod
+    def _take(item: DownloadItem, progress: DownloadProgress) -> None:
+        item.done, item.speed, item.message = progress.done, progress.speed, progress.message
 
     @Slot(str, str, object)
     def _on_thread_ended(self, key: str, outcome: str, detail: object) -> None:
         self._threads.pop(key, None)
+        latest = self._latest.pop(key, None)
+        if not self._threads:
+            self._tick.stop()
         item = self.items.get(key)
         if item is not None:
+            if latest is not None:
+                self._take(item, latest)
             if outcome == "cancelled":
                 self._drop(key)
             else:
