@@ -107,6 +107,7 @@ class DownloadsController(QObject):
         self._bridge.progressed.connect(self._on_thread_progressed)
         self._bridge.ended.connect(self._on_thread_ended)
         self._restored = False
+        self._closed = False
         self._latest: dict[str, DownloadProgress] = {}  # written by download threads
         self._tick = QTimer(self)
         self._tick.setInterval(REPORT_EVERY_MS)
@@ -174,6 +175,7 @@ class DownloadsController(QObject):
 
     def shutdown(self) -> None:
         """Pause every running download (they resume next time) and remember the list."""
+        self._closed = True
         for item in self.items.values():
             item.stop.set()
         deadline = time.monotonic() + JOIN_TIMEOUT_S
@@ -189,6 +191,8 @@ class DownloadsController(QObject):
 
     def _pump(self) -> None:
         """Start queued downloads while fewer than MAX_ACTIVE run."""
+        if self._closed:
+            return
         for item in self.items.values():
             if len(self._threads) >= MAX_ACTIVE:
                 return
@@ -306,7 +310,7 @@ class DownloadsController(QObject):
         self._save()
 
     def _save(self) -> None:
-        jobs = [i.job for i in self.items.values() if i.state != "done"]
+        jobs = [i.job for i in self.items.values() if i.state != "done" and not i.cancel.is_set()]
         self._io.call(lambda: save_pending(self.models_dir, jobs), None, self._on_save_failed)
 
     def _on_save_failed(self, error: object) -> None:

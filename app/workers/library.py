@@ -32,12 +32,10 @@ class LibraryController(QObject):
         super().__init__(parent)
         self.models_dir = models_dir
         self._executor = Executor("hearth-library", self)
-        self.busy = 0
 
     def import_files(self, paths: list[Path]) -> None:
         """Validate and copy each file; one bad file does not stop the others."""
         for path in paths:
-            self.busy += 1
             self._executor.call(
                 partial(import_model, self.models_dir, path),
                 self._on_imported,
@@ -45,7 +43,6 @@ class LibraryController(QObject):
             )
 
     def remove(self, entry: LibraryEntry) -> None:
-        self.busy += 1
         self._executor.call(
             lambda: remove_model(self.models_dir, entry),
             lambda _files: self._on_removed(entry.id),
@@ -57,16 +54,13 @@ class LibraryController(QObject):
 
     def _on_imported(self, result: tuple[Path, ModelInfo]) -> None:
         target, info = result
-        self.busy -= 1
         self.imported.emit(info.name, str(target))
         self.changed.emit()
 
     def _on_removed(self, entry_id: str) -> None:
-        self.busy -= 1
         self.removed.emit(entry_id)
         self.changed.emit()
 
     def _on_failed(self, error: object) -> None:
-        self.busy -= 1
         self.failed.emit(str(error))
         self.changed.emit()

@@ -286,244 +286,249 @@
 <context>
     <name>DiscoverPage</name>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="169"/>
+        <location filename="../../app/ui/models/discover.py" line="170"/>
         <source>Search Hugging Face for GGUF models, e.g. qwen</source>
         <translation>在 Hugging Face 上搜索 GGUF 模型，例如 qwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="173"/>
+        <location filename="../../app/ui/models/discover.py" line="175"/>
+        <source>Type a name and press Search; an empty search lists the most downloaded GGUF models. Hearth contacts Hugging Face only when you search or download.</source>
+        <translation>输入名称并点击“搜索”；空白搜索会列出下载最多的 GGUF 模型。只有在你搜索或下载时，Hearth 才会连接 Hugging Face。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/discover.py" line="182"/>
         <source>Most downloaded</source>
         <translation>下载最多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="174"/>
+        <location filename="../../app/ui/models/discover.py" line="183"/>
         <source>Most liked</source>
         <translation>点赞最多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="175"/>
+        <location filename="../../app/ui/models/discover.py" line="184"/>
         <source>Recently updated</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="179"/>
+        <location filename="../../app/ui/models/discover.py" line="188"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="180"/>
+        <location filename="../../app/ui/models/discover.py" line="189"/>
         <source>Token…</source>
         <translation>令牌…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="181"/>
+        <location filename="../../app/ui/models/discover.py" line="190"/>
         <source>A Hugging Face access token, for gated models</source>
         <translation>Hugging Face 访问令牌，用于受限模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="182"/>
+        <location filename="../../app/ui/models/discover.py" line="191"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="183"/>
+        <location filename="../../app/ui/models/discover.py" line="192"/>
         <source> tokens</source>
         <translation> 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="184"/>
+        <location filename="../../app/ui/models/discover.py" line="193"/>
         <source>The context you plan to use: its KV cache counts too</source>
         <translation>你打算使用的上下文长度：它的 KV 缓存也会占用内存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="187"/>
+        <location filename="../../app/ui/models/discover.py" line="196"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="188"/>
+        <location filename="../../app/ui/models/discover.py" line="197"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="189"/>
+        <location filename="../../app/ui/models/discover.py" line="198"/>
         <source>Downloads</source>
         <translation>下载量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="190"/>
+        <location filename="../../app/ui/models/discover.py" line="199"/>
         <source>Likes</source>
         <translation>点赞</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="191"/>
+        <location filename="../../app/ui/models/discover.py" line="200"/>
         <source>Updated</source>
         <translation>更新日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="192"/>
+        <location filename="../../app/ui/models/discover.py" line="201"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="197"/>
+        <location filename="../../app/ui/models/discover.py" line="206"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="198"/>
+        <location filename="../../app/ui/models/discover.py" line="207"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="199"/>
+        <location filename="../../app/ui/models/discover.py" line="208"/>
         <source>Bits/weight</source>
         <translation>位/权重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="200"/>
+        <location filename="../../app/ui/models/discover.py" line="209"/>
         <source>On this machine</source>
         <translation>在本机上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="201"/>
+        <location filename="../../app/ui/models/discover.py" line="210"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="205"/>
+        <location filename="../../app/ui/models/discover.py" line="214"/>
         <source>Pick a model above to see its files.</source>
         <translation>在上方选择一个模型以查看其文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="213"/>
+        <location filename="../../app/ui/models/discover.py" line="223"/>
         <source>Searching Hugging Face for &quot;{0}&quot;…</source>
         <translation>正在 Hugging Face 上搜索“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="215"/>
+        <location filename="../../app/ui/models/discover.py" line="225"/>
         <source>Loading the most popular GGUF models…</source>
         <translation>正在加载最热门的 GGUF 模型…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="222"/>
-        <location filename="../../app/ui/models/discover.py" line="261"/>
+        <location filename="../../app/ui/models/discover.py" line="232"/>
+        <location filename="../../app/ui/models/discover.py" line="271"/>
         <source> · gated</source>
         <translation> · 受限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="228"/>
+        <location filename="../../app/ui/models/discover.py" line="238"/>
         <source>Gated: accept the terms on huggingface.co and enter a token</source>
         <translation>受限模型：请在 huggingface.co 上接受条款并输入令牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="237"/>
-        <location filename="../../app/ui/models/discover.py" line="268"/>
+        <location filename="../../app/ui/models/discover.py" line="247"/>
+        <location filename="../../app/ui/models/discover.py" line="278"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="243"/>
+        <location filename="../../app/ui/models/discover.py" line="253"/>
         <source>{0} models with GGUF files.</source>
         <translation>{0} 个含 GGUF 文件的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="245"/>
+        <location filename="../../app/ui/models/discover.py" line="255"/>
         <source>No GGUF models match &quot;{0}&quot;.</source>
         <translation>没有与“{0}”匹配的 GGUF 模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="254"/>
+        <location filename="../../app/ui/models/discover.py" line="264"/>
         <source>Reading the file list…</source>
         <translation>正在读取文件列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="263"/>
+        <location filename="../../app/ui/models/discover.py" line="273"/>
         <source>{0} · {1} downloads · {2} likes · updated {3} · licence {4}</source>
         <translation>{0} · {1} 次下载 · {2} 个赞 · 更新于 {3} · 许可证 {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="325"/>
+        <location filename="../../app/ui/models/discover.py" line="335"/>
         <source> ({0} parts)</source>
         <translation>（{0} 个分卷）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="330"/>
+        <location filename="../../app/ui/models/discover.py" line="340"/>
         <source>Vision projector</source>
         <translation>视觉投影器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="353"/>
+        <location filename="../../app/ui/models/discover.py" line="363"/>
         <source>The best quantization that fits this machine</source>
         <translation>适合本机的最佳量化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="358"/>
+        <location filename="../../app/ui/models/discover.py" line="368"/>
         <source>Needs about {0}: the file, {1} of KV cache for {2} tokens, and working memory.</source>
         <translation>约需 {0}：文件本身、{2} 个词元的 {1} KV 缓存，以及运行内存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="365"/>
+        <location filename="../../app/ui/models/discover.py" line="375"/>
         <source>Needs at least {0} (the KV cache is not known yet).</source>
         <translation>至少需要 {0}（KV 缓存大小尚未知）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="374"/>
+        <location filename="../../app/ui/models/discover.py" line="384"/>
         <source>This repo has no GGUF chat model.</source>
         <translation>此仓库没有 GGUF 对话模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="376"/>
+        <location filename="../../app/ui/models/discover.py" line="386"/>
         <source>Reading the model&apos;s shape for the KV cache…</source>
         <translation>正在读取模型结构以估算 KV 缓存…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="379"/>
+        <location filename="../../app/ui/models/discover.py" line="389"/>
         <source>The model&apos;s header could not be read: verdicts leave out the KV cache.</source>
         <translation>无法读取模型文件头：评估未计入 KV 缓存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="382"/>
+        <location filename="../../app/ui/models/discover.py" line="392"/>
         <source>No quantization fits this machine comfortably.</source>
         <translation>没有哪种量化能在本机上宽裕运行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="385"/>
+        <location filename="../../app/ui/models/discover.py" line="395"/>
         <source>★ {0} is the best quantization that fits this machine.</source>
         <translation>★ {0} 是适合本机的最佳量化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="393"/>
+        <location filename="../../app/ui/models/discover.py" line="403"/>
         <source>Checking this machine…</source>
         <translation>正在检测本机…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="395"/>
+        <location filename="../../app/ui/models/discover.py" line="405"/>
         <source>This machine: {0} RAM</source>
         <translation>本机：{0} 内存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="397"/>
+        <location filename="../../app/ui/models/discover.py" line="407"/>
         <source>, {0} (unified memory)</source>
         <translation>，{0}（统一内存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="399"/>
+        <location filename="../../app/ui/models/discover.py" line="409"/>
         <source>, {0} with {1}</source>
         <translation>，{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="401"/>
+        <location filename="../../app/ui/models/discover.py" line="411"/>
         <source>, no GPU found</source>
         <translation>，未发现 GPU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="408"/>
+        <location filename="../../app/ui/models/discover.py" line="418"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="411"/>
+        <location filename="../../app/ui/models/discover.py" line="421"/>
         <source>Download {0} ({1})</source>
         <translation>下载 {0}（{1}）</translation>
     </message>
@@ -771,28 +776,28 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="68"/>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>Start a new chat: type a message below.</source>
         <translation>开始新对话：在下方输入消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="71"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>Reading your message…</source>
         <translation>正在阅读你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Your message:</source>
         <translation>你的消息：</translation>
     </message>
@@ -1176,22 +1181,22 @@ It is stored in a file only you can read. Leave it empty to remove the stored to
         <translation>{0} 小时 {1} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/format.py" line="45"/>
+        <location filename="../../app/ui/models/format.py" line="43"/>
         <source>Fits in GPU</source>
         <translation>可放入显存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/format.py" line="46"/>
+        <location filename="../../app/ui/models/format.py" line="44"/>
         <source>Fits in RAM</source>
         <translation>可放入内存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/format.py" line="47"/>
+        <location filename="../../app/ui/models/format.py" line="45"/>
         <source>Tight</source>
         <translation>勉强</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/format.py" line="48"/>
+        <location filename="../../app/ui/models/format.py" line="46"/>
         <source>Too big</source>
         <translation>太大</translation>
     </message>

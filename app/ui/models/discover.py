@@ -81,6 +81,7 @@ class DiscoverPage(QWidget):
         self.dims_known = False
         self.hardware: Hardware | None = None
         self.best: QuantChoice | None = None
+        self._searched = False
         self._build(context)
         self.retranslate()
 
@@ -167,6 +168,14 @@ class DiscoverPage(QWidget):
 
     def retranslate(self) -> None:
         self.query.setPlaceholderText(self.tr("Search Hugging Face for GGUF models, e.g. qwen"))
+        if self.results_model.rowCount() == 0 and not self._searched:
+            # Hearth goes online only when asked: nothing is fetched until Search is pressed
+            self.status.setText(
+                self.tr(
+                    "Type a name and press Search; an empty search lists the most downloaded "
+                    "GGUF models. Hearth contacts Hugging Face only when you search or download."
+                )
+            )
         current = self.sort.currentIndex()
         self.sort.clear()
         for text in (
@@ -209,6 +218,7 @@ class DiscoverPage(QWidget):
     # -- filling -----------------------------------------------------------------------
 
     def show_searching(self, query: str) -> None:
+        self._searched = True
         self.status.setText(
             self.tr('Searching Hugging Face for "{0}"…').format(query)
             if query
