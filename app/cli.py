@@ -5,6 +5,8 @@
     hearth models list               the local model library
     hearth models search|files|download|import|remove|token   (see app/cli_models.py)
     hearth chats list | show ID | search TEXT
+    hearth chats export [ID ...|--all] -f md|html|pdf|json|jsonl [-o FILE]
+    hearth chats import FILE         a Hearth JSON export or ChatGPT's conversations.json
     hearth prompts list              system prompts and few-shot templates
 
 Answers go to stdout; status lines go to stderr, so `hearth ask ... > answer.txt` keeps only the
@@ -22,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
+from app.cli_chats import add_commands as add_chat_commands
 from app.cli_models import add_commands as add_model_commands
 from app.core.chats.store import ChatStore
 from app.core.conversation import ChatSetup, Conversation
@@ -280,37 +283,6 @@ def _model_row(e: LibraryEntry) -> dict[str, Any]:
     return row
 
 
-def cmd_chats_list(services: Services, args: argparse.Namespace) -> int:
-    with _store(services) as store:
-        for chat in store.list_chats():
-            print(
-                f"{chat.id:>5}  {chat.title}  ({chat.message_count} messages, {chat.model or '-'})"
-            )
-    return 0
-
-
-def cmd_chats_show(services: Services, args: argparse.Namespace) -> int:
-    with _store(services) as store:
-        chat = store.get_chat(args.id)
-        print(f"# {chat.title}  (chat {chat.id}, {chat.model or 'no model'})")
-        for m in store.messages(chat.id):
-            flag = "" if m.status == "complete" else f" [{m.status}]"
-            print(f"\n## {m.role}{flag}\n{m.content}")
-            if m.error:
-                print(f"(error: {m.error})")
-    return 0
-
-
-def cmd_chats_search(services: Services, args: argparse.Namespace) -> int:
-    with _store(services) as store:
-        hits = store.search(" ".join(args.text))
-    for hit in hits:
-        print(f"{hit.chat_id:>5}  {hit.chat_title}\n       {hit.snippet}")
-    if not hits:
-        print("No chat matches.", file=sys.stderr)
-    return 0
-
-
 def cmd_prompts_list(services: Services, args: argparse.Namespace) -> int:
     for t in services.prompts.templates():
         origin = "built-in" if t.builtin else "yours"
@@ -346,13 +318,7 @@ def _parser() -> argparse.ArgumentParser:
     chats = commands.add_parser("chats", help="saved chats").add_subparsers(
         metavar="ACTION", required=True
     )
-    chats.add_parser("list", help="all chats, newest first").set_defaults(run=cmd_chats_list)
-    show = chats.add_parser("show", help="print one chat")
-    show.add_argument("id", type=int)
-    show.set_defaults(run=cmd_chats_show)
-    search = chats.add_parser("search", help="find chats by text")
-    search.add_argument("text", nargs="+")
-    search.set_defaults(run=cmd_chats_search)
+    add_chat_commands(chats)
 
     prompts = commands.add_parser("prompts", help="prompt library").add_subparsers(
         metavar="ACTION", required=True

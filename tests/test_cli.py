@@ -114,3 +114,50 @@ def test_start_up_imports_no_heavy_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_chats_export_every_format_and_import_them_elsewhere(
+    hearth_home: Path, tmp_path: Path
+) -> None:
+    from app.core.chats.store import ChatStore
+    from app.core.paths import default_paths
+
+    paths = default_paths().ensure()
+    with ChatStore(paths.chats_db) as store:
+        chat = store.create_chat("灯塔 lighthouse", model="smol")
+        store.add_message(chat.id, "user", "Say hello in Chinese")
+        store.add_message(chat.id, "assistant", "你好！\n\n```python\nprint('你好')\n```")
+        store.add_message(chat.id, "user", "More")
+        store.add_message(chat.id, "assistant", "Cut sho", "cancelled")
+    for fmt in ("md", "html", "json", "jsonl", "pdf"):
+        done = hearth(
+            "chats",
+            "export",
+            "--all",
+            "-f",
+            fmt,
+            "-o",
+            str(tmp_path / f"c.{fmt}"),
+            home=hearth_home,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Exported 1 chat(s)" in done.stdout
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(tmp_path / "c.pdf"))
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "lighthouse" in text and "你好" in text and "Stopped before the end." in text
+    assert (tmp_path / "c.md").read_text(encoding="utf-8").startswith("# 灯塔 lighthouse")
+
+    elsewhere = tmp_path / "other-home"
+    done = hearth("chats", "import", str(tmp_path / "c.json"), home=elsewhere)
+    assert done.returncode == 0 and "Imported 1 chat(s) from Hearth" in done.stdout
+    listed = hearth("chats", "show", "1", home=elsewhere).stdout
+    assert "灯塔 lighthouse" in listed and "[cancelled]" in listed and "print('你好')" in listed
+
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"some": "thing"}')
+    refused = hearth("chats", "import", str(bad), home=elsewhere)
+    assert refused.returncode != 0 and "neither a Hearth chat export" in refused.stderr
+    missing = hearth("chats", "export", "42", home=hearth_home)
+    assert missing.returncode != 0 and "42" in missing.stderr

@@ -59,6 +59,10 @@ class ChatNotFound(ChatStoreError):
     """No chat has the given id."""
 
 
+class ChatImportError(HearthError):
+    """A file could not be imported as chats (not JSON, an unknown format, a newer version)."""
+
+
 class HubError(HearthError):
     """Something went wrong talking to Hugging Face."""
 

@@ -11,16 +11,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from functools import lru_cache
-from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.tasklists import tasklists_plugin
-from pygments import highlight
 from pygments.formatters import HtmlFormatter
-from pygments.lexers import get_lexer_by_name, guess_lexer
-from pygments.util import ClassNotFound
+
+from app.core.highlight import highlight_code
 
 CodeRegistry = Callable[[str], int]
 _TABLE = '<table border="1" cellspacing="0" cellpadding="5" style="border-color:#9aa4b0">'
@@ -84,26 +81,6 @@ class MarkdownRenderer:
             if src
             else f"[{word}: {html.escape(alt)}]"
         )
-
-
-def highlight_code(code: str, language: str, formatter: Any) -> str:
-    lexer = _lexer(language) if language else None
-    if lexer is None and len(code) < 4000:
-        try:
-            lexer = guess_lexer(code)
-        except ClassNotFound:
-            lexer = None
-    if lexer is None:
-        return html.escape(code.rstrip("\n"))
-    return str(highlight(code, lexer, formatter)).rstrip("\n")
-
-
-@lru_cache(maxsize=64)
-def _lexer(language: str) -> Any:
-    try:
-        return get_lexer_by_name(language, stripnl=False)
-    except ClassNotFound:
-        return None
 
 
 def split_finished(text: str, start: int = 0) -> int:

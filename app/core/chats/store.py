@@ -93,6 +93,48 @@ class ChatStore:
             chat_id = int(cursor.lastrowid or 0)
         return self.get_chat(chat_id)
 
+    def import_chat(self, chat: Chat, messages: Sequence[StoredMessage]) -> Chat:
+        """Add a chat from an export, keeping its times and every message field, in one
+        transaction (all of it or nothing). The ids of `chat` and `messages` are ignored."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO chats (title, created_at, updated_at, model, system_prompt, "
+                "prompt_id, settings_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    chat.title,
+                    chat.created_at,
+                    chat.updated_at,
+                    chat.model,
+                    chat.system_prompt,
+                    chat.prompt_id,
+                    json.dumps(chat.settings or {}),
+                ),
+            )
+            chat_id = int(cursor.lastrowid or 0)
+            conn.executemany(
+                "INSERT INTO messages (chat_id, role, content, status, model, params_json, "
+                "timings_json, prompt_tokens, completion_tokens, sources_json, error, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        chat_id,
+                        m.role,
+                        m.content,
+                        m.status,
+                        m.model,
+                        _dump(m.params),
+                        _dump(m.timings),
+                        m.prompt_tokens,
+                        m.completion_tokens,
+                        _dump(m.sources),
+                        m.error,
+                        m.created_at,
+                    )
+                    for m in messages
+                ],
+            )
+        return self.get_chat(chat_id)
+
     def get_chat(self, chat_id: int) -> Chat:
         rows = self._chats("WHERE c.id = ?", (chat_id,))
         if not rows:
