@@ -59,6 +59,15 @@ def pick_repo(qtbot: QtBot, models: ModelsWindow, repo_id: str) -> list[list[str
     ]
 
 
+def start_download(qtbot: QtBot, models: ModelsWindow, quant: str = "Q4_0") -> None:
+    """Search, open the SmolLM2 repo, pick `quant`, press Download."""
+    search(qtbot, models, "smollm2")
+    pick_repo(qtbot, models, SMOL_REPO)
+    models.discover.select_choice(quant)
+    click(qtbot, models.discover.download_button)
+    assert models.tabs.currentWidget() is models.downloads
+
+
 def row_of(models: ModelsWindow) -> DownloadRow:
     qtbot_rows = list(models.downloads.rows.values())
     assert len(qtbot_rows) == 1
@@ -156,11 +165,7 @@ def test_download_with_progress_pause_cancel(
     qtbot: QtBot, window: MainWindow, hub: LocalHub, held: threading.Event
 ) -> None:
     models = open_models(window)
-    search(qtbot, models, "smollm2")
-    pick_repo(qtbot, models, SMOL_REPO)
-    models.discover.select_choice("Q4_0")
-    click(qtbot, models.discover.download_button)
-    assert models.tabs.currentWidget() is models.downloads
+    start_download(qtbot, models)
     row = row_of(models)
     qtbot.waitUntil(lambda: state(models) == "downloading" and row.bar.value() > 0, timeout=TIMEOUT)
     assert row.bar.value() < BAR_STEPS
@@ -185,9 +190,7 @@ def test_cancel_while_downloading_removes_the_partial_file(
     qtbot: QtBot, window: MainWindow, hub: LocalHub, held: threading.Event
 ) -> None:
     models = open_models(window)
-    search(qtbot, models, "smollm2")
-    pick_repo(qtbot, models, SMOL_REPO)
-    click(qtbot, models.discover.download_button)
+    start_download(qtbot, models, "Q4_1")
     qtbot.waitUntil(lambda: state(models) == "downloading", timeout=TIMEOUT)
     click(qtbot, row_of(models).buttons["cancel"])
     held.set()
@@ -201,10 +204,7 @@ def test_a_paused_download_comes_back_after_a_restart_and_finishes(
 ) -> None:
     first = make_window(FakeEngine())
     models = open_models(first)
-    search(qtbot, models, "smollm2")
-    pick_repo(qtbot, models, SMOL_REPO)
-    models.discover.select_choice("Q4_0")
-    click(qtbot, models.discover.download_button)
+    start_download(qtbot, models)
     qtbot.waitUntil(lambda: state(models) == "downloading", timeout=TIMEOUT)
     held.set()
     first.close()  # quitting pauses it; the list is saved
@@ -237,10 +237,7 @@ def test_from_search_to_chatting_with_the_downloaded_quant(
     window = make_window(None)
     qtbot.waitUntil(lambda: window.session.engine.state == "ready", timeout=120_000)
     models = open_models(window)
-    search(qtbot, models, "smollm2")
-    pick_repo(qtbot, models, SMOL_REPO)
-    models.discover.select_choice("Q4_0")
-    click(qtbot, models.discover.download_button)
+    start_download(qtbot, models)
     qtbot.waitUntil(lambda: state(models) == "done", timeout=60_000)
     wanted = f"{SMOL_REPO}/{Q4_0.removesuffix('.gguf')}"
     qtbot.waitUntil(lambda: any(e.id == wanted for e in models.library.entries), timeout=TIMEOUT)

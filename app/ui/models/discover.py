@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,33 +28,12 @@ from app.ui.models.format import (
     size_text,
     verdict_text,
 )
+from app.ui.models.tables import make_table, table_item
 
 SORTS = ("downloads", "likes", "recent")
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
 REPO_ROLE = Qt.ItemDataRole.UserRole + 2
 BEST_BACKGROUND = "#2f855a"
-
-
-def _item(text: str, tip: str = "", align_right: bool = False) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    if tip:
-        item.setToolTip(tip)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-def _table(model: QStandardItemModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    view.setShowGrid(False)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    return view
 
 
 class DiscoverPage(QWidget):
@@ -102,7 +79,7 @@ class DiscoverPage(QWidget):
         top.addWidget(self.search_button)
         top.addWidget(self.token_button)
         self.results_model = QStandardItemModel(0, 6, self)
-        self.results = _table(self.results_model)
+        self.results = make_table(self.results_model)
         self.results.setObjectName("hubResults")
         self.results.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -141,7 +118,7 @@ class DiscoverPage(QWidget):
         row.addSpacing(12)
         row.addWidget(self.machine, 1)
         self.quants_model = QStandardItemModel(0, 5, self)
-        self.quants = _table(self.quants_model)
+        self.quants = make_table(self.quants_model)
         self.quants.setObjectName("quantTable")
         self.quants.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.fit_note = QLabel()
@@ -229,7 +206,7 @@ class DiscoverPage(QWidget):
         self.results_model.removeRows(0, self.results_model.rowCount())
         for repo in found:
             short = repo.repo_id.split("/", 1)[-1]
-            name = _item(short + (self.tr(" · gated") if repo.gated else ""), repo.repo_id)
+            name = table_item(short + (self.tr(" · gated") if repo.gated else ""), repo.repo_id)
             name.setData(repo.repo_id, REPO_ROLE)
             if repo.gated:
                 name.setToolTip(
@@ -240,11 +217,11 @@ class DiscoverPage(QWidget):
             self.results_model.appendRow(
                 [
                     name,
-                    _item(repo.author),
-                    _item(count_text(repo.downloads), align_right=True),
-                    _item(count_text(repo.likes), align_right=True),
-                    _item(date_text(repo.updated)),
-                    _item(repo.license or self.tr("unknown")),
+                    table_item(repo.author),
+                    table_item(count_text(repo.downloads), align_right=True),
+                    table_item(count_text(repo.likes), align_right=True),
+                    table_item(date_text(repo.updated)),
+                    table_item(repo.license or self.tr("unknown")),
                 ]
             )
         self.results.resizeColumnsToContents()
@@ -334,21 +311,21 @@ class DiscoverPage(QWidget):
         star = "★ " if choice is self.best else ""
         parts = self.tr(" ({0} parts)").format(len(choice.files)) if len(choice.files) > 1 else ""
         bits = f"{choice.bits_per_weight:.1f}" if choice.bits_per_weight else "?"
-        label = _item(star + choice.label + parts, ", ".join(f.path for f in choice.files))
+        label = table_item(star + choice.label + parts, ", ".join(f.path for f in choice.files))
         label.setData(choice, CHOICE_ROLE)
         if choice.is_projector:
-            verdict = _item(self.tr("Vision projector"))
+            verdict = table_item(self.tr("Vision projector"))
         elif fit is None:
-            verdict = _item("…")
+            verdict = table_item("…")
         else:
-            verdict = _item(verdict_text(fit.verdict), self._fit_tip(fit))
+            verdict = table_item(verdict_text(fit.verdict), self._fit_tip(fit))
             verdict.setForeground(QBrush(QColor(VERDICT_COLOURS[fit.verdict])))
         row = [
             label,
-            _item(size_text(choice.size), align_right=True),
-            _item(bits, align_right=True),
+            table_item(size_text(choice.size), align_right=True),
+            table_item(bits, align_right=True),
             verdict,
-            _item(choice.note, choice.note),
+            table_item(choice.note, choice.note),
         ]
         if choice.is_projector:
             for item in row:

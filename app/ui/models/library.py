@@ -7,14 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,19 +20,11 @@ from PySide6.QtWidgets import (
 from app.core.models.library import LibraryEntry
 from app.core.models.manage import IMPORTED
 from app.ui.models.format import count_text, size_text
+from app.ui.models.tables import make_table, table_item
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 BASE_COLOUR = "#b06d00"
 ERROR_COLOUR = "#d64545"
-
-
-def _item(text: str, tip: str = "", align_right: bool = False) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    item.setToolTip(tip)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 class LibraryPage(QWidget):
@@ -57,14 +47,8 @@ class LibraryPage(QWidget):
         self.entries: list[LibraryEntry] = []
         self.confirm: QMessageBox | None = None
         self.model = QStandardItemModel(0, 8, self)
-        self.table = QTableView()
+        self.table = make_table(self.model)
         self.table.setObjectName("libraryTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -139,26 +123,26 @@ class LibraryPage(QWidget):
     def _row(self, entry: LibraryEntry) -> list[QStandardItem]:
         info = entry.info
         tip = f"{info.name}\n{entry.path}" if info else str(entry.path)
-        name = _item(entry.path.name.removesuffix(".gguf"), tip)
+        name = table_item(entry.path.name.removesuffix(".gguf"), tip)
         name.setData(entry.id, ENTRY_ROLE)
-        source = _item(self._source(entry))
+        source = table_item(self._source(entry))
         if info is None:
-            kind = _item(self.tr("Cannot be used"), entry.error or "")
+            kind = table_item(self.tr("Cannot be used"), entry.error or "")
             kind.setForeground(QBrush(QColor(ERROR_COLOUR)))
-            blank = [_item("") for _ in range(4)]
+            blank = [table_item("") for _ in range(4)]
             return [name, source, *blank, self._size(entry), kind]
         if info.is_base:
-            kind = _item(self.tr("Base model"), self.tr("No chat template: it continues text"))
+            kind = table_item(self.tr("Base model"), self.tr("No chat template: it continues text"))
             kind.setForeground(QBrush(QColor(BASE_COLOUR)))
         else:
-            kind = _item(self.tr("Chat"), self.tr("Has a chat template"))
+            kind = table_item(self.tr("Chat"), self.tr("Has a chat template"))
         return [
             name,
             source,
-            _item(info.architecture),
-            _item(info.parameters_label, count_text(info.parameters), align_right=True),
-            _item(info.quantization),
-            _item(count_text(info.context_length), align_right=True),
+            table_item(info.architecture),
+            table_item(info.parameters_label, count_text(info.parameters), align_right=True),
+            table_item(info.quantization),
+            table_item(count_text(info.context_length), align_right=True),
             self._size(entry),
             kind,
         ]
@@ -173,7 +157,7 @@ class LibraryPage(QWidget):
         return folder or self.tr("Models folder")
 
     def _size(self, entry: LibraryEntry) -> QStandardItem:
-        return _item(size_text(entry.disk_bytes), align_right=True)
+        return table_item(size_text(entry.disk_bytes), align_right=True)
 
     def _update_buttons(self) -> None:
         entry = self.selected()
