@@ -52,11 +52,7 @@ class ModelInfo:
 def read_model_info(path: Path) -> ModelInfo:
     """Validate `path` as a GGUF model and describe it; raises `InvalidModelFile` with a reason."""
     size = _checked_size(path)
-    try:
-        with path.open("rb") as handle:
-            header = read_header(handle.read, size)
-    except OSError as exc:
-        raise InvalidModelFile(f"{path} could not be read: {exc.strerror or exc}.") from exc
+    header = _read_file_header(path, size)
     info = describe(path, header, size)
     if _int(header.metadata.get("split.count"), 1) > 1:
         info = _with_other_parts(info)
@@ -78,16 +74,20 @@ def _with_other_parts(first: ModelInfo) -> ModelInfo:
                 f"Part {index} of {len(parts)} of {first.path.name} is missing ({part.name})."
             )
         size = part.stat().st_size
-        try:
-            with part.open("rb") as handle:
-                header = read_header(handle.read, size)
-        except OSError as exc:
-            raise InvalidModelFile(f"{part} could not be read: {exc.strerror or exc}.") from exc
+        header = _read_file_header(part, size)
         if size < header.data_end:
             raise InvalidModelFile(f"{part.name} is truncated; download it again.")
         parameters += sum(t.n_elements for t in header.tensors)
         total += size
     return replace(first, parameters=parameters, file_size=total)
+
+
+def _read_file_header(path: Path, size: int) -> GGUFHeader:
+    try:
+        with path.open("rb") as handle:
+            return read_header(handle.read, size)
+    except OSError as exc:
+        raise InvalidModelFile(f"{path} could not be read: {exc.strerror or exc}.") from exc
 
 
 def read_header(read: Callable[[int], bytes], size: int) -> GGUFHeader:

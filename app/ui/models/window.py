@@ -13,7 +13,6 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySeq
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.models.download import DownloadJob
-from app.core.models.hub import RepoListing
 from app.core.models.library import LibraryEntry
 from app.core.models.quants import QuantChoice
 from app.ui.models.discover import DiscoverPage
@@ -34,7 +33,6 @@ class ModelsWindow(QWidget):
         self.setObjectName("modelsWindow")
         self.controllers = controllers
         self.session = session
-        self.listing: RepoListing | None = None
         self.token_dialog: QInputDialog | None = None
         self._chat_after_refresh: Path | None = None
         self.discover = DiscoverPage(session.settings.engine.context_length)
@@ -54,6 +52,7 @@ class ModelsWindow(QWidget):
         self.retranslate()
         self.library.show_entries(session.entries)
         self.controllers.hub.detect_hardware()
+        self.controllers.hub.check_token()
         self.controllers.downloads.restore()
 
     def retranslate(self) -> None:
@@ -88,7 +87,7 @@ class ModelsWindow(QWidget):
         d.token_requested.connect(self.ask_token)
         hub.search_finished.connect(d.show_results)
         hub.search_failed.connect(lambda _q, message: d.show_search_failed(message))
-        hub.listing_ready.connect(self._on_hub_listing_ready)
+        hub.listing_ready.connect(d.show_listing)
         hub.listing_failed.connect(d.show_listing_failed)
         hub.dims_ready.connect(d.show_dims)
         hub.hardware_ready.connect(d.set_hardware)
@@ -133,12 +132,8 @@ class ModelsWindow(QWidget):
 
     # -- slots -------------------------------------------------------------------------
 
-    def _on_hub_listing_ready(self, listing: RepoListing) -> None:
-        self.listing = listing
-        self.discover.show_listing(listing)
-
     def _on_discover_download_requested(self, choice: QuantChoice) -> None:
-        listing = self.listing
+        listing = self.discover.listing  # the repo on show, whose quant was picked
         if listing is None:
             return
         models_dir = self.session.services.paths.models
