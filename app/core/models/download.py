@@ -46,6 +46,9 @@ PAUSED = "Download paused; it resumes from where it stopped."
 SPACE_MARGIN = 64 * 1024 * 1024
 RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# Held while a download creates its folder and .part file, and while a cancel prunes empty
+# folders, so one download's cancel never removes the folder another is just starting in.
+_FOLDERS = threading.Lock()
 _manifest_lock = threading.Lock()
 
 
@@ -154,8 +157,9 @@ class Downloader:
         meter: _Meter,
         stop: threading.Event,
     ) -> Iterator[DownloadProgress]:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _prepare_part(_part(target), remote, job)
+        with _FOLDERS:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _prepare_part(_part(target), remote, job)
         part = _PartFile(_part(target))
         url = self.url_for(job.repo_id, remote.path, job.revision)
         transfer = _Transfer(client, url, part, remote, meter, stop)
@@ -482,12 +486,15 @@ def remove_partial(job: DownloadJob) -> None:
 
 
 def prune_empty_folders(models_dir: Path, folders: list[Path]) -> None:
-    """Remove each folder, and its parents, while empty and inside the models folder."""
+    """Remove each folder, and its parents, while empty and inside the models folder. A folder
+    that is gone already, or that another download has just filled, simply stops the climb."""
     root = models_dir.resolve()
-    for folder in set(folders):
-        folder = folder.resolve()
-        while folder != root and folder.is_relative_to(root) and folder.is_dir():
-            if any(folder.iterdir()):
-                break
-            folder.rmdir()
-            folder = folder.parent
+    with _FOLDERS:
+        for folder in set(folders):
+            folder = folder.resolve()
+            while folder != root and folder.is_relative_to(root):
+                try:
+                    folder.rmdir()  # only succeeds when empty
+                except OSError:
+                    break
+                folder = folder.parent

@@ -7,6 +7,7 @@ reason, so the user can see it and remove it instead of wondering where it went.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +47,7 @@ class ModelLibrary:
         starters = starter_models(self.models_dir)
         seen = {s.path.resolve() for s in starters}
         found = [self._entry(s.id, s.path, starter=True) for s in starters]
-        for path in sorted(self.models_dir.rglob("*.gguf")) if self.models_dir.is_dir() else []:
+        for path in gguf_files(self.models_dir):
             name = parse_name(path.name)
             if name.part > 1 or name.is_projector:
                 continue
@@ -114,6 +115,18 @@ class ModelLibrary:
         if key not in self._cache:
             self._cache[key] = read_model_info(path)
         return self._cache[key]
+
+
+def gguf_files(root: Path) -> list[Path]:
+    """Every .gguf under root, sorted. Folders that vanish during the walk (a download being
+    cancelled prunes its empty folders on another thread) are skipped, not an error."""
+    found = [
+        Path(folder) / name
+        for folder, _dirs, names in os.walk(root)
+        for name in names
+        if name.endswith(".gguf")
+    ]
+    return sorted(found)
 
 
 def _size(path: Path) -> int:

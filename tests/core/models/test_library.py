@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from app.core.errors import ModelNotFound
-from app.core.models.library import ModelLibrary
+from app.core.models.library import ModelLibrary, gguf_files
 from app.core.models.starters import SMOLLM2_FILE
 
 
@@ -47,3 +48,30 @@ def test_default_prefers_the_users_choice(tmp_path: Path) -> None:
     library = ModelLibrary(tmp_path / "models")
     assert library.default("gemma").id == "gemma-3-270m-q4_k_m"
     assert library.default("missing-model").path.name == SMOLLM2_FILE
+
+
+def test_listing_survives_a_folder_removed_mid_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cancelled download prunes its empty folders on another thread while the library may be
+    walking the models folder; the walk skips what vanished instead of failing."""
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.gguf").write_bytes(b"x")
+    real_scandir = os.scandir
+    removed: list[str] = []
+
+    def scandir_then_prune(path: str | os.PathLike[str]) -> object:
+        folder = Path(path)
+        if folder != tmp_path and not removed:
+            other = ({"a", "b"} - {folder.name}).pop()
+            (tmp_path / other / f"{other}.gguf").unlink()
+            (tmp_path / other).rmdir()
+            removed.append(other)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir_then_prune)
+    found = gguf_files(tmp_path)
+    assert len(removed) == 1
+    assert [p.name for p in found] == [f"{({'a', 'b'} - set(removed)).pop()}.gguf"]
+    assert gguf_files(tmp_path / "missing") == []
