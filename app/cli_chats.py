@@ -14,10 +14,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.core.chats.export import FORMATS, ChatExport, collect, render, write_export
-from app.core.chats.importing import read_chats
 from app.core.chats.store import ChatStore
-from app.core.errors import HearthError
+from app.core.chats.transfer import (
+    EXPORT_FORMATS,
+    PdfWriter,
+    export_chats,
+    gather,
+    read_import_file,
+    store_imports,
+)
 from app.core.services import Services
 
 
@@ -33,7 +38,7 @@ def add_commands(chats: Any) -> None:
     export = chats.add_parser("export", help="write chats to Markdown, HTML, PDF, JSON or JSONL")
     export.add_argument("ids", type=int, nargs="*", metavar="ID")
     export.add_argument("--all", action="store_true", help="every chat")
-    export.add_argument("--format", "-f", choices=[*FORMATS, "pdf"], default="md")
+    export.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="md")
     export.add_argument("--output", "-o", type=Path, help="the file to write")
     export.set_defaults(run=cmd_chats_export)
     imported = chats.add_parser("import", help="add chats from a Hearth JSON export or ChatGPT")
@@ -86,38 +91,29 @@ def cmd_chats_export(services: Services, args: argparse.Namespace) -> int:
         )
         return 2
     with _store(services) as store:
-        chats = collect(store, None if args.all else args.ids)
-    if not chats:
-        print("There are no chats to export.", file=sys.stderr)
-        return 1
+        chats, problems = gather(store, None if args.all else args.ids)
     stamp = time.strftime("%Y%m%d-%H%M")
     path: Path = args.output or Path(f"hearth-chats-{stamp}.{args.format}")
-    if args.format == "pdf":
-        write_pdf_export(chats, path)
-    else:
-        write_export(chats, args.format, path)
-    print(f"Exported {len(chats)} chat(s) to {path}")
-    return 0
+    pdf = _pdf_writer() if args.format == "pdf" else None
+    outcome = export_chats(chats, args.format, path, problems, pdf)
+    print(f"Exported {outcome.exported} chat(s) to {outcome.path}")
+    for problem in outcome.problems:
+        print(problem, file=sys.stderr)
+    return 1 if outcome.problems else 0
 
 
-def write_pdf_export(chats: list[ChatExport], path: Path) -> None:
+def _pdf_writer() -> PdfWriter:
     """PDF is drawn by Qt's rich-text engine, imported only for this."""
     from app.ui.pdf import write_pdf
 
-    title = chats[0].chat.title if len(chats) == 1 else "Hearth chats"
-    write_pdf(render(chats, "html"), path, title)
+    return write_pdf
 
 
 def cmd_chats_import(services: Services, args: argparse.Namespace) -> int:
-    try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise HearthError(f"{args.file} could not be read: {exc}.") from exc
-    result = read_chats(text)
+    result = read_import_file(args.file)
     with _store(services) as store:
-        for export in result.chats:
-            store.import_chat(export.chat, export.messages)
-    print(f"Imported {len(result.chats)} chat(s) from {result.source} ({args.file.name}).")
-    for skipped in result.skipped:
+        outcome = store_imports(store, result)
+    print(f"Imported {len(outcome.added)} chat(s) from {outcome.source} ({args.file.name}).")
+    for skipped in outcome.skipped:
         print(f"skipped: {skipped}", file=sys.stderr)
     return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from app.core.chats.store import Chat, StoredMessage
 from app.core.engine.types import GenerationResult, LoadedModel
@@ -20,6 +20,7 @@ from app.ui.prompt_editor import PromptEditor
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sidebar import ChatSidebar
 from app.ui.status import ErrorBanner, StatusPanel
+from app.ui.transfer import TransferUi
 from app.workers.models import ModelControllers
 from app.workers.session import ChatSession
 
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel()
         self.prompt_editor: PromptEditor | None = None
         self.setStatusBar(self.status)
+        self.transfer = TransferUi(session.chats, self, self.status, self.banner)
+        self.actions_by_name: dict[str, QAction] = {}
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -67,6 +70,7 @@ class MainWindow(QMainWindow):
         self.view.set_dark(appearance.dark)
         self._connect_session()
         self._connect_widgets()
+        self._menus()
         self._shortcuts()
         self.retranslate()
         self.view.show_empty(self.tr("Start a new chat: type a message below."))
@@ -75,6 +79,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Hearth"))
         for part in (self.sidebar, self.header, self.view, self.composer, self.status):
             part.retranslate()
+        texts = {
+            "file": self.tr("&File"),
+            "tools": self.tr("&Tools"),
+            "new": self.tr("&New chat"),
+            "import": self.tr("&Import chats…"),
+            "export": self.tr("&Export selected chats…"),
+            "export_all": self.tr("Export &all chats…"),
+            "quit": self.tr("&Quit"),
+            "models": self.tr("&Models…"),
+            "prompts": self.tr("&Prompt library…"),
+            "settings": self.tr("&Settings…"),
+        }
+        for name, text in texts.items():
+            self.actions_by_name[name].setText(text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -84,6 +102,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.transfer.shutdown()
         self.models.shutdown()
         self.session.shutdown()
         super().closeEvent(event)
@@ -116,6 +135,7 @@ class MainWindow(QMainWindow):
         self.sidebar.rename_requested.connect(s.rename_chat)
         self.sidebar.delete_requested.connect(s.delete_chat)
         self.sidebar.undo_requested.connect(s.chats.undo_delete)
+        self.sidebar.export_requested.connect(self.transfer.export)
         self.sidebar.search_requested.connect(self._on_sidebar_search_requested)
         self.composer.send_requested.connect(self._on_composer_send_requested)
         self.composer.stop_requested.connect(s.stop)
@@ -131,12 +151,57 @@ class MainWindow(QMainWindow):
         self.header.settings_requested.connect(self.open_settings)
         self.header.models_requested.connect(self.open_models)
 
+    def _menus(self) -> None:
+        """File and Tools menus; their actions carry the window's main shortcuts."""
+        bar = self.menuBar()
+        for menu_name, items in (
+            (
+                "file",
+                [
+                    ("new", QKeySequence.StandardKey.New, self.session.new_chat),
+                    None,
+                    ("import", QKeySequence("Ctrl+Shift+I"), self.transfer.import_chats),
+                    ("export", QKeySequence("Ctrl+Shift+E"), self.export_selected),
+                    ("export_all", None, lambda: self.transfer.export(None, "Hearth chats")),
+                    None,
+                    ("quit", QKeySequence("Ctrl+Q"), self.close),
+                ],
+            ),
+            (
+                "tools",
+                [
+                    ("models", QKeySequence("Ctrl+Shift+M"), self.open_models),
+                    ("prompts", None, self.open_prompt_editor),
+                    ("settings", QKeySequence("Ctrl+,"), self.open_settings),
+                ],
+            ),
+        ):
+            menu = QMenu(bar)
+            self.actions_by_name[menu_name] = bar.addMenu(menu)
+            for item in items:
+                if item is None:
+                    menu.addSeparator()
+                    continue
+                name, keys, slot = item
+                action = menu.addAction("")
+                if keys is not None:
+                    action.setShortcut(keys)
+                action.triggered.connect(slot)
+                self.actions_by_name[name] = action
+
+    def export_selected(self) -> None:
+        """Export the chats selected in the sidebar (the open chat when none is selected)."""
+        chosen = self.sidebar.selected_chats()
+        if not chosen:
+            self.banner.show_message(self.tr("Open or select a chat to export it."))
+            return
+        title = chosen[0][1] if len(chosen) == 1 else self.tr("Hearth chats")
+        self.transfer.export([chat_id for chat_id, _ in chosen], title)
+
     def _shortcuts(self) -> None:
         for keys, slot in (
-            (QKeySequence.StandardKey.New, self.session.new_chat),
             (QKeySequence.StandardKey.Find, self.sidebar.focus_search),
             (QKeySequence(Qt.Key.Key_Escape), self.session.stop),
-            (QKeySequence("Ctrl+Shift+M"), self.open_models),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.activated.connect(slot)

@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +32,7 @@ class ChatSidebar(QWidget):
     Signals:
         new_chat_requested(), chat_selected(int), rename_requested(int, str),
         delete_requested(int, str), search_requested(str) (empty: back to the list),
-        undo_requested().
+        undo_requested(), export_requested(list, str): chat ids and a title for the file.
     """
 
     new_chat_requested = Signal()
@@ -39,6 +41,7 @@ class ChatSidebar(QWidget):
     delete_requested = Signal(int, str)
     search_requested = Signal(str)
     undo_requested = Signal()
+    export_requested = Signal(list, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +54,8 @@ class ChatSidebar(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(8)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # Ctrl/Shift+click selects several chats (to export them together) without opening them.
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.undo_label = QLabel()
         self.undo_button = QPushButton()
         self.undo_bar = QWidget()
@@ -151,6 +156,33 @@ class ChatSidebar(QWidget):
         self.undo_bar.show()
         QTimer.singleShot(8000, self.undo_bar.hide)
 
+    def selected_chats(self) -> list[tuple[int, str]]:
+        """(id, title) of the selected chats, in list order; the open chat when none is."""
+        chosen = [(int(i.data(0, CHAT_ID)), self._title(i)) for i in self._selected_items()]
+        if not chosen and self._current is not None:
+            chosen = [(c.id, c.title) for c in self._chats if c.id == self._current]
+        return chosen
+
+    def context_menu(self, item: QTreeWidgetItem) -> QMenu:
+        """The menu for a chat: rename, export (every selected chat, if this one is among
+        them), delete. Built here and shown by the caller, so tests can trigger its actions."""
+        chat_id, title = int(item.data(0, CHAT_ID)), self._title(item)
+        selected = self._selected_items()
+        if chat_id not in [i.data(0, CHAT_ID) for i in selected]:
+            selected = [item]
+        menu = QMenu(self)
+        menu.addAction(self.tr("Rename"), lambda: self.tree.editItem(item))
+        if len(selected) == 1:
+            export_text = self.tr("Export…")
+        else:
+            export_text = self.tr("Export {0} chats…").format(len(selected))
+        ids = [int(i.data(0, CHAT_ID)) for i in selected]
+        export_title = title if len(ids) == 1 else self.tr("Hearth chats")
+        menu.addAction(export_text, lambda: self.export_requested.emit(ids, export_title))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete"), lambda: self.delete_requested.emit(chat_id, title))
+        return menu
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -179,6 +211,20 @@ class ChatSidebar(QWidget):
         group.setExpanded(True)
         return group
 
+    def _selected_items(self) -> list[QTreeWidgetItem]:
+        """Selected chat rows in list order, one per chat (search can list a chat twice)."""
+        chosen = {i.data(0, CHAT_ID) for i in self.tree.selectedItems()} - {None}
+        rows: dict[int, QTreeWidgetItem] = {}
+        for item in self._chat_items():
+            chat_id = item.data(0, CHAT_ID)
+            if chat_id in chosen:
+                rows.setdefault(int(chat_id), item)
+        return list(rows.values())
+
+    @staticmethod
+    def _title(item: QTreeWidgetItem) -> str:
+        return str(item.text(0)).split("\n")[0]
+
     def _chat_items(self) -> list[QTreeWidgetItem]:
         items: list[QTreeWidgetItem] = []
         for g in range(self.tree.topLevelItemCount()):
@@ -197,7 +243,10 @@ class ChatSidebar(QWidget):
 
     def _on_tree_item_clicked(self, item: QTreeWidgetItem) -> None:
         chat_id = item.data(0, CHAT_ID)
-        if chat_id is not None:
+        picking = QApplication.keyboardModifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        if chat_id is not None and not picking:
             self._current = int(chat_id)
             self.chat_selected.emit(int(chat_id))
 
@@ -210,20 +259,14 @@ class ChatSidebar(QWidget):
         item = self.tree.itemAt(pos)
         if item is None or item.data(0, CHAT_ID) is None:
             return
-        chat_id, title = int(item.data(0, CHAT_ID)), item.text(0).split("\n")[0]
-        menu = QMenu(self)
-        rename = menu.addAction(self.tr("Rename"))
-        delete = menu.addAction(self.tr("Delete"))
-        chosen = menu.exec(self.tree.viewport().mapToGlobal(pos))
-        if chosen is rename:
-            self.tree.editItem(item)
-        elif chosen is delete:
-            self.delete_requested.emit(chat_id, title)
+        menu = self.context_menu(item)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _delete_current(self) -> None:
         item = self.tree.currentItem()
         if item is not None and item.data(0, CHAT_ID) is not None:
-            self.delete_requested.emit(int(item.data(0, CHAT_ID)), item.text(0).split("\n")[0])
+            self.delete_requested.emit(int(item.data(0, CHAT_ID)), self._title(item))
 
     def _rename_current(self) -> None:
         item = self.tree.currentItem()

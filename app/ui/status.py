@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -104,6 +104,7 @@ class ErrorBanner(QFrame):
         self.setObjectName("errorBanner")
         self.label = QLabel()
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # chat titles and paths, never markup
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.clicked.connect(self.hide)

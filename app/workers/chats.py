@@ -111,11 +111,22 @@ class ChatsController(QObject):
         if self.store is not None:
             self.store.close()
 
-    def _run(self, job: Callable[[ChatStore], Any], on_done: Callable[[Any], None]) -> None:
+    def run(
+        self,
+        job: Callable[[ChatStore], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Any], None] | None = None,
+    ) -> bool:
+        """Run `job(store)` on the store thread, in order with every other store operation.
+        False when the store is not open (yet, or at all)."""
         store = self.store
         if store is None:
-            return  # not open yet: the first listing follows the opening anyway
-        self._executor.call(lambda: job(store), on_done, self._on_failed)
+            return False
+        self._executor.call(lambda: job(store), on_done, on_error or self._on_failed)
+        return True
+
+    def _run(self, job: Callable[[ChatStore], Any], on_done: Callable[[Any], None]) -> None:
+        self.run(job, on_done)  # not open yet: the first listing follows the opening anyway
 
     def _on_listed(self, chats: list[Chat]) -> None:
         hidden = self._deleting.union(self._doomed)

@@ -110,68 +110,83 @@
 <context>
     <name>ChatSidebar</name>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="92"/>
+        <location filename="../../app/ui/sidebar.py" line="97"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="93"/>
+        <location filename="../../app/ui/sidebar.py" line="98"/>
         <source>Search all chats (Ctrl+F)</source>
         <translation>搜索全部对话（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="94"/>
+        <location filename="../../app/ui/sidebar.py" line="99"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="95"/>
-        <location filename="../../app/ui/sidebar.py" line="150"/>
+        <location filename="../../app/ui/sidebar.py" line="100"/>
+        <location filename="../../app/ui/sidebar.py" line="155"/>
         <source>Deleted &quot;{0}&quot;</source>
         <translation>已删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="127"/>
+        <location filename="../../app/ui/sidebar.py" line="132"/>
         <source>No chat contains “{0}”</source>
         <translation>没有对话包含“{0}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="127"/>
+        <location filename="../../app/ui/sidebar.py" line="132"/>
         <source>Results for “{0}”</source>
         <translation>“{0}”的搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="163"/>
+        <location filename="../../app/ui/sidebar.py" line="176"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sidebar.py" line="178"/>
+        <source>Export {0} chats…</source>
+        <translation>导出 {0} 个对话…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sidebar.py" line="180"/>
+        <source>Hearth chats</source>
+        <translation>Hearth 对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sidebar.py" line="195"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="165"/>
+        <location filename="../../app/ui/sidebar.py" line="197"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="167"/>
+        <location filename="../../app/ui/sidebar.py" line="199"/>
         <source>Previous 7 days</source>
         <translation>过去 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="169"/>
+        <location filename="../../app/ui/sidebar.py" line="201"/>
         <source>Previous 30 days</source>
         <translation>过去 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="170"/>
+        <location filename="../../app/ui/sidebar.py" line="202"/>
         <source>Older</source>
         <translation>更早</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="215"/>
+        <location filename="../../app/ui/sidebar.py" line="174"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="216"/>
+        <location filename="../../app/ui/sidebar.py" line="183"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -286,249 +301,249 @@
 <context>
     <name>DiscoverPage</name>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="170"/>
+        <location filename="../../app/ui/models/discover.py" line="147"/>
         <source>Search Hugging Face for GGUF models, e.g. qwen</source>
         <translation>在 Hugging Face 上搜索 GGUF 模型，例如 qwen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="175"/>
+        <location filename="../../app/ui/models/discover.py" line="152"/>
         <source>Type a name and press Search; an empty search lists the most downloaded GGUF models. Hearth contacts Hugging Face only when you search or download.</source>
         <translation>输入名称并点击“搜索”；空白搜索会列出下载最多的 GGUF 模型。只有在你搜索或下载时，Hearth 才会连接 Hugging Face。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="182"/>
+        <location filename="../../app/ui/models/discover.py" line="159"/>
         <source>Most downloaded</source>
         <translation>下载最多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="183"/>
+        <location filename="../../app/ui/models/discover.py" line="160"/>
         <source>Most liked</source>
         <translation>点赞最多</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="184"/>
+        <location filename="../../app/ui/models/discover.py" line="161"/>
         <source>Recently updated</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="188"/>
+        <location filename="../../app/ui/models/discover.py" line="165"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="189"/>
+        <location filename="../../app/ui/models/discover.py" line="166"/>
         <source>Token…</source>
         <translation>令牌…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="190"/>
+        <location filename="../../app/ui/models/discover.py" line="167"/>
         <source>A Hugging Face access token, for gated models</source>
         <translation>Hugging Face 访问令牌，用于受限模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="191"/>
+        <location filename="../../app/ui/models/discover.py" line="168"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="192"/>
+        <location filename="../../app/ui/models/discover.py" line="169"/>
         <source> tokens</source>
         <translation> 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="193"/>
+        <location filename="../../app/ui/models/discover.py" line="170"/>
         <source>The context you plan to use: its KV cache counts too</source>
         <translation>你打算使用的上下文长度：它的 KV 缓存也会占用内存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="196"/>
+        <location filename="../../app/ui/models/discover.py" line="173"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="197"/>
+        <location filename="../../app/ui/models/discover.py" line="174"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="198"/>
+        <location filename="../../app/ui/models/discover.py" line="175"/>
         <source>Downloads</source>
         <translation>下载量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="199"/>
+        <location filename="../../app/ui/models/discover.py" line="176"/>
         <source>Likes</source>
         <translation>点赞</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="200"/>
+        <location filename="../../app/ui/models/discover.py" line="177"/>
         <source>Updated</source>
         <translation>更新日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="201"/>
+        <location filename="../../app/ui/models/discover.py" line="178"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="206"/>
+        <location filename="../../app/ui/models/discover.py" line="183"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="207"/>
+        <location filename="../../app/ui/models/discover.py" line="184"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="208"/>
+        <location filename="../../app/ui/models/discover.py" line="185"/>
         <source>Bits/weight</source>
         <translation>位/权重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="209"/>
+        <location filename="../../app/ui/models/discover.py" line="186"/>
         <source>On this machine</source>
         <translation>在本机上</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="210"/>
+        <location filename="../../app/ui/models/discover.py" line="187"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="214"/>
+        <location filename="../../app/ui/models/discover.py" line="191"/>
         <source>Pick a model above to see its files.</source>
         <translation>在上方选择一个模型以查看其文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="223"/>
+        <location filename="../../app/ui/models/discover.py" line="200"/>
         <source>Searching Hugging Face for &quot;{0}&quot;…</source>
         <translation>正在 Hugging Face 上搜索“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="225"/>
+        <location filename="../../app/ui/models/discover.py" line="202"/>
         <source>Loading the most popular GGUF models…</source>
         <translation>正在加载最热门的 GGUF 模型…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="232"/>
-        <location filename="../../app/ui/models/discover.py" line="271"/>
+        <location filename="../../app/ui/models/discover.py" line="209"/>
+        <location filename="../../app/ui/models/discover.py" line="248"/>
         <source> · gated</source>
         <translation> · 受限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="238"/>
+        <location filename="../../app/ui/models/discover.py" line="215"/>
         <source>Gated: accept the terms on huggingface.co and enter a token</source>
         <translation>受限模型：请在 huggingface.co 上接受条款并输入令牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="247"/>
-        <location filename="../../app/ui/models/discover.py" line="278"/>
+        <location filename="../../app/ui/models/discover.py" line="224"/>
+        <location filename="../../app/ui/models/discover.py" line="255"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="253"/>
+        <location filename="../../app/ui/models/discover.py" line="230"/>
         <source>{0} models with GGUF files.</source>
         <translation>{0} 个含 GGUF 文件的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="255"/>
+        <location filename="../../app/ui/models/discover.py" line="232"/>
         <source>No GGUF models match &quot;{0}&quot;.</source>
         <translation>没有与“{0}”匹配的 GGUF 模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="264"/>
+        <location filename="../../app/ui/models/discover.py" line="241"/>
         <source>Reading the file list…</source>
         <translation>正在读取文件列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="273"/>
+        <location filename="../../app/ui/models/discover.py" line="250"/>
         <source>{0} · {1} downloads · {2} likes · updated {3} · licence {4}</source>
         <translation>{0} · {1} 次下载 · {2} 个赞 · 更新于 {3} · 许可证 {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="335"/>
+        <location filename="../../app/ui/models/discover.py" line="312"/>
         <source> ({0} parts)</source>
         <translation>（{0} 个分卷）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="340"/>
+        <location filename="../../app/ui/models/discover.py" line="317"/>
         <source>Vision projector</source>
         <translation>视觉投影器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="363"/>
+        <location filename="../../app/ui/models/discover.py" line="340"/>
         <source>The best quantization that fits this machine</source>
         <translation>适合本机的最佳量化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="368"/>
+        <location filename="../../app/ui/models/discover.py" line="345"/>
         <source>Needs about {0}: the file, {1} of KV cache for {2} tokens, and working memory.</source>
         <translation>约需 {0}：文件本身、{2} 个词元的 {1} KV 缓存，以及运行内存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="375"/>
+        <location filename="../../app/ui/models/discover.py" line="352"/>
         <source>Needs at least {0} (the KV cache is not known yet).</source>
         <translation>至少需要 {0}（KV 缓存大小尚未知）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="384"/>
+        <location filename="../../app/ui/models/discover.py" line="361"/>
         <source>This repo has no GGUF chat model.</source>
         <translation>此仓库没有 GGUF 对话模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="386"/>
+        <location filename="../../app/ui/models/discover.py" line="363"/>
         <source>Reading the model&apos;s shape for the KV cache…</source>
         <translation>正在读取模型结构以估算 KV 缓存…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="389"/>
+        <location filename="../../app/ui/models/discover.py" line="366"/>
         <source>The model&apos;s header could not be read: verdicts leave out the KV cache.</source>
         <translation>无法读取模型文件头：评估未计入 KV 缓存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="392"/>
+        <location filename="../../app/ui/models/discover.py" line="369"/>
         <source>No quantization fits this machine comfortably.</source>
         <translation>没有哪种量化能在本机上宽裕运行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="395"/>
+        <location filename="../../app/ui/models/discover.py" line="372"/>
         <source>★ {0} is the best quantization that fits this machine.</source>
         <translation>★ {0} 是适合本机的最佳量化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="403"/>
+        <location filename="../../app/ui/models/discover.py" line="380"/>
         <source>Checking this machine…</source>
         <translation>正在检测本机…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="405"/>
+        <location filename="../../app/ui/models/discover.py" line="382"/>
         <source>This machine: {0} RAM</source>
         <translation>本机：{0} 内存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="407"/>
+        <location filename="../../app/ui/models/discover.py" line="384"/>
         <source>, {0} (unified memory)</source>
         <translation>，{0}（统一内存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="409"/>
+        <location filename="../../app/ui/models/discover.py" line="386"/>
         <source>, {0} with {1}</source>
         <translation>，{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="411"/>
+        <location filename="../../app/ui/models/discover.py" line="388"/>
         <source>, no GPU found</source>
         <translation>，未发现 GPU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="418"/>
+        <location filename="../../app/ui/models/discover.py" line="395"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="421"/>
+        <location filename="../../app/ui/models/discover.py" line="398"/>
         <source>Download {0} ({1})</source>
         <translation>下载 {0}（{1}）</translation>
     </message>
@@ -633,142 +648,142 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../app/ui/models/library.py" line="94"/>
+        <location filename="../../app/ui/models/library.py" line="78"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="95"/>
+        <location filename="../../app/ui/models/library.py" line="79"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="96"/>
+        <location filename="../../app/ui/models/library.py" line="80"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="97"/>
+        <location filename="../../app/ui/models/library.py" line="81"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="98"/>
+        <location filename="../../app/ui/models/library.py" line="82"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="99"/>
+        <location filename="../../app/ui/models/library.py" line="83"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="100"/>
+        <location filename="../../app/ui/models/library.py" line="84"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="101"/>
+        <location filename="../../app/ui/models/library.py" line="85"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="104"/>
+        <location filename="../../app/ui/models/library.py" line="88"/>
         <source>Drop .gguf files here to import them.</source>
         <translation>将 .gguf 文件拖放到此处即可导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="105"/>
+        <location filename="../../app/ui/models/library.py" line="89"/>
         <source>Chat with it</source>
         <translation>用它聊天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="106"/>
+        <location filename="../../app/ui/models/library.py" line="90"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="107"/>
+        <location filename="../../app/ui/models/library.py" line="91"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="108"/>
+        <location filename="../../app/ui/models/library.py" line="92"/>
         <source>Open models folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="146"/>
+        <location filename="../../app/ui/models/library.py" line="130"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="151"/>
+        <location filename="../../app/ui/models/library.py" line="135"/>
         <source>Base model</source>
         <translation>基础模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="151"/>
+        <location filename="../../app/ui/models/library.py" line="135"/>
         <source>No chat template: it continues text</source>
         <translation>没有对话模板：它只会续写文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="154"/>
+        <location filename="../../app/ui/models/library.py" line="138"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="154"/>
+        <location filename="../../app/ui/models/library.py" line="138"/>
         <source>Has a chat template</source>
         <translation>带有对话模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="169"/>
+        <location filename="../../app/ui/models/library.py" line="153"/>
         <source>Starter</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="172"/>
+        <location filename="../../app/ui/models/library.py" line="156"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="173"/>
+        <location filename="../../app/ui/models/library.py" line="157"/>
         <source>Models folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="183"/>
+        <location filename="../../app/ui/models/library.py" line="167"/>
         <source>Starter models come with Hearth and stay</source>
         <translation>内置模型随 Hearth 提供，无法移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="197"/>
+        <location filename="../../app/ui/models/library.py" line="181"/>
         <source>Import GGUF models</source>
         <translation>导入 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="197"/>
+        <location filename="../../app/ui/models/library.py" line="181"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 模型 (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="208"/>
+        <location filename="../../app/ui/models/library.py" line="192"/>
         <source>Remove model</source>
         <translation>移除模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="210"/>
+        <location filename="../../app/ui/models/library.py" line="194"/>
         <source>Delete {0} ({1}) from this computer?</source>
         <translation>要从这台电脑上删除 {0}（{1}）吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="214"/>
+        <location filename="../../app/ui/models/library.py" line="198"/>
         <source>Its files are deleted. Chats that used it are kept.</source>
         <translation>其文件将被删除。使用过它的聊天会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="216"/>
+        <location filename="../../app/ui/models/library.py" line="200"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -776,28 +791,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Start a new chat: type a message below.</source>
         <translation>开始新对话：在下方输入消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
+        <location filename="../../app/ui/main_window.py" line="83"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="84"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="85"/>
+        <source>&amp;New chat</source>
+        <translation>新建对话(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="86"/>
+        <source>&amp;Import chats…</source>
+        <translation>导入对话(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="87"/>
+        <source>&amp;Export selected chats…</source>
+        <translation>导出所选对话(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="88"/>
+        <source>Export &amp;all chats…</source>
+        <translation>导出全部对话(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="89"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="90"/>
+        <source>&amp;Models…</source>
+        <translation>模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="91"/>
+        <source>&amp;Prompt library…</source>
+        <translation>提示词库(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="92"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="196"/>
+        <source>Open or select a chat to export it.</source>
+        <translation>请先打开或选择要导出的对话。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/main_window.py" line="198"/>
+        <source>Hearth chats</source>
+        <translation>Hearth 对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Reading your message…</source>
         <translation>正在阅读你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="226"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Your message:</source>
         <translation>你的消息：</translation>
     </message>
@@ -805,64 +880,64 @@
 <context>
     <name>ModelsWindow</name>
     <message>
-        <location filename="../../app/ui/models/window.py" line="60"/>
+        <location filename="../../app/ui/models/window.py" line="59"/>
         <source>Models · Hearth</source>
         <translation>模型 · Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="61"/>
+        <location filename="../../app/ui/models/window.py" line="60"/>
         <source>Discover</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="62"/>
+        <location filename="../../app/ui/models/window.py" line="61"/>
         <source>My models</source>
         <translation>我的模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="117"/>
+        <location filename="../../app/ui/models/window.py" line="116"/>
         <source>Hugging Face token</source>
         <translation>Hugging Face 令牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="120"/>
+        <location filename="../../app/ui/models/window.py" line="119"/>
         <source>Gated models need an access token from huggingface.co → Settings → Access Tokens (read access is enough).
 It is stored in a file only you can read. Leave it empty to remove the stored token.</source>
         <translation>受限模型需要访问令牌：huggingface.co → Settings → Access Tokens（只读权限即可）。
 令牌保存在只有你能读取的文件中。留空则删除已保存的令牌。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="132"/>
+        <location filename="../../app/ui/models/window.py" line="131"/>
         <source>Token ✓</source>
         <translation>令牌 ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="132"/>
+        <location filename="../../app/ui/models/window.py" line="131"/>
         <source>Token…</source>
         <translation>令牌…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="175"/>
+        <location filename="../../app/ui/models/window.py" line="170"/>
         <source>Imported {0} → {1}</source>
         <translation>已导入 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="192"/>
+        <location filename="../../app/ui/models/window.py" line="187"/>
         <source>{0} is not in the library.</source>
         <translation>{0} 不在模型库中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="206"/>
+        <location filename="../../app/ui/models/window.py" line="201"/>
         <source>Downloads ({0})</source>
         <translation>下载（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="206"/>
+        <location filename="../../app/ui/models/window.py" line="201"/>
         <source>Downloads</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="220"/>
+        <location filename="../../app/ui/models/window.py" line="215"/>
         <source>Importing {0} file(s)…</source>
         <translation>正在导入 {0} 个文件…</translation>
     </message>
@@ -1161,6 +1236,99 @@ It is stored in a file only you can read. Leave it empty to remove the stored to
         <location filename="../../app/ui/status.py" line="96"/>
         <source>Context used by this chat, of the model&apos;s window</source>
         <translation>本对话已使用的上下文 / 模型上下文窗口</translation>
+    </message>
+</context>
+<context>
+    <name>TransferUi</name>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="52"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="53"/>
+        <source>Web page, opens in any browser (*.html)</source>
+        <translation>网页，可用任意浏览器打开 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="54"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="55"/>
+        <source>Hearth JSON, can be imported again (*.json)</source>
+        <translation>Hearth JSON，可再次导入 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="56"/>
+        <source>Fine-tuning data, JSONL chat messages (*.jsonl)</source>
+        <translation>微调数据，JSONL 对话消息 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="66"/>
+        <source>Exporting to {0}…</source>
+        <translation>正在导出到 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="75"/>
+        <source>Export chats</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="95"/>
+        <source>Import chats</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="97"/>
+        <source>Chat exports: Hearth JSON or ChatGPT&apos;s conversations.json (*.json)</source>
+        <translation>对话导出文件：Hearth JSON 或 ChatGPT 的 conversations.json (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="99"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="105"/>
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="115"/>
+        <source>Exported 1 chat to {0}</source>
+        <translation>已将 1 个对话导出到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="117"/>
+        <source>Exported {0} chats to {1}</source>
+        <translation>已将 {0} 个对话导出到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="121"/>
+        <source>{0}, but not every chat:</source>
+        <translation>{0}，但并非全部对话：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="127"/>
+        <source>Imported 1 chat from {0}</source>
+        <translation>已从 {0} 导入 1 个对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="129"/>
+        <source>Imported {0} chats from {1}</source>
+        <translation>已从 {1} 导入 {0} 个对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="133"/>
+        <source>{0}; some were skipped:</source>
+        <translation>{0}；部分已跳过：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="143"/>
+        <source>…and {0} more.</source>
+        <translation>……另有 {0} 项。</translation>
     </message>
 </context>
 <context>

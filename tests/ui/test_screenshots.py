@@ -133,3 +133,28 @@ def test_models_window(
     models.tabs.setCurrentWidget(models.library)
     qtbot.waitUntil(lambda: models.library.model.rowCount() >= 3, timeout=20000)
     save(models, f"models-library-{theme}-{lang}")
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")  # popups, offscreen
+@pytest.mark.parametrize(("theme", "lang"), [("light", "en"), ("dark", "zh_CN")])
+def test_export_menus(qtbot: QtBot, make_window: WindowFactory, theme: str, lang: str) -> None:
+    """The File menu, and the sidebar's menu for two selected chats (Export 2 chats…)."""
+    window = chat_window(qtbot, make_window, CODE_REPLY, theme, lang)
+    for text in ("First question", "Second question"):
+        window.session.new_chat()
+        qtbot.waitUntil(lambda: window.session.chat is not None and not window.session.messages)
+        send(qtbot, window, text)
+    items = window.sidebar._chat_items()
+    assert len(items) == 2
+    for item in items:
+        item.setSelected(True)
+    file_menu = window.actions_by_name["file"].menu()
+    file_menu.popup(window.mapToGlobal(window.rect().topLeft()))
+    qtbot.waitExposed(file_menu)
+    save(file_menu, f"menu-file-{theme}-{lang}")
+    file_menu.hide()
+    menu = window.sidebar.context_menu(items[0])
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    save(menu, f"menu-chat-{theme}-{lang}")
+    menu.hide()

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from app.core.chats.store import Chat, ChatStore, StoredMessage
+from app.core.chats.store import Chat, StoredMessage
 from app.core.errors import HearthError
 from app.core.fileio import atomic_write_text
 
@@ -264,17 +264,6 @@ def _markdown() -> Any:
 
 
 # -- files -----------------------------------------------------------------------------------
-
-
-def collect(store: ChatStore, chat_ids: list[int] | None = None) -> list[ChatExport]:
-    """The chats to export (all of them, oldest first, when `chat_ids` is None); an id that
-    does not exist raises `ChatNotFound` naming it."""
-    chats = (
-        sorted(store.list_chats(), key=lambda c: c.created_at)
-        if chat_ids is None
-        else [store.get_chat(i) for i in chat_ids]
-    )
-    return [ChatExport(chat, store.messages(chat.id)) for chat in chats]
 
 
 def render(chats: list[ChatExport], fmt: str) -> str:

@@ -9,6 +9,7 @@ from any one thread at a time (a lock serialises them), so a worker thread may o
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 import time
@@ -22,6 +23,8 @@ from app.core.chats import schema
 from app.core.errors import ChatNotFound, ChatStoreError
 from app.core.fileio import move_aside
 from app.core.messages import Role
+
+log = logging.getLogger(__name__)
 
 Status = Literal["complete", "cancelled", "failed"]
 
@@ -308,7 +311,7 @@ class ChatStore:
                 r["model"],
                 r["system_prompt"],
                 r["prompt_id"],
-                json.loads(r["settings_json"] or "{}"),
+                _settings(r["settings_json"]),
                 r["n"],
             )
             for r in rows
@@ -401,7 +404,20 @@ def _dump(value: Any) -> str | None:
 
 
 def _load(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
+    """A message's optional details (parameters, timings, sources). Damaged ones are dropped,
+    logged, and left as they are on disk: the message itself still opens."""
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        log.warning("a message detail could not be read and is ignored: %.80r", text)
+        return None
+
+
+def _settings(text: str | None) -> dict[str, Any]:
+    value = _load(text)
+    return value if isinstance(value, dict) else {}
 
 
 def _store_error(exc: sqlite3.Error, path: Path) -> ChatStoreError:

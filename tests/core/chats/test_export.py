@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from app.core.chats.export import (
     ChatExport,
-    collect,
     message_json,
     to_html,
     to_json,
@@ -19,7 +19,8 @@ from app.core.chats.export import (
 )
 from app.core.chats.importing import read_chats
 from app.core.chats.store import ChatStore
-from app.core.errors import ChatImportError, ChatNotFound
+from app.core.chats.transfer import export_chats, gather, read_import_file, store_imports
+from app.core.errors import ChatImportError, HearthError
 
 HOSTILE = 'Try <script>alert("x")</script> <img src=x onerror=alert(1)> [l](javascript:alert(1))'
 REPLY = (
@@ -66,7 +67,7 @@ def snapshot(chats: list[ChatExport]) -> list[dict]:
 
 
 def test_json_round_trip_loses_nothing(store: ChatStore, tmp_path: Path) -> None:
-    exported = collect(store)
+    exported = gather(store, None)[0]
     text = to_json(exported)
     document = json.loads(text)
     assert document["format"] == "hearth.chats" and document["version"] == 1
@@ -75,7 +76,7 @@ def test_json_round_trip_loses_nothing(store: ChatStore, tmp_path: Path) -> None
     with ChatStore(tmp_path / "other.sqlite3") as fresh:
         for chat in result.chats:
             fresh.import_chat(chat.chat, chat.messages)
-        again = collect(fresh)
+        again = gather(fresh, None)[0]
     assert snapshot(again) == snapshot(exported)
     reply = again[0].messages[1]
     assert reply.sources == SOURCES and reply.timings == {
@@ -87,7 +88,7 @@ def test_json_round_trip_loses_nothing(store: ChatStore, tmp_path: Path) -> None
 
 
 def test_html_is_self_contained_and_escapes_what_was_written(store: ChatStore) -> None:
-    page = to_html(collect(store))
+    page = to_html(gather(store, None)[0])
     body = page.split("<body>")[1]
     assert "<script" not in body and "&lt;script&gt;alert" in body  # shown as text, not run
     assert "<img" not in body and "[image: diagram]" in body  # nothing loads from the web
@@ -99,7 +100,7 @@ def test_html_is_self_contained_and_escapes_what_was_written(store: ChatStore) -
 
 
 def test_markdown_keeps_code_sources_and_the_cancelled_mark(store: ChatStore) -> None:
-    text = to_markdown(collect(store)[0])
+    text = to_markdown(gather(store, None)[0][0])
     assert text.startswith("# 代码 & code")
     assert "```python\nprint('你好，世界')\n```" in text
     assert "> **System prompt:** Be brief." in text
@@ -108,7 +109,7 @@ def test_markdown_keeps_code_sources_and_the_cancelled_mark(store: ChatStore) ->
 
 
 def test_jsonl_holds_complete_turns_for_fine_tuning(store: ChatStore) -> None:
-    lines = [json.loads(line) for line in to_jsonl(collect(store)).splitlines()]
+    lines = [json.loads(line) for line in to_jsonl(gather(store, None)[0]).splitlines()]
     assert len(lines) == 2
     roles = [m["role"] for m in lines[0]["messages"]]
     assert roles == ["system", "user", "assistant"]  # the unanswered last question is dropped
@@ -123,12 +124,41 @@ def test_jsonl_holds_complete_turns_for_fine_tuning(store: ChatStore) -> None:
 def test_export_names_a_missing_chat_and_writes_atomically(
     store: ChatStore, tmp_path: Path
 ) -> None:
-    with pytest.raises(ChatNotFound, match="999"):
-        collect(store, [1, 999])
-    out = write_export(collect(store, [1]), "md", tmp_path / "one.md")
+    chats, problems = gather(store, [1, 999, 2])
+    assert [c.chat.id for c in chats] == [1, 2]
+    assert problems == ["Chat 999 no longer exists and was left out."]
+    outcome = export_chats(chats, "md", tmp_path / "two.md", problems)
+    assert outcome.exported == 2 and outcome.problems == problems
+    out = write_export(chats[:1], "md", tmp_path / "one.md")
     assert out.read_text(encoding="utf-8").startswith("# 代码")
     assert out.stat().st_mode & 0o777 == 0o644
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    with pytest.raises(HearthError, match="no chats to export"):
+        export_chats([], "md", tmp_path / "none.md", ["Chat 5 could not be read"])
+    with pytest.raises(HearthError, match="could not be written"):
+        export_chats(chats, "md", out / "x.md")  # under a file, not a folder
+    assert not (tmp_path / "none.md").exists()
+
+
+def test_import_adds_each_chat_and_names_the_ones_that_fail(
+    store: ChatStore, tmp_path: Path
+) -> None:
+    """Through the file, as the CLI and the window do: a chat the store refuses (here a role
+    the schema does not allow) is named; the others go in."""
+    chats, _ = gather(store, None)
+    (tmp_path / "in.json").write_text(to_json(chats), encoding="utf-8")
+    with ChatStore(tmp_path / "other.sqlite3") as fresh:
+        broken = read_import_file(tmp_path / "in.json")
+        broken.chats[1].messages[0] = replace(broken.chats[1].messages[0], role="robot")
+        outcome = store_imports(fresh, broken)
+        assert [c.title for c in outcome.added] == ["代码 & code"]
+        assert len(outcome.skipped) == 1 and outcome.skipped[0].startswith("“Second” could not")
+        assert [c.title for c in fresh.list_chats()] == ["代码 & code"]  # nothing half-added
+    (tmp_path / "bin.json").write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(HearthError, match="not a text file"):
+        read_import_file(tmp_path / "bin.json")
+    with pytest.raises(HearthError, match="could not be read"):
+        read_import_file(tmp_path / "missing.json")
 
 
 def chatgpt_conversation() -> dict:
@@ -205,7 +235,7 @@ def test_files_that_are_not_chat_exports_are_refused_clearly(text: str, match: s
 
 
 def test_a_damaged_chat_in_a_hearth_export_is_skipped_and_named(store: ChatStore) -> None:
-    document = json.loads(to_json(collect(store)))
+    document = json.loads(to_json(gather(store, None)[0]))
     document["chats"][1]["messages"][0]["role"] = "wizard"
     result = read_chats(json.dumps(document))
     assert len(result.chats) == 1

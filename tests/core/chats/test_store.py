@@ -131,3 +131,21 @@ def test_kill_9_never_loses_a_returned_write(tmp_path: Path) -> None:
     present = {m.id for chat in store.list_chats() for m in store.messages(chat.id)}
     assert set(acknowledged) <= present
     assert len(acknowledged) > 12 * 5
+
+
+def test_damaged_message_details_do_not_hide_the_chat(store: ChatStore) -> None:
+    """A message whose stored sources (or a chat whose settings) no longer parse still opens and
+    lists: the text is what matters; the damaged detail reads as absent."""
+    chat = store.create_chat("Kept", settings={"sampling": {"temperature": 0.5}})
+    store.add_message(chat.id, "user", "question")
+    store.add_message(chat.id, "assistant", "answer", sources=[{"file": "a.txt"}])
+    raw = sqlite3.connect(store.path)
+    raw.execute("UPDATE messages SET sources_json = '[{\"file\": ' WHERE role = 'assistant'")
+    raw.execute("UPDATE chats SET settings_json = 'not json' WHERE id = ?", (chat.id,))
+    raw.commit()
+    raw.close()
+    messages = store.messages(chat.id)
+    assert [m.content for m in messages] == ["question", "answer"]
+    assert messages[1].sources is None
+    assert [c.title for c in store.list_chats()] == ["Kept"]
+    assert store.get_chat(chat.id).settings == {}

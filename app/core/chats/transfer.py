@@ -1,0 +1,126 @@
+"""Export and import as whole operations, shared by the CLI and the window's worker.
+
+Each chat is read, or added, on its own: one that is gone or damaged is named in the outcome and
+the rest still go through. Writing is all or nothing (`write_export` is atomic).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.chats.export import FORMATS, ChatExport, render, write_export
+from app.core.chats.importing import ImportResult, read_chats
+from app.core.chats.store import Chat, ChatStore
+from app.core.errors import ChatNotFound, HearthError
+
+EXPORT_FORMATS = (*FORMATS, "pdf")
+
+# Writes HTML as a PDF: (html, path, title) -> path. Drawn by Qt, so the UI layer supplies it.
+PdfWriter = Callable[[str, Path, str], Path]
+
+
+@dataclass(frozen=True)
+class ExportOutcome:
+    """A finished export: where it went, how many chats, and each chat left out with why."""
+
+    path: Path
+    exported: int
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """A finished import: the chats added, and each one skipped with why."""
+
+    added: list[Chat]
+    skipped: list[str]
+    source: str
+
+
+def gather(store: ChatStore, chat_ids: list[int] | None) -> tuple[list[ChatExport], list[str]]:
+    """The chats to export (every chat, oldest first, for None), each read on its own. A chat
+    that no longer exists or cannot be read is left out and named in the second list."""
+    if chat_ids is None:
+        chats = sorted(store.list_chats(), key=lambda c: c.created_at)
+        chat_ids = [c.id for c in chats]
+    exports: list[ChatExport] = []
+    problems: list[str] = []
+    for chat_id in chat_ids:
+        name = f"Chat {chat_id}"
+        try:
+            chat = store.get_chat(chat_id)
+            name = f"“{chat.title}”"
+            exports.append(ChatExport(chat, store.messages(chat_id)))
+        except ChatNotFound:
+            problems.append(f"{name} no longer exists and was left out.")
+        except (HearthError, sqlite3.Error, ValueError) as exc:
+            problems.append(f"{name} could not be read and was left out: {_reason(exc)}.")
+    return exports, problems
+
+
+def export_chats(
+    chats: list[ChatExport],
+    fmt: str,
+    path: Path,
+    problems: list[str] | None = None,
+    pdf: PdfWriter | None = None,
+) -> ExportOutcome:
+    """Write `chats` as `fmt` (one of EXPORT_FORMATS) to `path`. Raises HearthError when nothing
+    can be exported or the file cannot be written; nothing partial is left behind."""
+    problems = list(problems or [])
+    if not chats:
+        detail = f" {' '.join(problems)}" if problems else ""
+        raise HearthError(f"There are no chats to export.{detail}")
+    if fmt == "pdf":
+        if pdf is None:
+            raise ValueError("PDF export needs a PDF writer")
+        title = chats[0].chat.title if len(chats) == 1 else "Hearth chats"
+        try:
+            pdf(render(chats, "html"), path, title)
+        except OSError as exc:
+            raise HearthError(f"The PDF could not be written to {path}: {_reason(exc)}.") from exc
+    else:
+        write_export(chats, fmt, path)
+    return ExportOutcome(path, len(chats), problems)
+
+
+def read_import_file(path: Path) -> ImportResult:
+    """Read and recognise an import file (Hearth JSON or ChatGPT's conversations.json)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise HearthError(f"{path.name} is not a text file; nothing was imported.") from None
+    except OSError as exc:
+        raise HearthError(f"{path.name} could not be read: {_reason(exc)}.") from exc
+    return read_chats(text)
+
+
+def store_imports(store: ChatStore, result: ImportResult) -> ImportOutcome:
+    """Add each chat in its own transaction; one that fails is named and the rest still go in."""
+    added: list[Chat] = []
+    skipped = list(result.skipped)
+    for export in result.chats:
+        try:
+            added.append(store.import_chat(export.chat, export.messages))
+        except (HearthError, sqlite3.Error, ValueError) as exc:
+            skipped.append(f"“{export.chat.title}” could not be added: {_reason(exc)}")
+    return ImportOutcome(added, skipped, result.source)
+
+
+def suggested_name(title: str, fmt: str) -> str:
+    """A file name for an export: the chat title made safe for every file system."""
+    keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+    stem = " ".join(keep.split())[:60].strip() or "Hearth chat"
+    return f"{stem}.{fmt}"
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    if isinstance(exc, json.JSONDecodeError):
+        return "its stored data is damaged"
+    return str(exc).rstrip(".")

@@ -1,0 +1,90 @@
+"""Export and import of chats for the window, never on the GUI thread.
+
+Reading the chats to export and adding imported ones run on the store thread, in order with
+every other store operation. Rendering, drawing the PDF, writing the file and reading an import
+file run on a thread of their own, so a large export holds up neither the window nor the saving
+of an answer being written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from app.core.chats.export import ChatExport
+from app.core.chats.importing import ImportResult
+from app.core.chats.store import ChatStore
+from app.core.chats.transfer import (
+    ImportOutcome,
+    PdfWriter,
+    export_chats,
+    gather,
+    read_import_file,
+    store_imports,
+)
+from app.workers.chats import ChatsController
+from app.workers.executor import Executor
+
+T = TypeVar("T")
+NOT_OPEN = "The chats are not open yet; try again in a moment."
+
+
+class ChatTransfer(QObject):
+    """Signals:
+    exported(object): an `ExportOutcome` (with the chats left out, if any, named).
+    imported(object): an `ImportOutcome`; the chat list is refreshed too.
+    failed(str): nothing was written or added; the text is for the user.
+    """
+
+    exported = Signal(object)
+    imported = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self, chats: ChatsController, pdf: PdfWriter | None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._chats = chats
+        self._pdf = pdf
+        self._executor = Executor("hearth-transfer", self)
+
+    def export(self, chat_ids: list[int] | None, fmt: str, path: Path) -> None:
+        """Export these chats (None: every chat) as `fmt` to `path`."""
+
+        def write(gathered: tuple[list[ChatExport], list[str]]) -> None:
+            chats, problems = gathered
+            self._executor.call(
+                lambda: export_chats(chats, fmt, path, problems, self._pdf),
+                self.exported.emit,
+                self._on_failed,
+            )
+
+        self._on_store(lambda store: gather(store, chat_ids), write)
+
+    def import_file(self, path: Path) -> None:
+        """Add the chats in a Hearth JSON export or ChatGPT's conversations.json."""
+
+        def add(result: ImportResult) -> None:
+            self._on_store(lambda store: store_imports(store, result), self._on_stored)
+
+        self._executor.call(lambda: read_import_file(path), add, self._on_failed)
+
+    def shutdown(self) -> None:
+        """Finish an export being written (a file is never left half-done), then stop."""
+        self._executor.shutdown()
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _on_store(self, job: Callable[[ChatStore], T], on_done: Callable[[T], None]) -> None:
+        if not self._chats.run(job, on_done, self._on_failed):
+            self.failed.emit(NOT_OPEN)
+
+    def _on_stored(self, outcome: ImportOutcome) -> None:
+        self._chats.refresh()
+        self.imported.emit(outcome)
+
+    def _on_failed(self, error: object) -> None:
+        self.failed.emit(str(error))

@@ -1,0 +1,164 @@
+"""Export and import from the window: the sidebar's context menu, the File menu, off the GUI
+thread, a partial failure that names the chat, and a file that is not an export.
+
+The file dialogs are the only thing replaced (they would wait for a person); the store, the
+rendering, Qt's PDF writer and the import are the real ones.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from app.core.chats.store import ChatStore
+from app.core.paths import default_paths
+from app.ui.main_window import MainWindow
+from app.ui.sidebar import CHAT_ID
+from tests.ui.conftest import WindowFactory
+from tests.ui.fakes import FakeEngine
+
+TIMEOUT = 20_000
+TITLES = ("灯塔 lighthouse", "<b>Bold</b> & co", "Groceries")
+
+
+@pytest.fixture
+def window(make_window: WindowFactory, fake: FakeEngine, qtbot: QtBot) -> MainWindow:
+    """The window over three stored chats (Chinese, markup in a title, a plain one)."""
+    with ChatStore(default_paths().chats_db) as store:
+        for n, title in enumerate(TITLES):
+            chat = store.create_chat(title, model="smol")
+            store.add_message(chat.id, "user", f"question {n} about {title}")
+            store.add_message(chat.id, "assistant", f"answer {n}: 你好 ```x = {n}```")
+    win = make_window(fake)
+    qtbot.waitUntil(lambda: len(chat_rows(win)) == len(TITLES), timeout=TIMEOUT)
+    return win
+
+
+def chat_rows(window: MainWindow) -> dict[str, QTreeWidgetItem]:
+    sidebar = window.sidebar
+    return {sidebar._title(i): i for i in sidebar._chat_items() if i.data(0, CHAT_ID)}
+
+
+def save_as(monkeypatch: pytest.MonkeyPatch, path: Path, filter_prefix: str) -> list[str]:
+    """Answer the save dialog with `path` and the filter starting with `filter_prefix`."""
+    offered: list[str] = []
+
+    def dialog(_parent: object, _title: str, start: str, filters: str, _sel: str) -> tuple:
+        offered.append(start)
+        chosen = next(f for f in filters.split(";;") if f.startswith(filter_prefix))
+        return str(path), chosen
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    return offered
+
+
+def pdf_text(path: Path) -> str:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    finally:
+        pdf.close()
+
+
+def test_export_a_selection_as_pdf_from_the_context_menu(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = chat_rows(window)
+    rows[TITLES[0]].setSelected(True)
+    rows[TITLES[2]].setSelected(True)
+    menu = window.sidebar.context_menu(rows[TITLES[2]])
+    labels = [a.text() for a in menu.actions()]
+    assert labels == ["Rename", "Export 2 chats…", "", "Delete"]
+    offered = save_as(monkeypatch, tmp_path / "picked", "PDF")
+    threads: list[str] = []
+    real_pdf = window.transfer.transfer._pdf
+    assert real_pdf is not None
+
+    def recording_pdf(html: str, path: Path, title: str) -> Path:
+        threads.append(threading.current_thread().name)
+        return real_pdf(html, path, title)
+
+    monkeypatch.setattr(window.transfer.transfer, "_pdf", recording_pdf)
+    with qtbot.waitSignal(window.transfer.transfer.exported, timeout=TIMEOUT) as done:
+        menu.actions()[1].trigger()
+    outcome = done.args[0]
+    assert outcome.path == tmp_path / "picked.pdf" and outcome.exported == 2
+    assert Path(offered[0]).name == "Hearth chats.md"  # Markdown until the user picks another
+    assert threads and threads[0] != threading.main_thread().name  # drawn off the GUI thread
+    text = pdf_text(tmp_path / "picked.pdf")
+    assert "灯塔 lighthouse" in text and "Groceries" in text and "你好" in text
+    assert "Bold" not in text  # only the two selected chats
+    assert "Exported 2 chats to" in window.status.currentMessage()
+    assert not window.banner.isVisible()
+    assert window.transfer.fmt == "pdf"  # the next export offers PDF first
+
+
+def test_export_all_as_json_then_import_it_back(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_as(monkeypatch, tmp_path / "all.json", "Hearth JSON")
+    with qtbot.waitSignal(window.transfer.transfer.exported, timeout=TIMEOUT):
+        window.actions_by_name["export_all"].trigger()
+    document = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    assert [c["title"] for c in document["chats"]] == list(TITLES)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(tmp_path / "all.json"), ""))
+    with qtbot.waitSignal(window.transfer.transfer.imported, timeout=TIMEOUT) as done:
+        window.actions_by_name["import"].trigger()
+    assert [c.title for c in done.args[0].added] == list(TITLES)
+    qtbot.waitUntil(lambda: len(window.sidebar._chat_items()) == 2 * len(TITLES))
+    assert window.status.currentMessage() == "Imported 3 chats from Hearth"
+    with ChatStore(default_paths().chats_db) as store:
+        chats = store.list_chats()
+        by_title: dict[str, list[list[tuple[str, str]]]] = {}
+        for chat in chats:
+            messages = [(m.role, m.content) for m in store.messages(chat.id)]
+            by_title.setdefault(chat.title, []).append(messages)
+    assert all(len(v) == 2 and v[0] == v[1] for v in by_title.values())  # identical copies
+
+
+def test_a_chat_gone_meanwhile_is_named_and_the_rest_exported(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = chat_rows(window)
+    for title in TITLES[1:]:
+        rows[title].setSelected(True)
+    gone = int(rows[TITLES[1]].data(0, CHAT_ID))
+    raw = sqlite3.connect(default_paths().chats_db)  # removed behind the window's back
+    raw.execute("DELETE FROM chats WHERE id = ?", (gone,))
+    raw.commit()
+    raw.close()
+    save_as(monkeypatch, tmp_path / "two.html", "Web page")
+    with qtbot.waitSignal(window.transfer.transfer.exported, timeout=TIMEOUT):
+        window.actions_by_name["export"].trigger()
+    page = (tmp_path / "two.html").read_text(encoding="utf-8")
+    assert "Groceries" in page and "lighthouse" not in page
+    assert window.banner.isVisible()
+    banner = window.banner.text()
+    assert "Exported 1 chat to" in banner and f"Chat {gone} no longer exists" in banner
+
+
+def test_a_file_that_is_not_an_export_is_refused_and_nothing_changes(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "settings.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *_: (str(tmp_path / "settings.json"), "")
+    )
+    with qtbot.waitSignal(window.transfer.transfer.failed, timeout=TIMEOUT):
+        window.actions_by_name["import"].trigger()
+    assert "neither a Hearth chat export nor ChatGPT" in window.banner.text()
+    assert len(chat_rows(window)) == len(TITLES)
+    save_as(monkeypatch, tmp_path / "settings.json" / "x.md", "Markdown")  # under a file
+    window.sidebar.set_current(int(chat_rows(window)["Groceries"].data(0, CHAT_ID)))
+    with qtbot.waitSignal(window.transfer.transfer.failed, timeout=TIMEOUT):
+        window.actions_by_name["export"].trigger()
+    assert "could not be written" in window.banner.text()
