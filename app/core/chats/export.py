@@ -172,9 +172,9 @@ body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto San
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 .meta { color: #656d76; margin-bottom: 1.5em; }
 .message { margin: 1em 0; padding: 0.6em 1em; border-radius: 8px; }
-.user { background: #f3f4f6; }
+.user { background-color: #f3f4f6; }
 .assistant { border-left: 3px solid #3b6fd6; }
-.system { background: #fff8e6; }
+.system { background-color: #fff8e6; }
 .who { font-weight: bold; margin-bottom: 0.3em; }
 .note { color: #9a6700; font-style: italic; }
 pre { background: #f6f8fa; padding: 0.8em; overflow-x: auto; border-radius: 6px; }
@@ -185,8 +185,16 @@ hr { border: none; border-top: 1px solid #d0d7de; margin: 3em 0; }
 """
 
 
-def to_html(chats: Iterable[ChatExport], title: str = "Hearth chats") -> str:
-    body = "\n<hr>\n".join(_chat_html(c) for c in chats)
+# Qt's rich-text engine (which draws the PDF) paints a div's background once per paragraph;
+# a one-cell table is painted as one box, so the printed layout boxes messages that way.
+_PRINT_BOX = {"user": "#f3f4f6", "system": "#fff8e6", "assistant": "#ffffff"}
+
+
+def to_html(
+    chats: Iterable[ChatExport], title: str = "Hearth chats", *, printed: bool = False
+) -> str:
+    """A self-contained page. `printed`: laid out for Qt's PDF writer instead of a browser."""
+    body = "\n<hr>\n".join(_chat_html(c, printed) for c in chats)
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -195,26 +203,35 @@ def to_html(chats: Iterable[ChatExport], title: str = "Hearth chats") -> str:
     )
 
 
-def _chat_html(export: ChatExport) -> str:
+def _chat_html(export: ChatExport, printed: bool) -> str:
     chat = export.chat
     out = [
         f"<article><h1>{html.escape(chat.title)}</h1>",
         f'<div class="meta">{html.escape(_meta_line(chat).strip("*"))}</div>',
     ]
     if chat.system_prompt:
-        out.append(_message_html("system", "System prompt", chat.system_prompt, None))
+        out.append(_message_html("system", "System prompt", chat.system_prompt, None, printed))
     for m in export.messages:
         who = ROLE_NAMES.get(m.role, m.role)
         if m.role == "assistant" and m.model:
             who += f" · {m.model}"
-        out.append(_message_html(m.role, who, m.content, m))
+        out.append(_message_html(m.role, who, m.content, m, printed))
     out.append("</article>")
     return "\n".join(out)
 
 
-def _message_html(role: str, who: str, text: str, m: StoredMessage | None) -> str:
+def _message_html(role: str, who: str, text: str, m: StoredMessage | None, printed: bool) -> str:
+    if printed:
+        colour = _PRINT_BOX.get(role, "#ffffff")
+        start = (
+            '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 10px">'
+            f'<tr><td style="border: none; padding: 8px; background-color: {colour}">'
+        )
+        end = "</td></tr></table>"
+    else:
+        start, end = f'<div class="message {html.escape(role)}">', "</div>"
     parts = [
-        f'<section class="message {html.escape(role)}">',
+        start,
         f'<div class="who">{html.escape(who)}</div>',
         render_markdown(text),
     ]
@@ -223,7 +240,7 @@ def _message_html(role: str, who: str, text: str, m: StoredMessage | None) -> st
     if m is not None and m.sources:
         items = "".join(f"<li>{html.escape(source_label(s))}</li>" for s in m.sources)
         parts.append(f'<div class="sources"><b>Sources</b><ul>{items}</ul></div>')
-    parts.append("</section>")
+    parts.append(end)
     return "\n".join(parts)
 
 

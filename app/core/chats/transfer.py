@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.chats.export import FORMATS, ChatExport, render, write_export
+from app.core.chats.export import FORMATS, ChatExport, to_html, write_export
 from app.core.chats.importing import ImportResult, read_chats
 from app.core.chats.store import Chat, ChatStore
 from app.core.errors import ChatNotFound, HearthError
@@ -80,7 +80,7 @@ def export_chats(
             raise ValueError("PDF export needs a PDF writer")
         title = chats[0].chat.title if len(chats) == 1 else "Hearth chats"
         try:
-            pdf(render(chats, "html"), path, title)
+            pdf(to_html(chats, title, printed=True), path, title)
         except OSError as exc:
             raise HearthError(f"The PDF could not be written to {path}: {_reason(exc)}.") from exc
     else:

@@ -97,6 +97,10 @@ def test_html_is_self_contained_and_escapes_what_was_written(store: ChatStore) -
     assert "你好" in page and "<table>" in page and "Stopped before the end." in page
     assert "notes.pdf, page 3" in page and "color:" in page  # sources; highlighted code
     assert page.count("<article>") == 2
+    printed = to_html(gather(store, None)[0], printed=True)  # what Qt draws into the PDF
+    body = printed.split("<body>")[1]
+    assert "<script" not in body and "<img" not in body and "&lt;script&gt;alert" in body
+    assert "background-color: #f3f4f6" in body and 'class="message' not in body
 
 
 def test_markdown_keeps_code_sources_and_the_cancelled_mark(store: ChatStore) -> None:
