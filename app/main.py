@@ -14,10 +14,12 @@ import sys
 from typing import cast
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.core.engine.types import Engine
 from app.core.hosts.engine_client import EngineClient
+from app.core.paths import resources_dir
 from app.core.services import build_services
 from app.ui.appearance import Appearance
 from app.ui.main_window import MainWindow
@@ -39,6 +41,8 @@ def build_window(engine: Engine | None = None) -> tuple[QApplication, MainWindow
     sys.setswitchinterval(GIL_SWITCH_S)
     app.setApplicationName("Hearth")
     app.setOrganizationName("Hearth")
+    app.setDesktopFileName("hearth")  # matches packaging/hearth.desktop (Wayland task bars)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hearth.png")))
     services, problem = build_services()
     paths, settings = services.paths, services.settings
     logging.basicConfig(
@@ -66,7 +70,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help='print "painted" once the window is on screen, then quit (benchmarks)',
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen (window, model, answer, chat on disk); exit 0 if "
+        "it works. Uses a temporary folder, never your chats or settings.",
+    )
     args = parser.parse_args(argv)
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        code = run_self_test()
+        sys.stdout.flush()
+        os._exit(code)  # see below
     app, window = build_window()
     window.show()
     if args.quit_after_paint:

