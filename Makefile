@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.hearth-setup
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup run test lint bench clean translations screenshots
+.PHONY: setup run test lint bench clean translations screenshots package test-package
 
 setup: $(STAMP)
 
@@ -29,8 +29,8 @@ run: setup
 	$(BIN)/hearth-app
 
 lint: setup
-	$(BIN)/ruff check app tests bench
-	$(BIN)/ruff format --check app tests bench
+	$(BIN)/ruff check app tests bench packaging
+	$(BIN)/ruff format --check app tests bench packaging
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -46,6 +46,14 @@ bench: setup
 translations: setup
 	$(BIN)/pyside6-lupdate app/ui/*.py app/ui/models/*.py app/workers/*.py -ts resources/translations/hearth_zh_CN.ts
 	$(BIN)/pyside6-lrelease resources/translations/hearth_zh_CN.ts -qm resources/translations/hearth_zh_CN.qm
+
+# The desktop app as one folder, dist/hearth/ (about a minute). HEARTH_ONEFILE=1 makes one file.
+package: setup
+	packaging/build.sh $(abspath $(BIN))
+
+# Builds the bundle from a clean clone of this repository's HEAD and runs its --self-test.
+test-package: setup
+	$(BIN)/python -m pytest -q -m package tests/test_package.py
 
 # PNGs of the window (light/dark, English/Chinese, dialogs) under screenshots/ (git-ignored).
 screenshots: setup

@@ -45,8 +45,9 @@ def build_window(engine: Engine | None = None) -> tuple[QApplication, MainWindow
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hearth.png")))
     services, problem = build_services()
     paths, settings = services.paths, services.settings
-    logging.basicConfig(
-        filename=paths.logs / "hearth.log",
+    log_file = paths.logs / "hearth.log"
+    logging.basicConfig(  # to stderr when the logs folder cannot be made (the banner says so)
+        filename=log_file if paths.logs.is_dir() else None,
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
@@ -98,6 +99,8 @@ def _report_paint(app: QApplication, window: MainWindow) -> None:
     window.repaint()
     heavy = [m for m in ("llama_cpp", "chromadb", "torch", "huggingface_hub") if m in sys.modules]
     print("painted", "heavy=" + ",".join(heavy), flush=True)
+    if window.banner.isVisibleTo(window):  # what a user would be told at start
+        print("banner:", window.banner.text(), flush=True)
     window.session.shutdown()
     app.quit()
 

@@ -44,9 +44,26 @@ class AppPaths:
         return self.config / "settings.json"
 
     def ensure(self) -> AppPaths:
-        for folder in (self.data, self.config, self.cache, self.logs, self.models, self.prompts):
+        for folder in self._folders():
             folder.mkdir(parents=True, exist_ok=True)
         return self
+
+    def prepare(self) -> list[str]:
+        """Make every folder that can be made; for each one that cannot, a sentence that says
+        which, why, and what to do. The app keeps running without it."""
+        problems = []
+        for folder in self._folders():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                problems.append(
+                    f"Hearth cannot use the folder {folder}: {_why(exc)}. "
+                    "Fix that (or set HEARTH_HOME to another folder) and restart Hearth."
+                )
+        return problems
+
+    def _folders(self) -> tuple[Path, ...]:
+        return (self.data, self.config, self.cache, self.logs, self.models, self.prompts)
 
 
 def default_paths(env: dict[str, str] | None = None) -> AppPaths:
@@ -66,6 +83,14 @@ def default_paths(env: dict[str, str] | None = None) -> AppPaths:
         cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
         logs=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
     )
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return "a file is in the way where a folder should be"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or str(exc)
 
 
 def resources_dir() -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.errors import SettingsError
+from app.core.errors import HearthError
 from app.core.models.library import ModelLibrary
 from app.core.paths import AppPaths, default_paths, resources_dir
 from app.core.prompts.library import PromptLibrary
@@ -21,9 +21,14 @@ class Services:
     prompts: PromptLibrary
 
 
-def build_services() -> tuple[Services, SettingsError | None]:
-    """Make the folders, read the settings (defaults plus the problem if they were bad)."""
-    paths = default_paths().ensure()
-    settings, problem = load_settings(paths.settings_file)
+def build_services() -> tuple[Services, HearthError | None]:
+    """Make the folders and read the settings. Problems (a folder that cannot be made, a bad
+    settings file: defaults are used) come back as one error for the user, never raised."""
+    paths = default_paths()
+    problems = paths.prepare()
+    settings, settings_problem = load_settings(paths.settings_file)
+    if settings_problem is not None:
+        problems.append(str(settings_problem))
     prompts = PromptLibrary(resources_dir() / "prompts", paths.prompts)
-    return Services(paths, settings, ModelLibrary(paths.models), prompts), problem
+    services = Services(paths, settings, ModelLibrary(paths.models), prompts)
+    return services, HearthError("\n".join(problems)) if problems else None

@@ -11,4 +11,6 @@ from PyInstaller.utils.hooks import collect_dynamic_libs
 
 _FULL_VERSION = re.compile(r"\.so\.\d+\.\d+")  # libllama.so.0.5.0: a third copy, never opened
 
-binaries = [(src, dest) for src, dest in collect_dynamic_libs("llama_cpp") if not _FULL_VERSION.search(src)]
+binaries = [
+    (src, dest) for src, dest in collect_dynamic_libs("llama_cpp") if not _FULL_VERSION.search(src)
+]

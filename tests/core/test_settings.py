@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from app.core.paths import default_paths
+from app.core.services import build_services
 from app.core.settings import SCHEMA_VERSION, Settings, load_settings, save_settings
 
 
@@ -48,3 +51,20 @@ def test_newer_file_is_left_untouched(tmp_path: Path) -> None:
     settings, problem = load_settings(path)
     assert settings == Settings() and problem is not None and "newer" in str(problem)
     assert path.exists()
+
+
+def test_a_folder_that_cannot_be_made_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file where the models folder should be: the other folders are made, and the problem
+    says which folder, why, and what to do; the services still build."""
+    monkeypatch.setenv("HEARTH_HOME", str(tmp_path))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "models").write_text("not a folder")
+    services, problem = build_services()
+    assert problem is not None
+    text = str(problem)
+    assert str(tmp_path / "data" / "models") in text and "a file is in the way" in text
+    assert "restart Hearth" in text
+    assert services.paths.config.is_dir() and services.paths.logs.is_dir()
+    assert [e.starter for e in services.library.entries()]  # the starter model still lists

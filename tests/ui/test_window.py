@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -258,3 +260,17 @@ def test_the_last_chat_reopens(qtbot: QtBot, make_window: WindowFactory) -> None
     assert "Remember me" in second.view.toPlainText()
     with ChatStore(default_paths().chats_db) as store:
         assert len(store.messages(chat_id)) == 2
+
+
+def test_a_blocked_models_folder_is_explained_and_the_starter_still_answers(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    models = default_paths().models
+    shutil.rmtree(models)
+    models.write_text("a file where the models folder should be")
+    window = make_window(FakeEngine())
+    qtbot.waitUntil(lambda: window.session.engine.state == "ready", timeout=15000)
+    assert window.banner.isVisibleTo(window)
+    assert f"cannot use the folder {models}" in window.banner.text()
+    send(qtbot, window, "Still there?")
+    assert stored(window)[-1][0] == "assistant"
