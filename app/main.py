@@ -7,6 +7,7 @@ model library and the engine host are opened by workers after the window is on s
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import multiprocessing
 import os
@@ -81,8 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from app.selftest import run_self_test
 
-        code = run_self_test()
-        sys.stdout.flush()
+        code = run_self_test(sys.stdout or io.StringIO())  # None in a windowed Windows build
+        _flush()
         os._exit(code)  # see below
     app, window = build_window()
     window.show()
@@ -91,8 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         QTimer.singleShot(0, window.session.start)
     code = int(app.exec())
-    sys.stdout.flush()
+    _flush()
     os._exit(code)  # PySide6 may crash in interpreter teardown after a clean exit (DESIGN.md)
+
+
+def _flush() -> None:
+    if sys.stdout is not None:  # a windowed (no console) build on Windows has none
+        sys.stdout.flush()
 
 
 def _report_paint(app: QApplication, window: MainWindow) -> None:
