@@ -53,16 +53,17 @@ def user_env(home: Path) -> dict[str, str]:
     return env
 
 
+def run_app(app: Path | str, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the packaged app as that user would, with these arguments."""
+    return subprocess.run(
+        [str(app), *args], env=user_env(home), capture_output=True, text=True, timeout=300
+    )
+
+
 def test_the_bundle_passes_its_self_test_without_touching_user_data(
     bundle: Path, tmp_path: Path
 ) -> None:
-    done = subprocess.run(
-        [str(bundle), "--self-test"],
-        env=user_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = run_app(bundle, tmp_path, "--self-test")
     assert done.returncode == 0, done.stdout + done.stderr[-2000:]
     lines = done.stdout.splitlines()
     assert [line.split(" (")[0] for line in lines[:4]] == [
@@ -79,13 +80,7 @@ def test_the_bundle_passes_its_self_test_without_touching_user_data(
 def test_first_start_uses_the_users_folders_and_reaches_for_nothing(
     bundle: Path, tmp_path: Path
 ) -> None:
-    done = subprocess.run(
-        [str(bundle), "--quit-after-paint"],
-        env=user_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_app(bundle, tmp_path, "--quit-after-paint")
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "painted heavy="  # no hub client (nor model) before paint
     assert (tmp_path / "data" / "Hearth" / "models").is_dir()  # platformdirs, not the bundle
@@ -96,13 +91,7 @@ def test_first_start_uses_the_users_folders_and_reaches_for_nothing(
 def test_a_broken_models_folder_gives_guidance_not_a_crash(bundle: Path, tmp_path: Path) -> None:
     (tmp_path / "data" / "Hearth").mkdir(parents=True)
     (tmp_path / "data" / "Hearth" / "models").write_text("in the way")
-    done = subprocess.run(
-        [str(bundle), "--quit-after-paint"],
-        env=user_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_app(bundle, tmp_path, "--quit-after-paint")
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.startswith("painted")
     assert "banner: Hearth cannot use the folder" in done.stdout and "restart Hearth" in done.stdout
@@ -111,17 +100,12 @@ def test_a_broken_models_folder_gives_guidance_not_a_crash(bundle: Path, tmp_pat
 
 def test_the_desktop_entry_launches_the_bundle(bundle: Path, tmp_path: Path) -> None:
     """The installer writes an entry whose Exec line is this copy of the app, with the icon."""
-    env = user_env(tmp_path)
-    done = subprocess.run(
-        [str(bundle.parent / "install-desktop-entry.sh")], env=env, capture_output=True, text=True
-    )
+    done = run_app(bundle.parent / "install-desktop-entry.sh", tmp_path)
     assert done.returncode == 0, done.stderr
     entry = (tmp_path / "data" / "applications" / "hearth.desktop").read_text()
     assert f'Exec="{bundle}"' in entry and "Icon=hearth" in entry
     assert (tmp_path / "data" / "icons" / "hicolor" / "256x256" / "apps" / "hearth.png").is_file()
     exec_line = next(line for line in entry.splitlines() if line.startswith("Exec="))
     command = exec_line.removeprefix("Exec=").strip('"')
-    started = subprocess.run(
-        [command, "--quit-after-paint"], env=env, capture_output=True, text=True, timeout=120
-    )
+    started = run_app(command, tmp_path, "--quit-after-paint")
     assert started.returncode == 0 and started.stdout.startswith("painted")

@@ -162,7 +162,11 @@ class MainWindow(QMainWindow):
                     None,
                     ("import", QKeySequence("Ctrl+Shift+I"), self.transfer.import_chats),
                     ("export", QKeySequence("Ctrl+Shift+E"), self.export_selected),
-                    ("export_all", None, lambda: self.transfer.export(None, "Hearth chats")),
+                    (
+                        "export_all",
+                        None,
+                        lambda: self.transfer.export(None, self.tr("Hearth chats")),
+                    ),
                     None,
                     ("quit", QKeySequence("Ctrl+Q"), self.close),
                 ],
