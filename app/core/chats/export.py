@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from app.core.chats.md_escape import escape_raw_html
 from app.core.chats.store import Chat, StoredMessage
 from app.core.errors import HearthError
 from app.core.fileio import atomic_write_text
@@ -123,14 +124,15 @@ def training_messages(export: ChatExport) -> list[dict[str, str]]:
 
 def to_markdown(export: ChatExport) -> str:
     chat = export.chat
-    parts = [f"# {chat.title}", "", _meta_line(chat), ""]
+    parts = [f"# {escape_raw_html(chat.title)}", "", _meta_line(chat), ""]
     if chat.system_prompt:
-        parts += ["> **System prompt:** " + chat.system_prompt.replace("\n", "\n> "), ""]
+        system = escape_raw_html(chat.system_prompt)
+        parts += ["> **System prompt:** " + system.replace("\n", "\n> "), ""]
     for m in export.messages:
         who = ROLE_NAMES.get(m.role, m.role)
         if m.role == "assistant" and m.model:
             who += f" · {m.model}"
-        parts += [f"## {who}", "", m.content.rstrip(), ""]
+        parts += [f"## {who}", "", escape_raw_html(m.content.rstrip()), ""]
         if m.status in STATUS_NOTES:
             parts += [f"*{STATUS_NOTES[m.status]}*", ""]
         if m.sources:

@@ -112,6 +112,18 @@ def test_markdown_keeps_code_sources_and_the_cancelled_mark(store: ChatStore) ->
     assert "*Stopped before the end.*" in text and "## Assistant · smol" in text
 
 
+def test_markdown_shows_html_in_a_message_as_text(store: ChatStore) -> None:
+    """Rendered by a CommonMark renderer that allows raw HTML (as many Markdown apps do), the
+    message still reads as written; the HTML in the code block is untouched."""
+    from markdown_it import MarkdownIt
+
+    text = to_markdown(gather(store, None)[0][0])
+    assert '\\<script>alert("x")\\</script>' in text  # readable in the source too
+    page = MarkdownIt("commonmark", {"html": True}).render(text)
+    assert "<script" not in page and "<img src=x" not in page  # (the reply has a real image)
+    assert "&lt;script&gt;alert" in page and "&lt;img src=x onerror" in page
+
+
 def test_jsonl_holds_complete_turns_for_fine_tuning(store: ChatStore) -> None:
     lines = [json.loads(line) for line in to_jsonl(gather(store, None)[0]).splitlines()]
     assert len(lines) == 2
