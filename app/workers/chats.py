@@ -101,6 +101,10 @@ class ChatsController(QObject):
             self._deleting.update(doomed)
             self._run(lambda store: _delete_all(store, doomed), lambda _: self._deleting.clear())
 
+    def hidden(self) -> set[int]:
+        """Chats deleted with undo still possible, or being deleted: not shown, not exported."""
+        return self._deleting.union(self._doomed)
+
     def search(self, query: str) -> None:
         self._run(lambda s: s.search(query), lambda hits: self.search_finished.emit(query, hits))
 
@@ -129,7 +133,7 @@ class ChatsController(QObject):
         self.run(job, on_done)  # not open yet: the first listing follows the opening anyway
 
     def _on_listed(self, chats: list[Chat]) -> None:
-        hidden = self._deleting.union(self._doomed)
+        hidden = self.hidden()
         self.chats_listed.emit([c for c in chats if c.id not in hidden])
 
     def _on_opened(self, loaded: tuple[Chat, list[StoredMessage]]) -> None:

@@ -62,7 +62,8 @@ class ChatTransfer(QObject):
                 self._on_failed,
             )
 
-        self._on_store(lambda store: gather(store, chat_ids), write)
+        hidden = self._chats.hidden()
+        self._on_store(lambda store: gather(store, chat_ids, hidden), write)
 
     def import_file(self, path: Path) -> None:
         """Add the chats in a Hearth JSON export or ChatGPT's conversations.json."""

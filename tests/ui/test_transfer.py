@@ -125,6 +125,20 @@ def test_export_all_as_json_then_import_it_back(
     assert all(len(v) == 2 and v[0] == v[1] for v in by_title.values())  # identical copies
 
 
+def test_export_all_leaves_out_a_chat_deleted_a_moment_ago(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deleted with Undo still offered: gone from the list, so gone from "Export all" too."""
+    groceries = int(chat_rows(window)["Groceries"].data(0, CHAT_ID))
+    window.sidebar.delete_requested.emit(groceries, "Groceries")
+    assert window.sidebar.undo_bar.isVisibleTo(window.sidebar)
+    save_as(monkeypatch, tmp_path / "all.json", "Hearth JSON")
+    with qtbot.waitSignal(window.transfer.transfer.exported, timeout=TIMEOUT):
+        window.actions_by_name["export_all"].trigger()
+    document = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    assert [c["title"] for c in document["chats"]] == list(TITLES[:2])
+
+
 def test_a_chat_gone_meanwhile_is_named_and_the_rest_exported(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

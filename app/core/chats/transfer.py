@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,12 +41,15 @@ class ImportOutcome:
     source: str
 
 
-def gather(store: ChatStore, chat_ids: list[int] | None) -> tuple[list[ChatExport], list[str]]:
-    """The chats to export (every chat, oldest first, for None), each read on its own. A chat
-    that no longer exists or cannot be read is left out and named in the second list."""
+def gather(
+    store: ChatStore, chat_ids: list[int] | None, hidden: Collection[int] = ()
+) -> tuple[list[ChatExport], list[str]]:
+    """The chats to export (for None: every chat, oldest first, but the `hidden` ones, such as
+    chats deleted a moment ago with undo still possible), each read on its own. A chat that no
+    longer exists or cannot be read is left out and named in the second list."""
     if chat_ids is None:
         chats = sorted(store.list_chats(), key=lambda c: c.created_at)
-        chat_ids = [c.id for c in chats]
+        chat_ids = [c.id for c in chats if c.id not in hidden]
     exports: list[ChatExport] = []
     problems: list[str] = []
     for chat_id in chat_ids:
