@@ -61,10 +61,10 @@ class ChatsController(QObject):
         self._executor.call(lambda: ChatStore(path), opened, self._on_failed)
 
     def refresh(self) -> None:
-        self._run(lambda s: s.list_chats(), self._on_listed)
+        self.run(lambda s: s.list_chats(), self._on_listed)
 
     def open_chat(self, chat_id: int) -> None:
-        self._run(lambda s: (s.get_chat(chat_id), s.messages(chat_id)), self._on_opened)
+        self.run(lambda s: (s.get_chat(chat_id), s.messages(chat_id)), self._on_opened)
 
     def create_chat(self, on_created: Callable[[Chat], None] | None = None, **fields: Any) -> None:
         def created(chat: Chat) -> None:
@@ -72,14 +72,14 @@ class ChatsController(QObject):
                 on_created(chat)
             self.refresh()
 
-        self._run(lambda s: s.create_chat(**fields), created)
+        self.run(lambda s: s.create_chat(**fields), created)
 
     def update_chat(self, chat_id: int, **fields: Any) -> None:
         def updated(chat: Chat) -> None:
             self.chat_updated.emit(chat)
             self.refresh()
 
-        self._run(lambda s: s.update_chat(chat_id, **fields), updated)
+        self.run(lambda s: s.update_chat(chat_id, **fields), updated)
 
     def delete_chat(self, chat_id: int, title: str) -> None:
         """Hide the chat now; it is deleted for good when the undo window closes."""
@@ -99,14 +99,14 @@ class ChatsController(QObject):
         doomed, self._doomed = list(self._doomed), {}
         if doomed:
             self._deleting.update(doomed)
-            self._run(lambda store: _delete_all(store, doomed), lambda _: self._deleting.clear())
+            self.run(lambda store: _delete_all(store, doomed), lambda _: self._deleting.clear())
 
     def hidden(self) -> set[int]:
         """Chats deleted with undo still possible, or being deleted: not shown, not exported."""
         return self._deleting.union(self._doomed)
 
     def search(self, query: str) -> None:
-        self._run(lambda s: s.search(query), lambda hits: self.search_finished.emit(query, hits))
+        self.run(lambda s: s.search(query), lambda hits: self.search_finished.emit(query, hits))
 
     def shutdown(self) -> None:
         """Finish queued writes (pending deletions included), then close the database."""
@@ -122,15 +122,13 @@ class ChatsController(QObject):
         on_error: Callable[[Any], None] | None = None,
     ) -> bool:
         """Run `job(store)` on the store thread, in order with every other store operation.
-        False when the store is not open (yet, or at all)."""
+        False when the store is not open (yet, or at all): before it opens, nothing is lost,
+        since the first listing follows the opening anyway."""
         store = self.store
         if store is None:
             return False
         self._executor.call(lambda: job(store), on_done, on_error or self._on_failed)
         return True
-
-    def _run(self, job: Callable[[ChatStore], Any], on_done: Callable[[Any], None]) -> None:
-        self.run(job, on_done)  # not open yet: the first listing follows the opening anyway
 
     def _on_listed(self, chats: list[Chat]) -> None:
         hidden = self.hidden()
