@@ -97,3 +97,20 @@ class NotEnoughSpace(DownloadError):
 
 class UnsafeFileName(DownloadError):
     """A repo file name would land outside the models folder, or is otherwise unsafe."""
+
+
+class DocumentsError(HearthError):
+    """Local documents: a collection, a folder or the index cannot be used as asked."""
+
+
+class CollectionNotFound(DocumentsError):
+    """No collection has the given name."""
+
+
+class FileSkipped(DocumentsError):
+    """One file cannot be indexed (binary, empty, too large, damaged, too slow to read...).
+    The message is the reason shown in the collection's list of problems."""
+
+
+class IndexUnavailable(DocumentsError):
+    """The index host stopped or the index on disk cannot be opened."""

@@ -34,6 +34,10 @@ class HostDied(Exception):
     """The child process is gone (crashed, killed, or never started)."""
 
 
+class HostTimedOut(HostDied):
+    """A call took longer than its time limit; the child was stopped."""
+
+
 class ProcessHost:
     """The parent's handle on one child process. Calls are serialised by a lock."""
 
@@ -72,9 +76,13 @@ class ProcessHost:
 
     def call(self, method: str, *args: Any) -> Any:
         """Run `service.method(*args)` in the child and return its result (or raise its error)."""
+        return self.call_within(None, method, *args)
+
+    def call_within(self, seconds: float | None, method: str, *args: Any) -> Any:
+        """`call` with a time limit: past it the child is killed and `HostTimedOut` raised."""
         with self._lock:
             self._send((_CALL, method, args))
-            kind, value = self._receive()
+            kind, value = self._receive(seconds)
             if kind == _ERROR:
                 raise value
             return value
@@ -119,9 +127,12 @@ class ProcessHost:
         except (BrokenPipeError, ConnectionResetError, OSError) as exc:
             raise HostDied(self._death_note()) from exc
 
-    def _receive(self) -> tuple[str, Any]:
+    def _receive(self, seconds: float | None = None) -> tuple[str, Any]:
         assert self._conn is not None and self._process is not None
-        ready = wait([self._conn, self._process.sentinel])
+        ready = wait([self._conn, self._process.sentinel], seconds)
+        if not ready:
+            self.stop(timeout=1.0)
+            raise HostTimedOut(f"no answer within {seconds:g} s")
         if self._conn in ready or self._conn.poll(0):
             try:
                 message: tuple[str, Any] = self._conn.recv()

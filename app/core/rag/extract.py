@@ -1,0 +1,154 @@
+"""Read a file's text: plain text (encoding detected), Markdown, code, HTML; PDF, DOCX and EPUB
+through `extract_docs`. Anything that cannot be read raises `FileSkipped` with the reason.
+
+This runs inside the reader sandbox (`reader.py`), which adds the time and memory limits.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import FileSkipped
+from app.core.rag.types import Section
+
+MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+PLAIN = frozenset({".txt", ".text", ".rst", ".adoc", ".org", ".tex", ".log", ".csv", ".tsv"})
+_CODE_WORDS = (
+    ".py .pyi .js .jsx .ts .tsx .mjs .java .kt .kts .scala .c .h .cc .cpp .hpp .cs .go "
+    ".rs .rb .php .swift .m .mm .lua .r .jl .sh .bash .zsh .ps1 .bat .sql .css .scss "
+    ".json .yaml .yml .toml .ini .cfg .conf .xml .gradle .cmake .dart .ex .exs .hs .ml "
+    ".clj .vue .svelte"
+)
+CODE = frozenset(_CODE_WORDS.split())
+HTML = frozenset({".html", ".htm", ".xhtml"})
+DOCUMENTS = frozenset({".pdf", ".docx", ".epub"})
+# Text files without a suffix that people keep with their documents.
+NAMED = frozenset({"readme", "license", "changelog", "makefile", "dockerfile", "notes", "todo"})
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one file may cost. The sandbox enforces the time and memory; the readers
+    check sizes before they read."""
+
+    text_bytes: int = 20 * 1024 * 1024
+    document_bytes: int = 200 * 1024 * 1024
+    unzipped_bytes: int = 300 * 1024 * 1024
+    zip_ratio: int = 200
+    seconds: float = 60.0
+    memory_bytes: int = 2 * 1024 * 1024 * 1024
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def kind_of(path: Path) -> str | None:
+    """ "markdown", "text", "code", "html", "pdf", "docx", "epub", or None (not a document)."""
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN:
+        return "markdown"
+    if suffix in PLAIN or (not suffix and path.name.lower() in NAMED):
+        return "text"
+    if suffix in CODE:
+        return "code"
+    if suffix in HTML:
+        return "html"
+    if suffix in DOCUMENTS:
+        return suffix[1:]
+    return None
+
+
+def extract(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> list[Section]:
+    """The file's text as sections; raises `FileSkipped` with a reason a user can act on."""
+    size = _size(path)
+    budget = limits.document_bytes if kind in ("pdf", "docx", "epub") else limits.text_bytes
+    if size == 0:
+        raise FileSkipped("The file is empty.")
+    if size > budget:
+        raise FileSkipped(
+            f"The file is {size / 1e6:,.0f} MB; files over {budget / 1e6:,.0f} MB are not indexed."
+        )
+    if kind in ("pdf", "docx", "epub"):
+        from app.core.rag import extract_docs
+
+        sections = extract_docs.READERS[kind](path, limits)
+    elif kind == "html":
+        sections = [html_section(decode_text(_read(path)))]
+    else:
+        text = decode_text(_read(path))
+        sections = [Section(text, markdown=kind == "markdown")]
+    sections = [s for s in sections if s.text.strip()]
+    if not sections:
+        raise FileSkipped("No text was found in the file.")
+    return sections
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes to text: UTF-8/UTF-16 by their marks, else UTF-8, else the detected encoding.
+    Binary data (NUL bytes, or no encoding fits) raises `FileSkipped`."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if b"\x00" in data[:8192]:
+        raise FileSkipped("The file holds binary data, not text.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 4 * 1024 * 1024]).best()
+    if best is None:
+        raise FileSkipped("The file holds binary data, or text in an encoding Hearth cannot tell.")
+    return data.decode(best.encoding, errors="replace")
+
+
+def html_section(markup: str) -> Section:
+    """An HTML page as Markdown-like text: headings marked with #, blocks on their own lines,
+    scripts, styles and navigation dropped."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(markup)
+    title_node = tree.css_first("title")
+    title = title_node.text(strip=True) if title_node is not None else ""
+    title = title or ""
+    for node in tree.css("script, style, noscript, template, nav, svg, head"):
+        node.decompose()
+    for node in tree.css("h1, h2, h3, h4, h5, h6"):
+        node.insert_before("\n\n" + "#" * int(str(node.tag)[1]) + " ")
+        node.insert_after("\n\n")
+    for node in tree.css("p, li, br, div, tr, pre, blockquote, dt, dd, section, article"):
+        node.insert_after("\n")
+    root = tree.body or tree.root
+    text = root.text(separator="") if root is not None else ""
+    return Section(_tidy(text), title=title, markdown=True)
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError as exc:
+        raise FileSkipped(f"The file cannot be read: {exc.strerror or exc}.") from exc
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise FileSkipped(f"The file cannot be read: {exc.strerror or exc}.") from exc

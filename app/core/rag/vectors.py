@@ -1,0 +1,104 @@
+"""Vectors in Chroma (the one module that imports chromadb).
+
+One Chroma collection per Hearth collection, named `hearth-c<id>`, cosine space. Hearth
+computes every embedding itself and hands Chroma the vectors, so Chroma's own embedding
+function (which would download a model) is never built. Telemetry is off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import IndexUnavailable
+
+
+class VectorStore:
+    """Chroma's PersistentClient at `folder`; owned by one process (see service.py's lock)."""
+
+    def __init__(self, folder: Path) -> None:
+        import chromadb
+        from chromadb.config import Settings
+
+        try:
+            self._client = chromadb.PersistentClient(
+                path=str(folder), settings=Settings(anonymized_telemetry=False)
+            )
+        except Exception as exc:
+            raise IndexUnavailable(
+                f"The vector index in {folder} cannot be opened ({exc}). Move the folder aside "
+                "and index the collections again."
+            ) from exc
+        self._open: dict[int, Any] = {}
+
+    def _collection(self, collection_id: int) -> Any:
+        if collection_id not in self._open:
+            self._open[collection_id] = self._client.get_or_create_collection(
+                f"hearth-c{collection_id}",
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+        return self._open[collection_id]
+
+    def add(
+        self,
+        collection_id: int,
+        chunk_ids: Sequence[int],
+        vectors: Sequence[Sequence[float]],
+        file_ids: Sequence[int],
+    ) -> None:
+        if not chunk_ids:
+            return
+        self._collection(collection_id).upsert(
+            ids=[str(i) for i in chunk_ids],
+            embeddings=[list(v) for v in vectors],
+            metadatas=[{"file_id": f} for f in file_ids],
+        )
+
+    def delete_files(self, collection_id: int, file_ids: Sequence[int]) -> None:
+        if file_ids:
+            self._collection(collection_id).delete(where={"file_id": {"$in": list(file_ids)}})
+
+    def delete_chunks(self, collection_id: int, chunk_ids: Sequence[int]) -> None:
+        if chunk_ids:
+            self._collection(collection_id).delete(ids=[str(i) for i in chunk_ids])
+
+    def nearest(
+        self, collection_id: int, vector: Sequence[float], count: int
+    ) -> list[tuple[int, float]]:
+        """(chunk id, cosine similarity), nearest first."""
+        collection = self._collection(collection_id)
+        total = collection.count()
+        if total == 0:
+            return []
+        found = collection.query(
+            query_embeddings=[list(vector)], n_results=min(count, total), include=["distances"]
+        )
+        return [
+            (int(i), 1.0 - float(d))
+            for i, d in zip(found["ids"][0], found["distances"][0], strict=True)
+        ]
+
+    def vectors(self, collection_id: int, chunk_ids: Sequence[int]) -> dict[int, list[float]]:
+        if not chunk_ids:
+            return {}
+        got = self._collection(collection_id).get(
+            ids=[str(i) for i in chunk_ids], include=["embeddings"]
+        )
+        return {
+            int(i): list(map(float, v)) for i, v in zip(got["ids"], got["embeddings"], strict=True)
+        }
+
+    def ids(self, collection_id: int) -> set[int]:
+        got = self._collection(collection_id).get(include=[])
+        return {int(i) for i in got["ids"]}
+
+    def count(self, collection_id: int) -> int:
+        return int(self._collection(collection_id).count())
+
+    def drop(self, collection_id: int) -> None:
+        self._open.pop(collection_id, None)
+        with contextlib.suppress(Exception):  # never created
+            self._client.delete_collection(f"hearth-c{collection_id}")
