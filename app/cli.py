@@ -8,6 +8,8 @@
     hearth chats export [ID ...|--all] -f md|html|pdf|json|jsonl [-o FILE]
     hearth chats import FILE         a Hearth JSON export or ChatGPT's conversations.json
     hearth prompts list              system prompts and few-shot templates
+    hearth docs add|list|status|index|rename|remove|query   (see app/cli_docs.py)
+    hearth ask --docs NAME "question"    answer from a document collection, with sources
 
 Answers go to stdout; status lines go to stderr, so `hearth ask ... > answer.txt` keeps only the
 answer. Ctrl-C stops the answer (the partial reply is saved, marked cancelled).
@@ -16,6 +18,7 @@ answer. Ctrl-C stops the answer (the partial reply is saved, marked cancelled).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import multiprocessing
 import signal
@@ -25,6 +28,8 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from app.cli_chats import add_commands as add_chat_commands
+from app.cli_docs import add_commands as add_docs_commands
+from app.cli_docs import index_client
 from app.cli_models import add_commands as add_model_commands
 from app.core.chats.store import ChatStore
 from app.core.conversation import ChatSetup, Conversation
@@ -33,6 +38,7 @@ from app.core.errors import HearthError, PromptLibraryError
 from app.core.hosts.engine_client import EngineClient
 from app.core.models.library import LibraryEntry
 from app.core.prompts.library import PromptTemplate
+from app.core.rag.context import DocumentsSetup
 from app.core.services import Services, build_services
 
 EXIT_ERROR, EXIT_CANCELLED = 1, 130
@@ -78,19 +84,38 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_ask(services: Services, args: argparse.Namespace) -> int:
     entry = _model(services, args.model)
     engine = _engine(services)
+    docs = index_client(services) if args.docs else None
     try:
         loaded = _load(engine, services, entry, args)
         setup = _setup(services, args, entry, loaded)
+        if docs is not None:
+            setup = dataclasses.replace(setup, documents=DocumentsSetup(docs, tuple(args.docs)))
         with _store(services) as store:
             chat = store.create_chat(
                 model=entry.id, system_prompt=args.system, prompt_id=args.template
             )
             conversation = Conversation(store, engine, chat.id, setup)
             result = _stream_reply(conversation, " ".join(args.question), sys.stdout)
+            if docs is not None:
+                _print_sources(conversation, args.docs)
             _note(f"saved as chat {chat.id}")
     finally:
         engine.close()
+        if docs is not None:
+            docs.close()
     return EXIT_CANCELLED if result.finish_reason == "cancelled" else 0
+
+
+def _print_sources(conversation: Conversation, names: list[str]) -> None:
+    reply = conversation.last_reply
+    sources = reply.sources if reply is not None else None
+    if not sources:
+        print(f"\n(Nothing in {', '.join(names)} was relevant to this question.)")
+        return
+    print("\nSources:")
+    for number, s in enumerate(sources, start=1):
+        page = f", page {s['page']}" if s.get("page") else ""
+        print(f"[{number}] {s['file']}{page} · relevance {s['score']:.2f}  ({s['path']})")
 
 
 def cmd_chat(services: Services, args: argparse.Namespace) -> int:
@@ -300,6 +325,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(metavar="COMMAND")
     ask = commands.add_parser("ask", help="answer one question")
     ask.add_argument("question", nargs="+")
+    ask.add_argument(
+        "--docs",
+        action="append",
+        metavar="NAME",
+        help="answer from this document collection (repeatable); see `hearth docs`",
+    )
     _generation_options(ask)
     ask.set_defaults(run=cmd_ask)
     chat = commands.add_parser("chat", help="interactive chat, saved on disk")
@@ -319,6 +350,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ACTION", required=True
     )
     add_chat_commands(chats)
+
+    docs = commands.add_parser("docs", help="local document collections").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    add_docs_commands(docs)
 
     prompts = commands.add_parser("prompts", help="prompt library").add_subparsers(
         metavar="ACTION", required=True

@@ -23,6 +23,7 @@ from app.core.engine.types import (
 from app.core.errors import EngineCrashed, HearthError
 from app.core.messages import Message
 from app.core.prompts.library import PromptTemplate
+from app.core.rag.context import DocumentsSetup, augment
 from app.core.settings import SamplingSettings
 
 TITLE_LENGTH = 60
@@ -42,6 +43,7 @@ class ChatSetup:
     system_prompt: str | None = None
     completion: bool = False
     few_shot: PromptTemplate | None = None
+    documents: DocumentsSetup | None = None
 
     def head(self) -> list[Message]:
         """System prompt and few-shot examples: pinned before the conversation."""
@@ -67,6 +69,7 @@ class Conversation:
         self.chat_id = chat_id
         self.setup = setup
         self.last_reply: StoredMessage | None = None
+        self._sources: list[dict[str, object]] | None = None
 
     def send(self, text: str, request_id: int | None = None) -> Iterator[StreamEvent]:
         """Store `text`, stream the reply's events, then store the reply."""
@@ -141,6 +144,7 @@ class Conversation:
             return GenerationRequest(prompt=document, sampling=self.setup.sampling, request_id=rid)
         head = self.setup.head()
         turns = [Message(m.role, m.content) for m in history if m.role != "system"]
+        turns = self._with_documents(turns)
         return GenerationRequest(
             messages=tuple(head + turns),
             sampling=self.setup.sampling,
@@ -148,6 +152,21 @@ class Conversation:
             continue_last=continue_last,
             request_id=rid,
         )
+
+    def _with_documents(self, turns: list[Message]) -> list[Message]:
+        """Put the passages retrieved for the last user message in front of it, and keep
+        their sources for the reply. An empty list of sources means "searched, none found"."""
+        self._sources = None
+        documents = self.setup.documents
+        users = [i for i, m in enumerate(turns) if m.role == "user"]
+        if documents is None or not documents.collections or not users:
+            return turns
+        last = users[-1]
+        passages = documents.retrieve(turns[last].content)
+        self._sources = [p.source() for p in passages]
+        turns = list(turns)
+        turns[last] = Message("user", augment(turns[last].content, passages))
+        return turns
 
     def _store_user(self, text: str) -> None:
         chat = self.store.get_chat(self.chat_id)
@@ -174,6 +193,7 @@ class Conversation:
             timings=timings,
             prompt_tokens=result.timings.prompt_tokens,
             completion_tokens=result.timings.completion_tokens,
+            sources=self._sources,
         )
 
     def _store_failure(self, partial: str, reason: str) -> None:
@@ -184,5 +204,6 @@ class Conversation:
             "failed",
             model=self.setup.model_id,
             params=self.setup.sampling.model_dump(mode="json"),
+            sources=self._sources,
             error=reason,
         )

@@ -156,6 +156,10 @@ class ProcessHost:
 
 def _child_main(factory: str, conn: Connection, cancel_cell: Any, log_path: Path | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A host may run hosts of its own (the index host's reader sandbox). multiprocessing
+    # refuses children to a daemonic process; this one's own children are daemonic and end
+    # with it, and it ends when its parent's pipe closes, so the flag is not needed here.
+    mp.current_process().daemon = False
     if log_path is not None:
         _redirect_stderr(log_path)
     module_name, _, func_name = factory.partition(":")

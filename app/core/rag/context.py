@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Protocol
 
+from app.core.rag.retrieve import DEFAULT_SEARCH, SearchOptions
 from app.core.rag.types import Passage
 
 OPEN, CLOSE = "<documents>", "</documents>"
@@ -27,6 +30,28 @@ NOTHING_FOUND = (
     "The user's documents were searched and nothing in them is relevant to this question. "
     "Say so before answering from general knowledge."
 )
+
+
+class Searcher(Protocol):
+    """What a chat needs from local documents (`DocsService` or the index host's client)."""
+
+    def search(
+        self, names: Sequence[str], question: str, options: SearchOptions = ...
+    ) -> list[Passage]: ...
+
+
+@dataclass(frozen=True)
+class DocumentsSetup:
+    """The collections a chat answers from, and how many passages it takes."""
+
+    searcher: Searcher
+    collections: tuple[str, ...]
+    options: SearchOptions = DEFAULT_SEARCH
+
+    def retrieve(self, question: str) -> list[Passage]:
+        if not self.collections:
+            return []
+        return self.searcher.search(list(self.collections), question, self.options)
 
 
 def source_line(passage: Passage) -> str:

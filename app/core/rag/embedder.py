@@ -17,6 +17,8 @@ from app.core.errors import DocumentsError
 
 DEFAULT_EMBEDDER = "all-MiniLM-L6-v2"
 BATCH_SIZE = 32
+# Loaded models by folder, shared by every Embedder in this process (they are read-only).
+_LOADED: dict[str, Any] = {}
 
 # Models trained with instructions want them on queries and passages.
 _PREFIXES: dict[str, tuple[str, str]] = {
@@ -98,6 +100,8 @@ class Embedder:
 
     def _load(self) -> Any:
         if self._model is None:
+            self._model = _LOADED.get(str(self.spec.folder))
+        if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -114,6 +118,7 @@ class Embedder:
                 raise DocumentsError(
                     f"The embedding model {self.spec.name} could not be loaded ({exc})."
                 ) from exc
+            _LOADED[str(self.spec.folder)] = self._model
         return self._model
 
 

@@ -104,9 +104,15 @@ def decode_text(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 4 * 1024 * 1024]).best()
-    if best is None:
+    matches = list(from_bytes(data[: 4 * 1024 * 1024]))
+    if not matches:
         raise FileSkipped("The file holds binary data, or text in an encoding Hearth cannot tell.")
+    # The least chaotic guess can be a near neighbour (Baltic for French); among guesses about
+    # as clean, the one that reads most like a language wins.
+    least = min(m.percent_chaos for m in matches)
+    best = max(
+        (m for m in matches if m.percent_chaos <= least + 10), key=lambda m: m.percent_coherence
+    )
     return data.decode(best.encoding, errors="replace")
 
 

@@ -1,0 +1,116 @@
+"""Every file type is read from files the tests write; pages and headings come out right."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import FileSkipped
+from app.core.rag.extract import Limits, extract, kind_of
+from tests.core.rag.files import make_docx, make_epub, make_pdf, make_zip_bomb_docx
+
+
+def read(path: Path, limits: Limits = Limits()) -> list:
+    kind = kind_of(path)
+    assert kind is not None
+    return extract(path, kind, limits)
+
+
+def test_pdf_pages_are_numbered(qapp, tmp_path: Path) -> None:
+    path = make_pdf(
+        tmp_path / "report.pdf",
+        ["Page one talks about apples.", "Page two talks about pears.", "Three: plums."],
+    )
+    sections = read(path)
+    assert [s.page for s in sections] == [1, 2, 3]
+    assert "pears" in sections[1].text and "pears" not in sections[0].text
+
+
+def test_docx_headings_become_markdown(tmp_path: Path) -> None:
+    path = make_docx(
+        tmp_path / "guide.docx", "Guide", {"Install": ["Run the installer."], "Use": ["Click."]}
+    )
+    (section,) = read(path)
+    assert section.markdown
+    assert "# Guide" in section.text and "## Install" in section.text
+    assert section.text.index("Run the installer") < section.text.index("## Use")
+
+
+def test_epub_chapters_in_spine_order(tmp_path: Path) -> None:
+    path = make_epub(tmp_path / "book.epub", [("Dawn", "It began."), ("Dusk", "It ended.")])
+    sections = read(path)
+    assert [s.title for s in sections] == ["Dawn", "Dusk"]
+    assert "It ended." in sections[1].text
+
+
+def test_html_drops_scripts_and_keeps_headings(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>T</title><script>steal()</script></head><body><nav>menu</nav>"
+        "<h2>Usage</h2><p>Call <b>run</b> first.</p></body></html>"
+    )
+    (section,) = read(path)
+    assert "## Usage" in section.text and "Call run first." in section.text
+    assert "steal" not in section.text and "menu" not in section.text
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            ("Le café est très apprécié en été. Une idée naïve, déjà vue à Noël. " * 3).encode(
+                "cp1252"
+            ),
+            "très apprécié en été",
+        ),
+        ("长城是中国古代的军事防御工程，总长度超过两万公里。".encode("gb18030"), "长城"),
+        (codecs.BOM_UTF16_LE + "UTF-16 text".encode("utf-16-le"), "UTF-16 text"),
+        ("plain utf-8 ✓".encode(), "plain utf-8 ✓"),
+    ],
+)
+def test_text_encodings_are_detected(tmp_path: Path, data: bytes, expected: str) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes(data)
+    (section,) = read(path)
+    assert expected in section.text
+
+
+def test_markdown_and_code_kinds(tmp_path: Path) -> None:
+    assert kind_of(Path("a.md")) == "markdown" and kind_of(Path("b.rst")) == "text"
+    assert kind_of(Path("c.py")) == "code" and kind_of(Path("README")) == "text"
+    assert kind_of(Path("photo.jpg")) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blob.txt", b"\x00\x01\x02\x03" * 64, "binary"),
+        ("fake.pdf", b"this is not a pdf at all", "damaged"),
+        ("fake.docx", b"PK\x03\x04 broken", "damaged"),
+    ],
+)
+def test_bad_files_are_skipped_with_a_reason(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(FileSkipped, match=reason):
+        read(path)
+
+
+def test_size_limit_and_zip_bomb(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 5000)
+    with pytest.raises(FileSkipped, match="not indexed"):
+        read(big, Limits(text_bytes=1000))
+    with pytest.raises(FileSkipped, match="zip bomb"):
+        read(make_zip_bomb_docx(tmp_path / "bomb.docx"))
+
+
+def test_scanned_pdf_without_text_says_so(qapp, tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "scan.pdf", ["", ""])
+    with pytest.raises(FileSkipped, match="no text layer"):
+        read(path)
