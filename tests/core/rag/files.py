@@ -13,8 +13,11 @@ def make_pdf(path: Path, pages: list[str]) -> Path:
 
     writer = QPdfWriter(str(path))
     writer.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                    QMarginsF(20, 20, 20, 20))
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(20, 20, 20, 20),
+        )
     )
     painter = QPainter(writer)
     for index, text in enumerate(pages):
