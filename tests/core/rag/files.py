@@ -74,9 +74,11 @@ def make_epub(path: Path, chapters: list[tuple[str, str]]) -> Path:
 
 def make_zip_bomb_docx(path: Path) -> Path:
     """A .docx whose one entry unpacks to 400 MB of zeros."""
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("word/document.xml", "w", force_zip64=True) as entry:
-            block = b"\0" * (1 << 20)
-            for _ in range(400):
-                entry.write(block)
+    block = b"\0" * (1 << 20)
+    with (
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/document.xml", "w", force_zip64=True) as entry,
+    ):
+        for _ in range(400):
+            entry.write(block)
     return path

@@ -184,5 +184,5 @@ def _assert_consistent(service: DocsService, name: str) -> None:
     ).fetchall()
     assert len({(f, o) for _, f, o in rows}) == len(rows), "duplicate chunks"
     assert {r[0] for r in rows} == vectors.ids(collection.id), "orphan or missing vectors"
-    files, chunks = catalog.counts(collection.id)
+    _files, chunks = catalog.counts(collection.id)
     assert chunks == len(rows) and not catalog.unfinished(collection.id)

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import FileSkipped
-from app.core.rag.extract import Limits, extract, kind_of
+from app.core.rag.extract import DEFAULT_LIMITS, Limits, extract, kind_of
 from tests.core.rag.files import make_docx, make_epub, make_pdf, make_zip_bomb_docx
 
 
-def read(path: Path, limits: Limits = Limits()) -> list:
+def read(path: Path, limits: Limits = DEFAULT_LIMITS) -> list:
     kind = kind_of(path)
     assert kind is not None
     return extract(path, kind, limits)
