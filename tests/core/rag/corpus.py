@@ -130,3 +130,13 @@ def write_corpus(folder: Path, chinese: bool = False, seed: int = 7) -> list[tup
         title = f"# {stem.title()}\n\n"
         (folder / f"{stem}.md").write_text(title + "\n\n".join(paragraphs) + "\n", "utf-8")
     return [(question, answer) for _stem, _fact, question, answer in facts]
+
+
+def write_filler(folder: Path, files: int, seed: int = 11) -> None:
+    """`files` Markdown files of shuffled filler, each a few chunks long."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(files):
+        paragraphs = [" ".join(rng.sample(_EN_FILLER, 5)) for _ in range(8)]
+        body = f"# Notes {number}\n\n" + "\n\n".join(paragraphs) + "\n"
+        (folder / f"notes-{number:03}.md").write_text(body, "utf-8")
