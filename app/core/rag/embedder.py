@@ -102,7 +102,6 @@ class Embedder:
         if self._model is None:
             self._model = _LOADED.get(str(self.spec.folder))
         if self._model is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
             from sentence_transformers import SentenceTransformer

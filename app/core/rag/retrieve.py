@@ -155,8 +155,7 @@ def _fill_similarity(
             missing.setdefault(row.collection_id, []).append(chunk_id)
     for collection_id, chunk_ids in missing.items():
         query = query_vectors[by_collection[collection_id].embedder]
-        for chunk_id, vector in vectors.vectors(collection_id, chunk_ids).items():
-            similarity[chunk_id] = sum(a * b for a, b in zip(query, vector, strict=True))
+        similarity.update(vectors.similarities(collection_id, query, chunk_ids))
 
 
 def _passage(row: ChunkRow, collection: str, score: float, sim: float, kw: float) -> Passage:

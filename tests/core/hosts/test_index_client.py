@@ -66,6 +66,6 @@ def test_searches_are_answered_between_batches(hearth_home: Path, tmp_path: Path
         client.search(["Docs"], "anything")  # answered while the run is paused here
         steps.close()  # cancel: the run stops, committed work stays
         status = client.status("Docs")
-        assert 0 < status.chunks and status.files < 40
+        assert status.chunks > 0 and status.files < 40
     finally:
         client.close()
