@@ -23,7 +23,7 @@ from app.core.errors import CollectionNotFound
 from app.core.hosts.index_client import IndexClient
 from app.core.rag.context import source_line
 from app.core.rag.embedder import DEFAULT_EMBEDDER
-from app.core.rag.retrieve import SearchOptions
+from app.core.rag.retrieve import DEFAULT_SEARCH, SearchOptions
 from app.core.rag.types import CollectionStatus, IndexProgress, Passage
 from app.core.services import Services
 
@@ -55,7 +55,7 @@ def add_commands(docs: Any) -> None:
     query.add_argument("name")
     query.add_argument("question", nargs="+")
     query.add_argument("-k", "--top-k", type=int, default=5)
-    query.add_argument("--floor", type=float, default=SearchOptions().floor)
+    query.add_argument("--floor", type=float, default=DEFAULT_SEARCH.floor)
     query.add_argument("--json", action="store_true")
     query.set_defaults(run=cmd_docs_query)
 

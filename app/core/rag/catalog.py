@@ -331,9 +331,3 @@ class Catalog:
             (collection_id,),
         )
         return [(row[0], row[1] or "") for row in rows]
-
-    def file_texts(self, file_id: int) -> list[str]:
-        rows = self._db.execute(
-            "SELECT text FROM chunks WHERE file_id = ? ORDER BY ordinal", (file_id,)
-        )
-        return [row[0] for row in rows]

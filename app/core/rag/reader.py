@@ -89,7 +89,7 @@ class SandboxReader:
 
 
 class DirectReader:
-    """Reads in this process, with no limits: for tests of the readers themselves."""
+    """Reads in this process: size limits only, no time or memory limit (tests, benchmarks)."""
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
         self.limits = limits

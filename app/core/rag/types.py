@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any, Literal
 
 
@@ -44,8 +45,6 @@ class Passage:
 
     def source(self) -> dict[str, Any]:
         """What a chat message stores (and exports) about this passage."""
-        from pathlib import PurePath
-
         return {
             "file": PurePath(self.path).name,
             "path": self.path,

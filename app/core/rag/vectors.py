@@ -64,11 +64,6 @@ class VectorStore:
             self._counts.pop(collection_id, None)
             self._collection(collection_id).delete(where={"file_id": {"$in": list(file_ids)}})
 
-    def delete_chunks(self, collection_id: int, chunk_ids: Sequence[int]) -> None:
-        if chunk_ids:
-            self._counts.pop(collection_id, None)
-            self._collection(collection_id).delete(ids=[str(i) for i in chunk_ids])
-
     def nearest(
         self, collection_id: int, vector: Sequence[float], count: int
     ) -> list[tuple[int, float]]:
