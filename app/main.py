@@ -20,11 +20,13 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.engine.types import Engine
 from app.core.hosts.engine_client import EngineClient
+from app.core.hosts.index_client import IndexClient
 from app.core.paths import resources_dir
 from app.core.services import build_services
 from app.ui.appearance import Appearance
 from app.ui.main_window import MainWindow
 from app.workers.chats import ChatsController
+from app.workers.documents import DocumentsController
 from app.workers.engine import EngineController
 from app.workers.models import ModelControllers
 from app.workers.session import ChatSession
@@ -32,10 +34,13 @@ from app.workers.session import ChatSession
 GIL_SWITCH_S = 0.001
 
 
-def build_window(engine: Engine | None = None) -> tuple[QApplication, MainWindow]:
+def build_window(
+    engine: Engine | None = None, documents: DocumentsController | None = None
+) -> tuple[QApplication, MainWindow]:
     """Create the QApplication (if needed) and the main window, not yet shown or started.
 
-    `engine` replaces the engine host (tests pass a fake at this boundary)."""
+    `engine` replaces the engine host and `documents` the index host's controller (tests pass
+    a fake or an in-process service at these boundaries)."""
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     # Worker threads (store, library scan, engine pipe) hand the GIL back to the GUI thread
     # after 1 ms instead of 5: start-up stalls of the event loop roughly halved (bench/ui.py).
@@ -56,7 +61,10 @@ def build_window(engine: Engine | None = None) -> tuple[QApplication, MainWindow
     appearance.apply_language(settings.language)
     appearance.apply_theme(settings.theme, settings.font_size)
     engine = engine or EngineClient(log_path=paths.logs / "engine.log")
-    session = ChatSession(services, ChatsController(), EngineController(engine))
+    documents = documents or DocumentsController(
+        IndexClient(log_path=paths.logs / "index.log"), catalog_file=paths.rag / "catalog.sqlite3"
+    )
+    session = ChatSession(services, ChatsController(), EngineController(engine), documents)
     models = ModelControllers.build(paths.models, paths.config)
     window = MainWindow(session, appearance, models)
     if problem is not None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.core.models.library import LibraryEntry
 from app.core.prompts.library import PromptTemplate
+from app.core.rag.types import CollectionStatus
 
 NONE = ""
 
@@ -28,7 +30,7 @@ class ChatHeader(QWidget):
     Signals:
         model_selected(str), prompt_selected(str) ("" for none), few_shot_selected(str) ("" for
         none), system_prompt_edited(str), prompts_edit_requested(), settings_requested(),
-        models_requested().
+        models_requested(), documents_selected(list) (collection ids), documents_requested().
     """
 
     model_selected = Signal(str)
@@ -38,6 +40,8 @@ class ChatHeader(QWidget):
     prompts_edit_requested = Signal()
     settings_requested = Signal()
     models_requested = Signal()
+    documents_selected = Signal(list)
+    documents_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +73,10 @@ class ChatHeader(QWidget):
         self.models_button.setObjectName("modelsButton")
         self.settings_button = QToolButton()
         self.settings_button.setObjectName("settingsButton")
+        self.docs_button = QPushButton()  # a push button draws its menu arrow beside the text
+        self.docs_button.setObjectName("documentsPicker")
+        self.docs_menu = QMenu(self.docs_button)
+        self.docs_button.setMenu(self.docs_menu)
         self.system = QPlainTextEdit()
         self.system.setObjectName("systemPrompt")
         self.system.setFixedHeight(70)
@@ -100,6 +108,7 @@ class ChatHeader(QWidget):
         for widget in second:
             prompt_row.addWidget(widget)
         prompt_row.addStretch(1)
+        prompt_row.addWidget(self.docs_button)
         system_row = QHBoxLayout()
         system_row.addWidget(self.system, 1)
         system_row.addWidget(self.apply_system, 0, Qt.AlignmentFlag.AlignBottom)
@@ -109,6 +118,8 @@ class ChatHeader(QWidget):
         layout.addLayout(prompt_row)
         layout.addLayout(system_row)
         self._templates: list[PromptTemplate] = []
+        self._collections: list[CollectionStatus] = []
+        self._chosen: list[int] = []
         self._filling = False
         self.model.activated.connect(self._on_model_activated)
         self.prompt.activated.connect(self._on_prompt_activated)
@@ -138,8 +149,10 @@ class ChatHeader(QWidget):
             self.tr("This model has no chat template: it continues the text you write.")
         )
         self.system.setPlaceholderText(self.tr("System prompt for this chat"))
+        self.docs_button.setToolTip(self.tr("The document collections this chat answers from"))
         if self._templates:
             self.set_templates(self._templates)
+        self._fill_documents()
 
     # -- filling -----------------------------------------------------------------------
 
@@ -198,6 +211,50 @@ class ChatHeader(QWidget):
             self.system.setPlainText(system)
         self._filling = False
 
+    def set_collections(self, collections: list[CollectionStatus]) -> None:
+        self._collections = collections
+        self._fill_documents()
+
+    def show_documents(self, chosen: list[int]) -> None:
+        """The open chat's collections (ids)."""
+        self._chosen = list(chosen)
+        self._fill_documents()
+
+    def _fill_documents(self) -> None:
+        menu = self.docs_menu
+        menu.clear()
+        for status in self._collections:
+            action = menu.addAction(status.name)
+            action.setCheckable(True)
+            action.setChecked(status.id in self._chosen)
+            action.setData(status.id)
+            action.toggled.connect(self._on_collection_toggled)
+        if not self._collections:
+            menu.addAction(self.tr("No collections yet")).setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.tr("Manage documents…")).triggered.connect(self.documents_requested)
+        self._label_documents()
+
+    def _label_documents(self) -> None:
+        names = {c.id: c.name for c in self._collections}
+        chosen = [names[i] for i in self._chosen if i in names]
+        if not chosen:
+            text = self.tr("Documents: none")
+        elif len(chosen) == 1:
+            text = self.tr("Documents: {0}").format(_short(chosen[0]))
+        else:
+            text = self.tr("Documents: {0} collections").format(len(chosen))
+        self.docs_button.setText(text)
+        self.docs_button.setProperty("active", bool(chosen))
+
+    def _on_collection_toggled(self, _checked: bool) -> None:
+        chosen = [
+            int(a.data()) for a in self.docs_menu.actions() if a.isCheckable() and a.isChecked()
+        ]
+        self._chosen = chosen
+        self.documents_selected.emit(chosen)
+        self._label_documents()  # not a refill: the action that sent this must live on
+
     def _select(self, combo: QComboBox, data: object) -> None:
         index = combo.findData(data)
         if index >= 0:
@@ -223,3 +280,7 @@ class ChatHeader(QWidget):
 
     def _on_apply_system_clicked(self) -> None:
         self.system_prompt_edited.emit(self.system.toPlainText())
+
+
+def _short(name: str, letters: int = 24) -> str:
+    return name if len(name) <= letters else name[: letters - 1] + "…"

@@ -42,12 +42,14 @@ class ChatView(QTextBrowser):
         regenerate_requested(): answer the last message again.
         continue_requested(): carry on writing the last answer.
         copied(str): something was copied (what, in words, for the status bar).
+        source_requested(dict): the user clicked one of an answer's sources (as stored).
     """
 
     edit_requested = Signal(int, str)
     regenerate_requested = Signal()
     continue_requested = Signal()
     copied = Signal(str)
+    source_requested = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,7 +181,7 @@ class ChatView(QTextBrowser):
         cursor.insertBlock()
         if message.role == "assistant":
             body = self._render(message.content) if message.content else ""
-            cursor.insertHtml(body + self._status_html(message))
+            cursor.insertHtml(body + self._sources_html(message) + self._status_html(message))
         else:
             cursor.insertHtml(_plain_html(message.content))
 
@@ -222,6 +224,40 @@ class ChatView(QTextBrowser):
             f'<a href="hearth:{action}/{mid}">{html.escape(label)}</a>'
             for action, mid, label in links
         )
+
+    def _sources_html(self, message: StoredMessage) -> str:
+        """The passages the answer was given, or a note that the documents had nothing."""
+        if message.sources is None:  # the chat used no documents
+            return ""
+        if not any(isinstance(s, dict) for s in message.sources):
+            note = self.tr(
+                "Your documents were searched: nothing in them was relevant to this question, "
+                "so this answer does not come from them."
+            )
+            return f'<p style="color:gray; font-size:small">{html.escape(note)}</p>'
+        lines = [f"<b>{html.escape(self.tr('Sources'))}</b>"]
+        for number, source in enumerate(message.sources, start=1):
+            if not isinstance(source, dict):
+                continue
+            link = f'<a href="hearth:source/{message.id}.{number - 1}">{self._place(source)}</a>'
+            score = source.get("score")
+            detail = (
+                [self.tr("relevance {0}%").format(round(float(score) * 100))]
+                if isinstance(score, int | float)
+                else []
+            )
+            snippet = str(source.get("snippet") or "")
+            if snippet:
+                detail.append(f"“{_cut(snippet, 110)}”")
+            gray = html.escape(" · ".join(detail))
+            lines.append(f'[{number}] {link} <span style="color:gray">{gray}</span>')
+        return '<p style="font-size:small">' + "<br>".join(lines) + "</p>"
+
+    def _place(self, source: dict[str, Any]) -> str:
+        place = str(source.get("file") or source.get("path") or self.tr("a document"))
+        if source.get("page"):
+            place = self.tr("{0}, page {1}").format(place, source["page"])
+        return html.escape(place)
 
     def _status_html(self, message: StoredMessage) -> str:
         if message.status == "cancelled":
@@ -272,6 +308,17 @@ class ChatView(QTextBrowser):
             self.regenerate_requested.emit()
         elif action == "continue":
             self.continue_requested.emit()
+        elif action == "source":
+            self._open_source(arg)
+
+    def _open_source(self, arg: str) -> None:
+        message_id, _, number = arg.partition(".")
+        message = self._messages.get(int(message_id)) if message_id.isdigit() else None
+        sources = message.sources if message is not None else None
+        if sources and number.isdigit() and int(number) < len(sources):
+            source = sources[int(number)]
+            if isinstance(source, dict):
+                self.source_requested.emit(source)
 
     def _copy(self, text: str, what: str) -> None:
         QGuiApplication.clipboard().setText(text)
@@ -299,6 +346,10 @@ class ChatView(QTextBrowser):
     def _scroll_to_end(self) -> None:
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())
+
+
+def _cut(text: str, letters: int) -> str:
+    return text if len(text) <= letters else text[: letters - 1].rstrip() + "…"
 
 
 def _plain_html(text: str) -> str:

@@ -19,12 +19,14 @@ from app.ui.composer import Composer
 from app.ui.prompt_editor import PromptEditor
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sidebar import ChatSidebar
+from app.ui.source_dialog import SourceDialog
 from app.ui.status import ErrorBanner, StatusPanel
 from app.ui.transfer import TransferUi
 from app.workers.models import ModelControllers
 from app.workers.session import ChatSession
 
 if TYPE_CHECKING:
+    from app.ui.documents.window import DocumentsWindow
     from app.ui.models.window import ModelsWindow
 
 
@@ -39,6 +41,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.models = models
         self.models_window: ModelsWindow | None = None
+        self.documents_window: DocumentsWindow | None = None
         self.appearance = appearance
         self.sidebar = ChatSidebar()
         self.header = ChatHeader()
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
             "export_all": self.tr("Export &all chats…"),
             "quit": self.tr("&Quit"),
             "models": self.tr("&Models…"),
+            "documents": self.tr("&Documents…"),
             "prompts": self.tr("&Prompt library…"),
             "settings": self.tr("&Settings…"),
         }
@@ -127,6 +131,9 @@ class MainWindow(QMainWindow):
         engine.prompt_processed.connect(lambda _rid: self.status.set_state("generating"))
         engine.tokens_received.connect(lambda _rid, text: self.view.append_text(text))
         engine.generation_finished.connect(self._on_engine_generation_finished)
+        if s.documents is not None:
+            s.documents.collections_listed.connect(self.header.set_collections)
+            s.documents.failed.connect(self._on_documents_failed)
 
     def _connect_widgets(self) -> None:
         s = self.session
@@ -150,6 +157,9 @@ class MainWindow(QMainWindow):
         self.header.prompts_edit_requested.connect(self.open_prompt_editor)
         self.header.settings_requested.connect(self.open_settings)
         self.header.models_requested.connect(self.open_models)
+        self.header.documents_selected.connect(s.select_documents)
+        self.header.documents_requested.connect(self.open_documents)
+        self.view.source_requested.connect(self.open_source)
 
     def _menus(self) -> None:
         """File and Tools menus; their actions carry the window's main shortcuts."""
@@ -175,6 +185,7 @@ class MainWindow(QMainWindow):
                 "tools",
                 [
                     ("models", QKeySequence("Ctrl+Shift+M"), self.open_models),
+                    ("documents", QKeySequence("Ctrl+Shift+D"), self.open_documents),
                     ("prompts", None, self.open_prompt_editor),
                     ("settings", QKeySequence("Ctrl+,"), self.open_settings),
                 ],
@@ -235,6 +246,24 @@ class MainWindow(QMainWindow):
         self.models_window.activateWindow()
         return self.models_window
 
+    def open_documents(self) -> DocumentsWindow | None:
+        if self.session.documents is None:
+            return None
+        if self.documents_window is None:
+            from app.ui.documents.window import DocumentsWindow
+
+            self.documents_window = DocumentsWindow(self.session.documents, self)
+        self.documents_window.show()
+        self.documents_window.raise_()
+        self.documents_window.activateWindow()
+        return self.documents_window
+
+    def open_source(self, source: dict[str, object]) -> SourceDialog:
+        dialog = SourceDialog(source, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def open_prompt_editor(self) -> PromptEditor:
         if self.prompt_editor is None:
             self.prompt_editor = PromptEditor(self.session.templates, self)
@@ -250,6 +279,7 @@ class MainWindow(QMainWindow):
         self.sidebar.set_current(chat.id if chat else None)
         if chat is None:
             self.view.show_empty(self.tr("Start a new chat: type a message below."))
+            self.header.show_documents([])
             return
         self.view.show_chat(messages, self.session.completion_mode)
         few_shot = chat.settings.get("few_shot")
@@ -260,11 +290,16 @@ class MainWindow(QMainWindow):
         self.header.show_chat_setup(
             chat.prompt_id, few_shot if isinstance(few_shot, str) else None, system
         )
+        self.header.show_documents(self.session.chat_documents())
 
     def _on_session_turn_started(self, preview: list[StoredMessage], prefix: str) -> None:
         self.banner.hide()
         self.view.show_chat(preview, self.session.completion_mode)
-        self.view.begin_reply(self.tr("Reading your message…"), prefix)
+        searching = bool(self.session.chat_setup().documents) and not prefix
+        self.view.begin_reply(
+            self.tr("Searching your documents…") if searching else self.tr("Reading your message…"),
+            prefix,
+        )
 
     def _on_session_prompts_changed(self, templates: list[PromptTemplate]) -> None:
         self.header.set_templates(templates)
@@ -281,6 +316,11 @@ class MainWindow(QMainWindow):
     def _on_settings_accepted(self, dialog: SettingsDialog) -> None:
         self.session.set_chat_sampling(dialog.chat_sampling())
         self.session.save_settings(dialog.result_settings())
+
+    def _on_documents_failed(self, message: str) -> None:
+        window = self.documents_window
+        if window is None or not window.isVisible():  # the Documents window shows its own
+            self.banner.show_message(message)
 
     def _on_sidebar_search_requested(self, query: str) -> None:
         if query:

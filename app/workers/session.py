@@ -17,9 +17,11 @@ from app.core.conversation import ChatSetup, Conversation
 from app.core.engine.types import LoadSpec
 from app.core.models.library import LibraryEntry, pick_default
 from app.core.prompts.library import PromptTemplate
+from app.core.rag.context import DocumentsSetup
 from app.core.services import Services
 from app.core.settings import SamplingSettings, Settings, save_settings
 from app.workers.chats import ChatsController
+from app.workers.documents import DocumentsController
 from app.workers.engine import EngineController
 from app.workers.executor import Executor
 
@@ -51,10 +53,12 @@ class ChatSession(QObject):
         services: Services,
         chats: ChatsController,
         engine: EngineController,
+        documents: DocumentsController | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.documents = documents
         self.settings = services.settings
         self.chats = chats
         self.engine = engine
@@ -84,6 +88,8 @@ class ChatSession(QObject):
         self.refresh_library()
         self.refresh_prompts()
         self.engine.start_host()
+        if self.documents is not None:
+            self.documents.start()
 
     def refresh_library(self) -> None:
         self._io.call(self.services.library.entries, self._on_library_read, self._on_io_failed)
@@ -96,6 +102,8 @@ class ChatSession(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        if self.documents is not None:
+            self.documents.shutdown()
         self.engine.shutdown()
         self.chats.shutdown()
         self._io.shutdown()
@@ -200,6 +208,40 @@ class ChatSession(QObject):
         if self.chat is not None:
             self.chats.update_chat(self.chat.id, system_prompt=text)
 
+    def select_documents(self, collection_ids: list[int]) -> None:
+        """The collections the open chat answers from (ids; names kept for before they load)."""
+        if self.documents is None:
+            return
+        names = {c.id: c.name for c in self.documents.collections}
+        chosen = [{"id": i, "name": names.get(i, "")} for i in collection_ids]
+        if self.chat is None:  # a new chat that starts with these documents
+            self.chats.create_chat(
+                lambda chat: self.open_chat(chat.id),
+                model=self.engine.loaded_id,
+                prompt_id=self._default_prompt(),
+                settings={"documents": chosen},
+            )
+            return
+        self.chats.update_chat(self.chat.id, settings=dict(self.chat.settings, documents=chosen))
+
+    def chat_documents(self) -> list[int]:
+        """The ids of the collections the open chat answers from."""
+        chosen = self.chat.settings.get("documents") if self.chat is not None else None
+        if not isinstance(chosen, list):
+            return []
+        return [c["id"] for c in chosen if isinstance(c, dict) and isinstance(c.get("id"), int)]
+
+    def _documents_setup(self) -> DocumentsSetup | None:
+        ids, documents = self.chat_documents(), self.documents
+        if not ids or documents is None:
+            return None
+        if documents.listed:  # current names (a collection may have been renamed or removed)
+            names = documents.names_for(ids)
+        else:
+            chosen = self.chat.settings.get("documents", []) if self.chat is not None else []
+            names = [str(c.get("name")) for c in chosen if isinstance(c, dict) and c.get("name")]
+        return DocumentsSetup(documents.client, tuple(names)) if names else None
+
     def set_chat_sampling(self, sampling: SamplingSettings | None) -> None:
         """Give the open chat its own sampling settings (None: back to the defaults)."""
         if self.chat is not None:
@@ -232,6 +274,7 @@ class ChatSession(QObject):
             system_prompt=chat.system_prompt if chat is not None else None,
             completion=self.completion_mode,
             few_shot=self._template(few_shot_id) if isinstance(few_shot_id, str) else None,
+            documents=self._documents_setup(),
         )
 
     # -- settings and prompt library ---------------------------------------------------

@@ -13,9 +13,10 @@ from app.core.engine.types import Engine
 from app.core.paths import default_paths
 from app.main import build_window
 from app.ui.main_window import MainWindow
+from app.workers.documents import DocumentsController
 from tests.ui.fakes import FakeEngine
 
-WindowFactory = Callable[[Engine | None], MainWindow]
+WindowFactory = Callable[..., MainWindow]  # (engine=None, documents=None)
 
 
 @pytest.fixture
@@ -32,8 +33,10 @@ def make_window(qtbot: QtBot, models_home: Path) -> Iterator[WindowFactory]:
     """Build a started main window; every window made is closed (and shut down) at the end."""
     made: list[MainWindow] = []
 
-    def make(engine: Engine | None = None) -> MainWindow:
-        _, window = build_window(engine)
+    def make(
+        engine: Engine | None = None, documents: DocumentsController | None = None
+    ) -> MainWindow:
+        _, window = build_window(engine, documents)
         qtbot.addWidget(window)
         window.show()
         window.session.start()

@@ -15,7 +15,12 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.models.fit import GIB, Hardware
+from app.core.rag.reader import DirectReader
+from app.core.rag.service import DocsService
 from app.ui.main_window import MainWindow
+from app.workers.documents import DocumentsController
+from tests.core.rag.corpus import write_filler
+from tests.core.rag.files import make_pdf
 from tests.hub.fixtures import SMOL_REPO
 from tests.hub.server import Faults, LocalHub
 from tests.ui.conftest import WindowFactory, send
@@ -26,6 +31,10 @@ CODE_REPLY = (
     "Here is a function that adds two numbers:\n\n```python\ndef add(a: int, b: int) -> int:\n"
     '    """Return the sum."""\n    return a + b\n```\n\n| input | output |\n|---|---|\n'
     "| 1, 2 | 3 |\n\n- It is **pure**\n- It has `type hints`\n"
+)
+SOURCES_REPLY = (
+    "The radio password for the Orla research station is **BLUE-HERON-42** [1]. The station "
+    "rules ask you to keep it private."
 )
 ZH_REPLY = (
     "当然可以。下面是一个**简单**的例子：\n\n```python\nprint('你好，世界')\n```\n\n希望有帮助！"
@@ -158,3 +167,61 @@ def test_export_menus(qtbot: QtBot, make_window: WindowFactory, theme: str, lang
     qtbot.waitExposed(menu)
     save(menu, f"menu-chat-{theme}-{lang}")
     menu.hide()
+
+
+@pytest.mark.parametrize(("theme", "lang"), [("light", "en"), ("dark", "zh_CN")])
+def test_documents(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, theme: str, lang: str
+) -> None:
+    """The Documents window paused mid-index and when done; an answer with its sources; the
+    passage a source shows."""
+    folder = tmp_path / "Handbook"
+    write_filler(folder, 10)
+    (folder / "empty.txt").write_text("")
+    (folder / "photo.pdf").write_bytes(b"not really a pdf")
+    make_pdf(
+        folder / "station.pdf",
+        [
+            "Welcome to the Orla research station. Meals are served in the east hall.",
+            "Station rules. The radio password for the Orla research station is BLUE-HERON-42. "
+            "Keep it private.",
+        ],
+    )
+    service = DocsService(tmp_path / "rag", tmp_path / "models", DirectReader(), batch_chunks=4)
+    documents = DocumentsController(service, watch=False)
+    window = make_window(FakeEngine(reply=SOURCES_REPLY), documents)
+    qtbot.waitUntil(lambda: window.session.engine.state == "ready", timeout=15000)
+    settings = window.session.settings.model_copy(update={"theme": theme, "language": lang})
+    window.session.save_settings(settings)
+    docs = window.open_documents()
+    assert docs is not None
+    docs.ask_folder = lambda: str(folder)  # type: ignore[method-assign]
+    docs.new_collection()
+    qtbot.waitUntil(
+        lambda: documents.progress is not None and documents.progress.files_done >= 3,
+        timeout=60000,
+    )
+    documents.pause()
+    qtbot.waitUntil(lambda: not documents._in_flight, timeout=30000)
+    save(docs, f"documents-paused-{theme}-{lang}")
+    documents.resume()
+    qtbot.waitUntil(
+        lambda: documents.state == "idle" and bool(documents.collections[0].indexed_at),
+        timeout=120000,
+    )
+    qtbot.waitUntil(lambda: docs.panel.problems.topLevelItemCount() == 2)
+    save(docs, f"documents-{theme}-{lang}")
+    docs.close()
+
+    send(qtbot, window, "Hello")
+    (action,) = [a for a in window.header.docs_menu.actions() if a.isCheckable()]
+    with qtbot.waitSignal(window.session.chats.chat_updated):
+        action.setChecked(True)
+    send(qtbot, window, "What is the radio password for the Orla research station?")
+    assert window.session.messages[-1].sources
+    save(window, f"answer-with-sources-{theme}-{lang}")
+    source = window.open_source(window.session.messages[-1].sources[0])
+    save(source, f"source-{theme}-{lang}")
+    source.close()
+    documents.shutdown()
+    service.close()

@@ -7,6 +7,7 @@ batch, and a crash or kill loses at most the batch in flight: the next run picks
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ class IndexClient:
         self._factory = factory
         self._log_path = log_path
         self._host: ProcessHost | None = None
+        self._starting = threading.Lock()  # a chat's search and the indexer may call at once
 
     @property
     def pid(self) -> int | None:
@@ -103,7 +105,8 @@ class IndexClient:
             ) from None
 
     def _ensure_host(self) -> ProcessHost:
-        if self._host is None or not self._host.alive:
-            self._host = ProcessHost(self._factory, "hearth-index", self._log_path)
-            self._host.start()
-        return self._host
+        with self._starting:
+            if self._host is None or not self._host.alive:
+                self._host = ProcessHost(self._factory, "hearth-index", self._log_path)
+                self._host.start()
+            return self._host

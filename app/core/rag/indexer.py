@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Protocol
@@ -56,14 +56,15 @@ class _Tally:
 
 
 class IndexRun:
-    """One indexing run over one collection."""
+    """One indexing run over one collection. `chunker` is called when a file needs reading,
+    so a run over unchanged files never loads the embedding model."""
 
     def __init__(
         self,
         catalog: Catalog,
         vectors: VectorStore,
         embedder: Embedder,
-        chunker: Chunker,
+        chunker: Callable[[], Chunker],
         reader: Reader,
         collection: CollectionRow,
         batch_chunks: int = BATCH_CHUNKS,
@@ -151,7 +152,7 @@ class IndexRun:
         chunks: list[Chunk] = []
         if reason is None:
             try:
-                chunks = self._chunker.split(self._reader.read(candidate.path, candidate.kind))
+                chunks = self._chunker().split(self._reader.read(candidate.path, candidate.kind))
             except FileSkipped as skipped:
                 reason = str(skipped)
         if reason is not None or not chunks:

@@ -7,6 +7,7 @@ file while it lives. Tests and benchmarks use it in-process.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Generator, Sequence
 from pathlib import Path
@@ -105,7 +106,7 @@ class DocsService:
                 self._catalog,
                 self._vectors,
                 self._embedder(collection),
-                self._chunker(collection),
+                functools.partial(self._chunker, collection),
                 self._reader,
                 collection,
                 self._batch,
@@ -183,6 +184,7 @@ class DocsService:
         files, chunks = self._catalog.counts(collection.id)
         problems = tuple(FileProblem(p, r) for p, r in self._catalog.problems(collection.id))
         return CollectionStatus(
+            id=collection.id,
             name=collection.name,
             embedder=collection.embedder,
             sources=tuple(self._catalog.sources(collection.id)),

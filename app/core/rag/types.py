@@ -98,8 +98,10 @@ class FileProblem:
 
 @dataclass(frozen=True)
 class CollectionStatus:
-    """What the collections view and `hearth docs status` show."""
+    """What the collections view and `hearth docs status` show. `id` stays the same when the
+    collection is renamed (chats remember their collections by it)."""
 
+    id: int
     name: str
     embedder: str
     sources: tuple[str, ...]

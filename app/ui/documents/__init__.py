@@ -1,0 +1,1 @@
+"""The Documents window: collections of local documents and their indexing."""
