@@ -46,7 +46,7 @@ bench: setup
 
 # Re-extract the user-visible strings and compile the translations (edit .ts with pyside6-linguist).
 translations: setup
-	$(BIN)/pyside6-lupdate app/ui/*.py app/ui/models/*.py app/workers/*.py -ts resources/translations/hearth_zh_CN.ts
+	$(BIN)/pyside6-lupdate app/ui/*.py app/ui/models/*.py app/ui/documents/*.py app/workers/*.py -ts resources/translations/hearth_zh_CN.ts
 	$(BIN)/pyside6-lrelease resources/translations/hearth_zh_CN.ts -qm resources/translations/hearth_zh_CN.qm
 
 # The desktop app as one folder, dist/hearth/ (about a minute). HEARTH_ONEFILE=1 makes one file.

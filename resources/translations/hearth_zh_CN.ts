@@ -4,105 +4,135 @@
 <context>
     <name>ChatHeader</name>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="124"/>
+        <location filename="../../app/ui/chat_header.py" line="135"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="125"/>
+        <location filename="../../app/ui/chat_header.py" line="136"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="126"/>
+        <location filename="../../app/ui/chat_header.py" line="137"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="127"/>
+        <location filename="../../app/ui/chat_header.py" line="138"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="128"/>
+        <location filename="../../app/ui/chat_header.py" line="139"/>
         <source>Edit this chat&apos;s system prompt</source>
         <translation>编辑本对话的系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="129"/>
+        <location filename="../../app/ui/chat_header.py" line="140"/>
         <source>Prompt library…</source>
         <translation>提示词库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="130"/>
+        <location filename="../../app/ui/chat_header.py" line="141"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="131"/>
+        <location filename="../../app/ui/chat_header.py" line="142"/>
         <source>Models…</source>
         <translation>模型…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="133"/>
+        <location filename="../../app/ui/chat_header.py" line="144"/>
         <source>Find and download models, import or remove them (Ctrl+Shift+M)</source>
         <translation>查找并下载模型，导入或移除模型（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="135"/>
+        <location filename="../../app/ui/chat_header.py" line="146"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="136"/>
+        <location filename="../../app/ui/chat_header.py" line="147"/>
         <source>Base model · completion</source>
         <translation>基础模型 · 续写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="138"/>
+        <location filename="../../app/ui/chat_header.py" line="149"/>
         <source>This model has no chat template: it continues the text you write.</source>
         <translation>此模型没有对话模板：它会续写你输入的文字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="140"/>
+        <location filename="../../app/ui/chat_header.py" line="151"/>
         <source>System prompt for this chat</source>
         <translation>本对话的系统提示词</translation>
     </message>
     <message>
         <location filename="../../app/ui/chat_header.py" line="152"/>
+        <source>The document collections this chat answers from</source>
+        <translation>此对话用来回答的文档集</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="165"/>
         <source>(base)</source>
         <translation>（基础模型）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="154"/>
+        <location filename="../../app/ui/chat_header.py" line="167"/>
         <source>(unusable)</source>
         <translation>（不可用）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="181"/>
+        <location filename="../../app/ui/chat_header.py" line="194"/>
         <source>No system prompt</source>
         <translation>无系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="182"/>
+        <location filename="../../app/ui/chat_header.py" line="195"/>
         <source>No examples</source>
         <translation>无示例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="233"/>
+        <source>No collections yet</source>
+        <translation>还没有文档集</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="235"/>
+        <source>Manage documents…</source>
+        <translation>管理文档…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="242"/>
+        <source>Documents: none</source>
+        <translation>文档：无</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="244"/>
+        <source>Documents: {0}</source>
+        <translation>文档：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="246"/>
+        <source>Documents: {0} collections</source>
+        <translation>文档：{0} 个文档集</translation>
     </message>
 </context>
 <context>
     <name>ChatSession</name>
     <message>
-        <location filename="../../app/workers/session.py" line="280"/>
+        <location filename="../../app/workers/session.py" line="323"/>
         <source>No model is loaded yet. Pick a model above, or wait for it to load.</source>
         <translation>尚未加载模型。请在上方选择模型，或等待加载完成。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="295"/>
+        <location filename="../../app/workers/session.py" line="338"/>
         <source>it is not in the library</source>
         <translation>它不在模型库中</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="296"/>
+        <location filename="../../app/workers/session.py" line="339"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} 无法使用：{1}</translation>
     </message>
@@ -194,64 +224,84 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="74"/>
-        <location filename="../../app/ui/chat_view.py" line="213"/>
+        <location filename="../../app/ui/chat_view.py" line="76"/>
+        <location filename="../../app/ui/chat_view.py" line="215"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="74"/>
+        <location filename="../../app/ui/chat_view.py" line="76"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="116"/>
-        <location filename="../../app/ui/chat_view.py" line="176"/>
+        <location filename="../../app/ui/chat_view.py" line="118"/>
+        <location filename="../../app/ui/chat_view.py" line="178"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="174"/>
+        <location filename="../../app/ui/chat_view.py" line="176"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="215"/>
+        <location filename="../../app/ui/chat_view.py" line="217"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="217"/>
+        <location filename="../../app/ui/chat_view.py" line="219"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="220"/>
+        <location filename="../../app/ui/chat_view.py" line="222"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="228"/>
+        <location filename="../../app/ui/chat_view.py" line="234"/>
+        <source>Your documents were searched: nothing in them was relevant to this question, so this answer does not come from them.</source>
+        <translation>已搜索你的文档：其中没有与此问题相关的内容，所以这个回答并非来自你的文档。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="245"/>
+        <source>relevance {0}%</source>
+        <translation>相关度 {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="257"/>
+        <source>a document</source>
+        <translation>一个文档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="259"/>
+        <source>{0}, page {1}</source>
+        <translation>{0}，第 {1} 页</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="264"/>
         <source>Stopped before the end.</source>
         <translation>回答在结束前被停止。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="230"/>
+        <location filename="../../app/ui/chat_view.py" line="266"/>
         <source>The answer failed: {0}</source>
         <translation>回答失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="232"/>
+        <location filename="../../app/ui/chat_view.py" line="268"/>
         <source>Cut off at the token limit.</source>
         <translation>已达到 token 上限，回答被截断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="258"/>
+        <location filename="../../app/ui/chat_view.py" line="294"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="259"/>
+        <location filename="../../app/ui/chat_view.py" line="295"/>
         <source>Open this address in your web browser?
 
 {0}</source>
@@ -260,14 +310,102 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="266"/>
+        <location filename="../../app/ui/chat_view.py" line="302"/>
         <source>Code copied.</source>
         <translation>代码已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="268"/>
+        <location filename="../../app/ui/chat_view.py" line="304"/>
         <source>Message copied.</source>
         <translation>消息已复制。</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionPanel</name>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="126"/>
+        <source>Folders and files</source>
+        <translation>文件夹和文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="127"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="128"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="129"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="131"/>
+        <source>Stop using this folder; its passages leave the index, the files stay</source>
+        <translation>不再使用此文件夹；其段落从索引中移除，文件本身保留</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="133"/>
+        <source>Index now</source>
+        <translation>立即索引</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="134"/>
+        <source>Look for new, changed and deleted files</source>
+        <translation>查找新增、修改和删除的文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="135"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="136"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="137"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="138"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="138"/>
+        <source>Why it was skipped</source>
+        <translation>跳过原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="152"/>
+        <source>Embedding model: {0}</source>
+        <translation>嵌入模型：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="179"/>
+        <source>Indexing another collection…</source>
+        <translation>正在索引另一个文档集…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="196"/>
+        <source>Reading {0}</source>
+        <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="209"/>
+        <source>Skipped files ({0})</source>
+        <translation>跳过的文件（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="211"/>
+        <source>No skipped files: every file found was read.</source>
+        <translation>没有跳过的文件：找到的每个文件都已读取。</translation>
     </message>
 </context>
 <context>
@@ -549,6 +687,99 @@
     </message>
 </context>
 <context>
+    <name>DocumentsWindow</name>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="112"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="113"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="114"/>
+        <source>Make a collection from a folder of documents</source>
+        <translation>用一个文档文件夹新建文档集</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="115"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="116"/>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="119"/>
+        <source>Chat with your own documents. Pick a folder: Hearth reads its PDF, Word, EPUB, Markdown, text, HTML and code files, keeps the index up to date as they change, and shows which passages each answer used. Nothing leaves this computer.</source>
+        <translation>和你自己的文档对话。选择一个文件夹：Hearth 会读取其中的 PDF、Word、EPUB、Markdown、文本、HTML 和代码文件，在文件变化时保持索引最新，并显示每个回答用到了哪些段落。所有内容都不会离开这台电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="125"/>
+        <source>Add a folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="153"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="153"/>
+        <source>indexing…</source>
+        <translation>正在索引…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="155"/>
+        <source>{0} files</source>
+        <translation>{0} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="157"/>
+        <source>{0} skipped</source>
+        <translation>跳过 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="199"/>
+        <source>Choose a folder of documents</source>
+        <translation>选择文档文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="203"/>
+        <source>Choose documents</source>
+        <translation>选择文档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="203"/>
+        <source>Documents ({0})</source>
+        <translation>文档（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="209"/>
+        <source>Rename collection</source>
+        <translation>重命名文档集</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="209"/>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="216"/>
+        <source>Remove collection</source>
+        <translation>移除文档集</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="218"/>
+        <source>Remove “{0}”? Its index is deleted and chats stop using it. Your files are not touched.</source>
+        <translation>移除“{0}”？它的索引会被删除，对话也不再使用它。你的文件不会被改动。</translation>
+    </message>
+</context>
+<context>
     <name>DownloadRow</name>
     <message>
         <location filename="../../app/ui/models/downloads.py" line="64"/>
@@ -791,88 +1022,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Start a new chat: type a message below.</source>
         <translation>开始新对话：在下方输入消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>&amp;New chat</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>&amp;Import chats…</source>
         <translation>导入对话(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>&amp;Export selected chats…</source>
         <translation>导出所选对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
+        <source>&amp;Documents…</source>
+        <translation>文档(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>&amp;Prompt library…</source>
         <translation>提示词库(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="96"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>Open or select a chat to export it.</source>
         <translation>请先打开或选择要导出的对话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>Hearth chats</source>
         <translation>Hearth 对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>Reading your message…</source>
         <translation>正在阅读你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
+        <source>Searching your documents…</source>
+        <translation>正在搜索你的文档…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="335"/>
         <source>Your message:</source>
         <translation>你的消息：</translation>
     </message>
@@ -1181,6 +1423,44 @@ It is stored in a file only you can read. Leave it empty to remove the stored to
     </message>
 </context>
 <context>
+    <name>SourceDialog</name>
+    <message>
+        <location filename="../../app/ui/source_dialog.py" line="49"/>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/source_dialog.py" line="50"/>
+        <source>Show folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/source_dialog.py" line="60"/>
+        <source>{0} (no longer there: moved, renamed or deleted)</source>
+        <translation>{0}（已不在原处：被移动、重命名或删除）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/source_dialog.py" line="67"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/source_dialog.py" line="74"/>
+        <source>page {0}</source>
+        <translation>第 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/source_dialog.py" line="78"/>
+        <source>relevance {0}%</source>
+        <translation>相关度 {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/source_dialog.py" line="80"/>
+        <source>collection “{0}”</source>
+        <translation>文档集“{0}”</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <location filename="../../app/ui/status.py" line="53"/>
@@ -1329,6 +1609,84 @@ It is stored in a file only you can read. Leave it empty to remove the stored to
         <location filename="../../app/ui/transfer.py" line="143"/>
         <source>…and {0} more.</source>
         <translation>……另有 {0} 项。</translation>
+    </message>
+</context>
+<context>
+    <name>documents</name>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="23"/>
+        <source>{0} files</source>
+        <translation>{0} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="24"/>
+        <source>{0} passages</source>
+        <translation>{0} 个段落</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="28"/>
+        <source>first indexing not finished</source>
+        <translation>首次索引尚未完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="30"/>
+        <source>not indexed yet</source>
+        <translation>尚未索引</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="34"/>
+        <source>indexed {0}</source>
+        <translation>索引于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="40"/>
+        <source>{0} files to finish</source>
+        <translation>还有 {0} 个文件待完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="52"/>
+        <source>today {0}</source>
+        <translation>今天 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="61"/>
+        <source>{0} of {1} files</source>
+        <translation>{0} / {1} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="65"/>
+        <source>Looking for new and changed files…</source>
+        <translation>正在查找新增和修改的文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="67"/>
+        <source>Paused at {0}. What is indexed can be searched already.</source>
+        <translation>已暂停于 {0}。已索引的内容已经可以搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="71"/>
+        <source>Cancelled at {0}; what was indexed is kept.</source>
+        <translation>已取消于 {0}；已索引的内容会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="75"/>
+        <source>Up to date: {0} files read, {1} passages added</source>
+        <translation>已是最新：读取了 {0} 个文件，新增 {1} 个段落</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="79"/>
+        <source>{0} files gone from the folder were removed</source>
+        <translation>已移除文件夹中不再存在的 {0} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="83"/>
+        <source>Indexing {0} · {1} passages</source>
+        <translation>正在索引 {0} · {1} 个段落</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/texts.py" line="87"/>
+        <source>about {0} left</source>
+        <translation>约剩 {0}</translation>
     </message>
 </context>
 <context>

@@ -17,22 +17,30 @@ FILE_PATTERNS = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("documents", text)
-
-
 def summary_text(status: CollectionStatus) -> str:
     """ "120 files · 1,340 passages · indexed today 14:32"."""
     parts = [
-        _tr("{0} files").format(count_text(status.files)),
-        _tr("{0} passages").format(count_text(status.chunks)),
+        QCoreApplication.translate("documents", "{0} files").format(count_text(status.files)),
+        QCoreApplication.translate("documents", "{0} passages").format(count_text(status.chunks)),
     ]
     if status.indexed_at is None:
-        parts.append(_tr("first indexing not finished") if status.files else _tr("not indexed yet"))
+        parts.append(
+            QCoreApplication.translate("documents", "first indexing not finished")
+            if status.files
+            else QCoreApplication.translate("documents", "not indexed yet")
+        )
     else:
-        parts.append(_tr("indexed {0}").format(when_text(status.indexed_at)))
+        parts.append(
+            QCoreApplication.translate("documents", "indexed {0}").format(
+                when_text(status.indexed_at)
+            )
+        )
     if status.pending:
-        parts.append(_tr("{0} files to finish").format(count_text(status.pending)))
+        parts.append(
+            QCoreApplication.translate("documents", "{0} files to finish").format(
+                count_text(status.pending)
+            )
+        )
     return " · ".join(parts)
 
 
@@ -41,7 +49,7 @@ def when_text(seconds: float) -> str:
     moment = QDateTime.fromSecsSinceEpoch(int(seconds))
     locale = QLocale()
     if time.localtime(seconds)[:3] == time.localtime()[:3]:
-        return _tr("today {0}").format(
+        return QCoreApplication.translate("documents", "today {0}").format(
             locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
         )
     return locale.toString(moment, QLocale.FormatType.ShortFormat)
@@ -50,23 +58,35 @@ def when_text(seconds: float) -> str:
 def progress_text(progress: IndexProgress) -> str:
     """One line about an indexing run."""
     p = progress
-    done = _tr("{0} of {1} files").format(count_text(p.files_done), count_text(p.files_total))
+    done = QCoreApplication.translate("documents", "{0} of {1} files").format(
+        count_text(p.files_done), count_text(p.files_total)
+    )
     if p.phase == "scanning":
-        return _tr("Looking for new and changed files…")
+        return QCoreApplication.translate("documents", "Looking for new and changed files…")
     if p.phase == "paused":
-        return _tr("Paused at {0}. What is indexed can be searched already.").format(done)
+        return QCoreApplication.translate(
+            "documents", "Paused at {0}. What is indexed can be searched already."
+        ).format(done)
     if p.phase == "cancelled":
-        return _tr("Cancelled at {0}; what was indexed is kept.").format(done)
+        return QCoreApplication.translate(
+            "documents", "Cancelled at {0}; what was indexed is kept."
+        ).format(done)
     if p.phase == "done":
-        text = _tr("Up to date: {0} files read, {1} passages added").format(
-            count_text(p.files_done), count_text(p.chunks_done)
-        )
+        text = QCoreApplication.translate(
+            "documents", "Up to date: {0} files read, {1} passages added"
+        ).format(count_text(p.files_done), count_text(p.chunks_done))
         if p.removed:
-            text += " · " + _tr("{0} files gone from the folder were removed").format(p.removed)
+            text += " · " + QCoreApplication.translate(
+                "documents", "{0} files gone from the folder were removed"
+            ).format(p.removed)
         return text
-    text = _tr("Indexing {0} · {1} passages").format(done, count_text(p.chunks_done))
+    text = QCoreApplication.translate("documents", "Indexing {0} · {1} passages").format(
+        done, count_text(p.chunks_done)
+    )
     if p.eta_seconds is not None:
-        text += " · " + _tr("about {0} left").format(duration_text(p.eta_seconds))
+        text += " · " + QCoreApplication.translate("documents", "about {0} left").format(
+            duration_text(p.eta_seconds)
+        )
     return text
 
 
