@@ -3,8 +3,9 @@
 It runs the real app offscreen in a throw-away home folder (the user's chats, settings and
 models are never touched): the window paints, the engine host starts and loads the default
 model (the bundled SmolLM2 in a packaged app), a question is sent through the window and
-answered, and the chat is read back from disk with a fresh connection. Each step prints one
-line; the exit status is 0 only when every step passed.
+answered, a folder is indexed by the index host (embedding model, Chroma) and searched, and the
+chat is read back from disk with a fresh connection. Each step prints one line; the exit status
+is 0 only when every step passed.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 QUESTION = "What is the capital of France?"
+NOTE = "# Radio\n\nThe radio password of the self-test station is AMBER-FALCON-7.\n"
 STEP_TIMEOUT_S = 180
 
 
@@ -111,6 +113,30 @@ def _steps(out: TextIO) -> None:
             raise SelfTestFailed(f"answer: {errors[-1] if errors else 'empty'}")
         return repr(answers[0].strip()[:60])
 
+    def documents() -> str:
+        controller = session.documents
+        if controller is None:
+            raise SelfTestFailed("documents: no controller")
+        controller.failed.connect(errors.append)
+        folder = paths.data / "self-test-documents"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "radio.md").write_text(NOTE, encoding="utf-8")
+        controller.create("Self-test", [str(folder)])
+        wait_for(
+            lambda: bool(errors)
+            or (
+                controller.state == "idle"
+                and any(c.indexed_at is not None for c in controller.collections)
+            ),
+            "documents indexed",
+        )
+        if errors:
+            raise SelfTestFailed(f"documents: {errors[-1]}")
+        hits = controller.client.search(["Self-test"], "radio password of the station")
+        if not hits or "AMBER-FALCON-7" not in hits[0].text:
+            raise SelfTestFailed(f"documents: search found {hits!r}")
+        return f"{controller.collections[0].chunks} passages, best {hits[0].score:.2f}"
+
     def stored() -> str:
         wait_for(lambda: len(session.messages) >= 2, "chat saved")
         chat = session.chat
@@ -129,6 +155,7 @@ def _steps(out: TextIO) -> None:
         step("window painted", paint)
         step("model loaded", load)
         step("answer generated", answer)
+        step("documents indexed and searched", documents)
         step("chat written and read back", stored)
     finally:
         window.close()  # also after a failure: the engine host never outlives the test

@@ -66,10 +66,11 @@ def test_the_bundle_passes_its_self_test_without_touching_user_data(
     done = run_app(bundle, tmp_path, "--self-test")
     assert done.returncode == 0, done.stdout + done.stderr[-2000:]
     lines = done.stdout.splitlines()
-    assert [line.split(" (")[0] for line in lines[:4]] == [
+    assert [line.split(" (")[0] for line in lines[:5]] == [
         "ok   window painted",
         "ok   model loaded",
         "ok   answer generated",
+        "ok   documents indexed and searched",
         "ok   chat written and read back",
     ]
     assert "SmolLM2" in lines[1] and "Paris" in lines[2]
