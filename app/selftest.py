@@ -123,10 +123,12 @@ def _steps(out: TextIO) -> None:
         (folder / "radio.md").write_text(NOTE, encoding="utf-8")
         controller.create("Self-test", [str(folder)])
         wait_for(
-            lambda: bool(errors)
-            or (
-                controller.state == "idle"
-                and any(c.indexed_at is not None for c in controller.collections)
+            lambda: (
+                bool(errors)
+                or (
+                    controller.state == "idle"
+                    and any(c.indexed_at is not None for c in controller.collections)
+                )
             ),
             "documents indexed",
         )

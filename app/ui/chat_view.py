@@ -43,6 +43,7 @@ class ChatView(QTextBrowser):
         continue_requested(): carry on writing the last answer.
         copied(str): something was copied (what, in words, for the status bar).
         source_requested(dict): the user clicked one of an answer's sources (as stored).
+        whole_requested(dict, bool): use a source's whole file from now on (True), or stop.
     """
 
     edit_requested = Signal(int, str)
@@ -50,6 +51,7 @@ class ChatView(QTextBrowser):
     continue_requested = Signal()
     copied = Signal(str)
     source_requested = Signal(dict)
+    whole_requested = Signal(dict, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,7 @@ class ChatView(QTextBrowser):
         self.renderer = MarkdownRenderer()
         self.completion = False
         self.model_name = ""
+        self.whole_limit = 0  # files of at most this many chunks are offered whole
         self._codes: list[str] = []
         self._messages: dict[int, StoredMessage] = {}
         self._streaming = False
@@ -250,11 +253,24 @@ class ChatView(QTextBrowser):
             if snippet:
                 detail.append(f"“{_cut(snippet, 110)}”")
             gray = html.escape(" · ".join(detail))
-            lines.append(f'[{number}] {link} <span style="color:gray">{gray}</span>')
+            offer = self._whole_link(source, f"{message.id}.{number - 1}")
+            lines.append(f'[{number}] {link}{offer} <span style="color:gray">{gray}</span>')
         return '<p style="font-size:small">' + "<br>".join(lines) + "</p>"
+
+    def _whole_link(self, source: dict[str, Any], ref: str) -> str:
+        """ "use the whole file" for a small file; the way back for one used whole."""
+        if source.get("whole"):
+            label, action = self.tr("stop reading it whole"), "whole-off"
+        elif 0 < int(source.get("file_chunks") or 0) <= self.whole_limit:
+            label, action = self.tr("use the whole file"), "whole-on"
+        else:
+            return ""
+        return f' <a href="hearth:{action}/{ref}">({html.escape(label)})</a>'
 
     def _place(self, source: dict[str, Any]) -> str:
         place = str(source.get("file") or source.get("path") or self.tr("a document"))
+        if source.get("whole"):
+            return html.escape(self.tr("{0}, the whole file").format(place))
         if source.get("page"):
             place = self.tr("{0}, page {1}").format(place, source["page"])
         return html.escape(place)
@@ -308,17 +324,24 @@ class ChatView(QTextBrowser):
             self.regenerate_requested.emit()
         elif action == "continue":
             self.continue_requested.emit()
-        elif action == "source":
-            self._open_source(arg)
+        elif action in ("source", "whole-on", "whole-off"):
+            source = self._source(arg)
+            if source is None:
+                return
+            if action == "source":
+                self.source_requested.emit(source)
+            else:
+                self.whole_requested.emit(source, action == "whole-on")
 
-    def _open_source(self, arg: str) -> None:
-        message_id, _, number = arg.partition(".")
+    def _source(self, ref: str) -> dict[str, Any] | None:
+        """The stored source a link names ("<message id>.<index>")."""
+        message_id, _, number = ref.partition(".")
         message = self._messages.get(int(message_id)) if message_id.isdigit() else None
         sources = message.sources if message is not None else None
         if sources and number.isdigit() and int(number) < len(sources):
             source = sources[int(number)]
-            if isinstance(source, dict):
-                self.source_requested.emit(source)
+            return source if isinstance(source, dict) else None
+        return None
 
     def _copy(self, text: str, what: str) -> None:
         QGuiApplication.clipboard().setText(text)

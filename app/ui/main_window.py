@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QSplitter, QVBox
 from app.core.chats.store import Chat, StoredMessage
 from app.core.engine.types import GenerationResult, LoadedModel
 from app.core.prompts.library import PromptTemplate
+from app.core.rag.embedder import MAX_CHUNK_TOKENS
 from app.core.settings import Settings
 from app.ui.appearance import Appearance
 from app.ui.chat_header import ChatHeader
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
         self.header.documents_selected.connect(s.select_documents)
         self.header.documents_requested.connect(self.open_documents)
         self.view.source_requested.connect(self.open_source)
+        self.view.whole_requested.connect(self._on_view_whole_requested)
 
     def _menus(self) -> None:
         """File and Tools menus; their actions carry the window's main shortcuts."""
@@ -317,6 +319,16 @@ class MainWindow(QMainWindow):
         self.session.set_chat_sampling(dialog.chat_sampling())
         self.session.save_settings(dialog.result_settings())
 
+    def _on_view_whole_requested(self, source: dict[str, object], on: bool) -> None:
+        self.session.use_whole(source, on)
+        name = str(source.get("file") or "")
+        text = (
+            self.tr("From your next question, {0} is read whole.")
+            if on
+            else self.tr("From your next question, only the passages of {0} that match are read.")
+        )
+        self.status.showMessage(text.format(name), 6000)
+
     def _on_documents_failed(self, message: str) -> None:
         window = self.documents_window
         if window is None or not window.isVisible():  # the Documents window shows its own
@@ -347,6 +359,8 @@ class MainWindow(QMainWindow):
 
     def _on_engine_model_loaded(self, loaded: LoadedModel) -> None:
         engine = self.session.engine
+        # a whole file may take up to half the context
+        self.view.whole_limit = loaded.context_length // 2 // MAX_CHUNK_TOKENS
         self.status.set_model(loaded)
         self.header.set_current_model(engine.loaded_id)
         completion = self.session.completion_mode

@@ -224,6 +224,28 @@ class ChatSession(QObject):
             return
         self.chats.update_chat(self.chat.id, settings=dict(self.chat.settings, documents=chosen))
 
+    def use_whole(self, source: dict[str, Any], on: bool) -> None:
+        """Give the open chat this source's whole file from the next question on (or stop)."""
+        if self.chat is None:
+            return
+        key = {"collection": str(source.get("collection")), "path": str(source.get("path"))}
+        whole = [w for w in self._whole() if w != key]
+        if on:
+            whole.append(key)
+        self.chats.update_chat(self.chat.id, settings=dict(self.chat.settings, whole=whole))
+
+    def _whole(self) -> list[dict[str, str]]:
+        raw = self.chat.settings.get("whole") if self.chat is not None else None
+        if not isinstance(raw, list):
+            return []
+        return [
+            {"collection": w["collection"], "path": w["path"]}
+            for w in raw
+            if isinstance(w, dict)
+            and isinstance(w.get("collection"), str)
+            and isinstance(w.get("path"), str)
+        ]
+
     def chat_documents(self) -> list[int]:
         """The ids of the collections the open chat answers from."""
         chosen = self.chat.settings.get("documents") if self.chat is not None else None
@@ -240,7 +262,12 @@ class ChatSession(QObject):
         else:
             chosen = self.chat.settings.get("documents", []) if self.chat is not None else []
             names = [str(c.get("name")) for c in chosen if isinstance(c, dict) and c.get("name")]
-        return DocumentsSetup(documents.client, tuple(names)) if names else None
+        if not names:
+            return None
+        whole = tuple(
+            (w["collection"], w["path"]) for w in self._whole() if w["collection"] in names
+        )
+        return DocumentsSetup(documents.client, tuple(names), whole=whole)
 
     def set_chat_sampling(self, sampling: SamplingSettings | None) -> None:
         """Give the open chat its own sampling settings (None: back to the defaults)."""

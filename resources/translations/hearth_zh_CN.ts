@@ -122,17 +122,17 @@
 <context>
     <name>ChatSession</name>
     <message>
-        <location filename="../../app/workers/session.py" line="323"/>
+        <location filename="../../app/workers/session.py" line="350"/>
         <source>No model is loaded yet. Pick a model above, or wait for it to load.</source>
         <translation>尚未加载模型。请在上方选择模型，或等待加载完成。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="338"/>
+        <location filename="../../app/workers/session.py" line="365"/>
         <source>it is not in the library</source>
         <translation>它不在模型库中</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="339"/>
+        <location filename="../../app/workers/session.py" line="366"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} 无法使用：{1}</translation>
     </message>
@@ -224,84 +224,99 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="76"/>
-        <location filename="../../app/ui/chat_view.py" line="215"/>
+        <location filename="../../app/ui/chat_view.py" line="79"/>
+        <location filename="../../app/ui/chat_view.py" line="218"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="76"/>
+        <location filename="../../app/ui/chat_view.py" line="79"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="118"/>
-        <location filename="../../app/ui/chat_view.py" line="178"/>
+        <location filename="../../app/ui/chat_view.py" line="121"/>
+        <location filename="../../app/ui/chat_view.py" line="181"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="176"/>
+        <location filename="../../app/ui/chat_view.py" line="179"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="217"/>
+        <location filename="../../app/ui/chat_view.py" line="220"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="219"/>
+        <location filename="../../app/ui/chat_view.py" line="222"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="222"/>
+        <location filename="../../app/ui/chat_view.py" line="225"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="234"/>
+        <location filename="../../app/ui/chat_view.py" line="237"/>
         <source>Your documents were searched: nothing in them was relevant to this question, so this answer does not come from them.</source>
         <translation>已搜索你的文档：其中没有与此问题相关的内容，所以这个回答并非来自你的文档。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="245"/>
+        <location filename="../../app/ui/chat_view.py" line="248"/>
         <source>relevance {0}%</source>
         <translation>相关度 {0}%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="257"/>
+        <location filename="../../app/ui/chat_view.py" line="263"/>
+        <source>stop reading it whole</source>
+        <translation>不再整份读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="265"/>
+        <source>use the whole file</source>
+        <translation>使用整个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="271"/>
         <source>a document</source>
         <translation>一个文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="259"/>
+        <location filename="../../app/ui/chat_view.py" line="273"/>
+        <source>{0}, the whole file</source>
+        <translation>{0}（整个文件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="275"/>
         <source>{0}, page {1}</source>
         <translation>{0}，第 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="264"/>
+        <location filename="../../app/ui/chat_view.py" line="280"/>
         <source>Stopped before the end.</source>
         <translation>回答在结束前被停止。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="266"/>
+        <location filename="../../app/ui/chat_view.py" line="282"/>
         <source>The answer failed: {0}</source>
         <translation>回答失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="268"/>
+        <location filename="../../app/ui/chat_view.py" line="284"/>
         <source>Cut off at the token limit.</source>
         <translation>已达到 token 上限，回答被截断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="294"/>
+        <location filename="../../app/ui/chat_view.py" line="310"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="295"/>
+        <location filename="../../app/ui/chat_view.py" line="311"/>
         <source>Open this address in your web browser?
 
 {0}</source>
@@ -310,12 +325,12 @@
 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="302"/>
+        <location filename="../../app/ui/chat_view.py" line="318"/>
         <source>Code copied.</source>
         <translation>代码已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="304"/>
+        <location filename="../../app/ui/chat_view.py" line="320"/>
         <source>Message copied.</source>
         <translation>消息已复制。</translation>
     </message>
@@ -1022,99 +1037,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Start a new chat: type a message below.</source>
         <translation>开始新对话：在下方输入消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>&amp;New chat</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>&amp;Import chats…</source>
         <translation>导入对话(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>&amp;Export selected chats…</source>
         <translation>导出所选对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>&amp;Documents…</source>
         <translation>文档(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="96"/>
         <source>&amp;Prompt library…</source>
         <translation>提示词库(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>Open or select a chat to export it.</source>
         <translation>请先打开或选择要导出的对话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>Hearth chats</source>
         <translation>Hearth 对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Reading your message…</source>
         <translation>正在阅读你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
         <source>Searching your documents…</source>
         <translation>正在搜索你的文档…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="326"/>
+        <source>From your next question, {0} is read whole.</source>
+        <translation>从下一个问题起，将整份读取 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="328"/>
+        <source>From your next question, only the passages of {0} that match are read.</source>
+        <translation>从下一个问题起，只读取 {0} 中相关的段落。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="347"/>
         <source>Your message:</source>
         <translation>你的消息：</translation>
     </message>

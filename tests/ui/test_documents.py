@@ -115,6 +115,24 @@ def test_folder_to_answer_with_sources(
     assert "page 2" in dialog.details.text() and dialog.open_button.isEnabled()
     dialog.grab().save(str(tmp_path / "source.png"))
 
+    # a small file is offered whole; taken whole, both its pages reach the model
+    html = window.view.toHtml()
+    assert f"hearth:whole-on/{reply.id}.0" in html
+    with qtbot.waitSignal(window.session.chats.chat_updated):
+        window.view.anchorClicked.emit(QUrl(f"hearth:whole-on/{reply.id}.0"))
+    send(qtbot, window, "Where are meals served?")
+    prompt = fake.requests[-1].messages[-1].content
+    assert "station.pdf (the whole file)" in prompt
+    assert "[page 1]" in prompt and "[page 2]" in prompt and "east hall" in prompt
+    whole = window.session.messages[-1]
+    assert whole.sources and whole.sources[0]["whole"] is True
+    assert [s["file"] for s in whole.sources].count("station.pdf") == 1  # not twice
+    assert "station.pdf, the whole file" in window.view.toPlainText()
+    with qtbot.waitSignal(window.session.chats.chat_updated):
+        window.view.anchorClicked.emit(QUrl(f"hearth:whole-off/{whole.id}.0"))
+    assert window.session.chat_setup().documents is not None
+    assert window.session.chat_setup().documents.whole == ()  # type: ignore[union-attr]
+
     send(qtbot, window, "How do I tune a violin?")
     assert window.session.messages[-1].sources == []
     assert "nothing in them was relevant" in window.view.toPlainText()

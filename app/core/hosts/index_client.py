@@ -87,6 +87,10 @@ class IndexClient:
         result: list[Passage] = self._call("search", list(names), question, options)
         return result
 
+    def document(self, name: str, path: str) -> Passage:
+        result: Passage = self._call("document", name, path)
+        return result
+
     def close(self) -> None:
         host, self._host = self._host, None
         if host is not None:

@@ -97,6 +97,7 @@ class ChunkRow:
     page: int | None
     heading: str
     text: str
+    file_chunks: int = 0
 
 
 class Catalog:
@@ -287,7 +288,8 @@ class Catalog:
     def chunk_rows(self, ids: Sequence[int]) -> dict[int, ChunkRow]:
         marks = ",".join("?" * len(ids))
         rows = self._db.execute(
-            "SELECT c.id, c.collection_id, f.path, c.page, c.heading, c.text FROM chunks c "
+            "SELECT c.id, c.collection_id, f.path, c.page, c.heading, c.text, f.chunks "
+            "FROM chunks c "
             f"JOIN files f ON f.id = c.file_id WHERE c.id IN ({marks})",
             list(ids),
         )

@@ -8,15 +8,18 @@ already tokenizes message text as plain text, so `<|im_start|>` in a document st
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Protocol
 
+from app.core.errors import DocumentsError
 from app.core.rag.retrieve import DEFAULT_SEARCH, SearchOptions
 from app.core.rag.types import Passage
 
+log = logging.getLogger(__name__)
 OPEN, CLOSE = "<documents>", "</documents>"
 _MARKER = re.compile(r"<\s*(/?)\s*documents?\s*>", re.IGNORECASE)
 
@@ -39,23 +42,38 @@ class Searcher(Protocol):
         self, names: Sequence[str], question: str, options: SearchOptions = ...
     ) -> list[Passage]: ...
 
+    def document(self, name: str, path: str) -> Passage: ...
+
 
 @dataclass(frozen=True)
 class DocumentsSetup:
-    """The collections a chat answers from, and how many passages it takes."""
+    """The collections a chat answers from, how many passages it takes, and the files it
+    reads whole ((collection, path) pairs: small files the user chose to give entire)."""
 
     searcher: Searcher
     collections: tuple[str, ...]
     options: SearchOptions = DEFAULT_SEARCH
+    whole: tuple[tuple[str, str], ...] = ()
 
     def retrieve(self, question: str) -> list[Passage]:
+        """The whole files first, then the passages found in everything else."""
         if not self.collections:
             return []
-        return self.searcher.search(list(self.collections), question, self.options)
+        whole = []
+        for name, path in self.whole:
+            try:
+                whole.append(self.searcher.document(name, path))
+            except DocumentsError as exc:  # gone or unreadable now: its passages still count
+                log.warning("whole document %s left out: %s", path, exc)
+        taken = {p.path for p in whole}
+        found = self.searcher.search(list(self.collections), question, self.options)
+        return whole + [p for p in found if p.path not in taken]
 
 
 def source_line(passage: Passage) -> str:
     place = PurePath(passage.path).name
+    if passage.whole:
+        return place + " (the whole file)"
     if passage.page:
         place += f", page {passage.page}"
     if passage.heading:

@@ -18,6 +18,7 @@ from app.core.errors import DocumentsError
 DEFAULT_EMBEDDER = "all-MiniLM-L6-v2"
 BATCH_SIZE = 32
 # Loaded models by folder, shared by every Embedder in this process (they are read-only).
+MAX_CHUNK_TOKENS = 256  # the most tokens one chunk holds, whatever the model allows
 _LOADED: dict[str, Any] = {}
 
 # Models trained with instructions want them on queries and passages.
@@ -81,7 +82,7 @@ class Embedder:
 
     @property
     def max_tokens(self) -> int:
-        return min(256, int(self._load().max_seq_length or 256))
+        return min(MAX_CHUNK_TOKENS, int(self._load().max_seq_length or MAX_CHUNK_TOKENS))
 
     def embed_passages(self, texts: list[str]) -> list[list[float]]:
         return self._encode([self.spec.passage_prefix + t for t in texts])

@@ -169,4 +169,5 @@ def _passage(row: ChunkRow, collection: str, score: float, sim: float, kw: float
         score=score,
         similarity=sim,
         keyword=kw,
+        file_chunks=row.file_chunks,
     )

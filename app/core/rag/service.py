@@ -17,6 +17,7 @@ from app.core.errors import DocumentsError, IndexUnavailable
 from app.core.rag.catalog import Catalog, CollectionRow
 from app.core.rag.chunking import Chunker
 from app.core.rag.embedder import DEFAULT_EMBEDDER, Embedder, resolve_embedder
+from app.core.rag.extract import kind_of
 from app.core.rag.indexer import BATCH_CHUNKS, IndexRun, Reader
 from app.core.rag.reader import SandboxReader
 from app.core.rag.retrieve import DEFAULT_SEARCH, SearchOptions, search
@@ -153,6 +154,33 @@ class DocsService:
     ) -> list[Passage]:
         rows = self._rows(names)
         return search(self._catalog, self._vectors, self._embedder, rows, question, options)
+
+    def document(self, name: str, path: str) -> Passage:
+        """An indexed file read again, whole, as one passage (PDF pages marked)."""
+        collection = self._catalog.collection(name)
+        row = self._catalog.files(collection.id).get(path)
+        kind = kind_of(Path(path))
+        if row is None or row.state != "indexed" or kind is None:
+            raise DocumentsError(f"{Path(path).name} is not indexed in “{name}”.")
+        sections = self._reader.read(path, kind)
+        text = "\n\n".join(
+            f"[page {s.page}]\n{s.text.strip()}" if s.page else s.text.strip()
+            for s in sections
+            if s.text.strip()
+        )
+        return Passage(
+            chunk_id=0,
+            collection=name,
+            path=path,
+            text=text,
+            page=None,
+            heading="",
+            score=1.0,
+            similarity=1.0,
+            keyword=1.0,
+            file_chunks=row.chunks,
+            whole=True,
+        )
 
     def close(self) -> None:
         self.index_cancel()

@@ -42,6 +42,8 @@ class Passage:
     score: float
     similarity: float
     keyword: float
+    file_chunks: int = 0  # how many chunks the whole file makes (a chat offers small files whole)
+    whole: bool = False  # the whole file, not one chunk of it
 
     def source(self) -> dict[str, Any]:
         """What a chat message stores (and exports) about this passage."""
@@ -55,6 +57,8 @@ class Passage:
             "score": round(self.score, 3),
             "collection": self.collection,
             "chunk_id": self.chunk_id,
+            "file_chunks": self.file_chunks,
+            "whole": self.whole,
         }
 
 
