@@ -38,6 +38,8 @@ class DocumentsApi(Searcher, Protocol):
     def remove(self, name: str) -> None: ...
     def add_paths(self, name: str, paths: Sequence[str]) -> CollectionStatus: ...
     def remove_path(self, name: str, path: str) -> CollectionStatus: ...
+    def embedders(self) -> list[str]: ...
+    def set_embedder(self, name: str, embedder: str) -> CollectionStatus: ...
     def index(self, names: Sequence[str] | None = ...) -> Iterator[IndexProgress]: ...
     def close(self) -> None: ...
 
@@ -69,6 +71,7 @@ class DocumentsController(QObject):
         super().__init__(parent)
         self.client = client
         self.collections: list[CollectionStatus] = []
+        self.embedders: list[str] = [DEFAULT_EMBEDDER]  # the models a collection can use
         self.listed = False
         self.progress: IndexProgress | None = None
         self.state: State = "idle"
@@ -143,6 +146,18 @@ class DocumentsController(QObject):
             lambda: client.remove_path(name, path),
             lambda _: self._list_then(lambda: self.index([name])),
             self._on_failed,
+        )
+
+    def set_embedder(self, name: str, embedder: str) -> None:
+        """Switch the collection's embedding model: its vectors go, and it is indexed again."""
+        client = self.client
+        self._after_stopping(
+            name,
+            lambda: self._io.call(
+                lambda: client.set_embedder(name, embedder),
+                lambda _: self._list_then(lambda: self.index([name])),
+                self._on_failed,
+            ),
         )
 
     def names_for(self, ids: Sequence[int]) -> list[str]:
@@ -231,9 +246,10 @@ class DocumentsController(QObject):
     # -- helpers -----------------------------------------------------------------------
 
     def _list_then(self, then: Any) -> None:
+        client = self.client
         self._io.call(
-            self.client.collections,
-            lambda found: self._on_listed(found, then),
+            lambda: (client.collections(), client.embedders()),
+            lambda found: self._on_listed(found[0], found[1], then),
             lambda error: self.failed.emit(str(error)),
         )
 
@@ -248,8 +264,8 @@ class DocumentsController(QObject):
 
     # -- slots -------------------------------------------------------------------------
 
-    def _on_listed(self, found: list[CollectionStatus], then: Any) -> None:
-        self.collections, self.listed = found, True
+    def _on_listed(self, found: list[CollectionStatus], embedders: list[str], then: Any) -> None:
+        self.collections, self.embedders, self.listed = found, embedders, True
         self.collections_listed.emit(found)
         if self._watcher is not None and not self._shut_down:
             self._watcher.watch(s for c in found for s in c.sources)

@@ -338,87 +338,97 @@
 <context>
     <name>CollectionPanel</name>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="126"/>
+        <location filename="../../app/ui/documents/panel.py" line="135"/>
         <source>Folders and files</source>
         <translation>文件夹和文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="127"/>
+        <location filename="../../app/ui/documents/panel.py" line="136"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="128"/>
+        <location filename="../../app/ui/documents/panel.py" line="137"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="129"/>
+        <location filename="../../app/ui/documents/panel.py" line="138"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="131"/>
+        <location filename="../../app/ui/documents/panel.py" line="140"/>
         <source>Stop using this folder; its passages leave the index, the files stay</source>
         <translation>不再使用此文件夹；其段落从索引中移除，文件本身保留</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="133"/>
+        <location filename="../../app/ui/documents/panel.py" line="142"/>
         <source>Index now</source>
         <translation>立即索引</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="134"/>
+        <location filename="../../app/ui/documents/panel.py" line="143"/>
         <source>Look for new, changed and deleted files</source>
         <translation>查找新增、修改和删除的文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="135"/>
+        <location filename="../../app/ui/documents/panel.py" line="144"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="136"/>
+        <location filename="../../app/ui/documents/panel.py" line="145"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="137"/>
+        <location filename="../../app/ui/documents/panel.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="138"/>
+        <location filename="../../app/ui/documents/panel.py" line="147"/>
+        <source>Change…</source>
+        <translation>更换…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="149"/>
+        <source>Use another embedding model (a multilingual one for Chinese, for example)</source>
+        <translation>使用另一个嵌入模型（例如适合中文的多语言模型）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="151"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="138"/>
+        <location filename="../../app/ui/documents/panel.py" line="151"/>
         <source>Why it was skipped</source>
         <translation>跳过原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="152"/>
+        <location filename="../../app/ui/documents/panel.py" line="165"/>
         <source>Embedding model: {0}</source>
         <translation>嵌入模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="179"/>
+        <location filename="../../app/ui/documents/panel.py" line="192"/>
         <source>Indexing another collection…</source>
         <translation>正在索引另一个文档集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="196"/>
+        <location filename="../../app/ui/documents/panel.py" line="209"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="209"/>
+        <location filename="../../app/ui/documents/panel.py" line="222"/>
         <source>Skipped files ({0})</source>
         <translation>跳过的文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="211"/>
+        <location filename="../../app/ui/documents/panel.py" line="224"/>
         <source>No skipped files: every file found was read.</source>
         <translation>没有跳过的文件：找到的每个文件都已读取。</translation>
     </message>
@@ -704,92 +714,118 @@
 <context>
     <name>DocumentsWindow</name>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="112"/>
+        <location filename="../../app/ui/documents/window.py" line="113"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="113"/>
+        <location filename="../../app/ui/documents/window.py" line="114"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="114"/>
+        <location filename="../../app/ui/documents/window.py" line="115"/>
         <source>Make a collection from a folder of documents</source>
         <translation>用一个文档文件夹新建文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="115"/>
+        <location filename="../../app/ui/documents/window.py" line="116"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="116"/>
+        <location filename="../../app/ui/documents/window.py" line="117"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="119"/>
+        <location filename="../../app/ui/documents/window.py" line="120"/>
         <source>Chat with your own documents. Pick a folder: Hearth reads its PDF, Word, EPUB, Markdown, text, HTML and code files, keeps the index up to date as they change, and shows which passages each answer used. Nothing leaves this computer.</source>
         <translation>和你自己的文档对话。选择一个文件夹：Hearth 会读取其中的 PDF、Word、EPUB、Markdown、文本、HTML 和代码文件，在文件变化时保持索引最新，并显示每个回答用到了哪些段落。所有内容都不会离开这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="125"/>
+        <location filename="../../app/ui/documents/window.py" line="126"/>
         <source>Add a folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="153"/>
+        <location filename="../../app/ui/documents/window.py" line="154"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="153"/>
+        <location filename="../../app/ui/documents/window.py" line="154"/>
         <source>indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="155"/>
+        <location filename="../../app/ui/documents/window.py" line="156"/>
         <source>{0} files</source>
         <translation>{0} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="157"/>
+        <location filename="../../app/ui/documents/window.py" line="158"/>
         <source>{0} skipped</source>
         <translation>跳过 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="199"/>
+        <location filename="../../app/ui/documents/window.py" line="211"/>
+        <location filename="../../app/ui/documents/window.py" line="221"/>
+        <source>Embedding model</source>
+        <translation>嵌入模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="213"/>
+        <source>Only the built-in model is on this computer. Download another one (for example multilingual-e5-small or bge-small-zh-v1.5) into models/embeddings/&lt;owner&gt;/&lt;name&gt;, then choose it here.</source>
+        <translation>这台电脑上只有内置模型。请把另一个模型（例如 multilingual-e5-small 或 bge-small-zh-v1.5）下载到 models/embeddings/&lt;作者&gt;/&lt;名称&gt;，然后在这里选择它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="222"/>
+        <source>Model for this collection:</source>
+        <translation>此文档集使用的模型：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="232"/>
+        <source>Index again?</source>
+        <translation>重新索引？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="234"/>
+        <source>Switching “{0}” to {1} deletes its index and embeds all {2} passages again. Until that finishes, chats find only what has been embedded anew.</source>
+        <translation>将“{0}”切换到 {1} 会删除它的索引，并重新嵌入全部 {2} 个段落。完成之前，对话只能找到已重新嵌入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="242"/>
         <source>Choose a folder of documents</source>
         <translation>选择文档文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="203"/>
+        <location filename="../../app/ui/documents/window.py" line="246"/>
         <source>Choose documents</source>
         <translation>选择文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="203"/>
+        <location filename="../../app/ui/documents/window.py" line="246"/>
         <source>Documents ({0})</source>
         <translation>文档（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="209"/>
+        <location filename="../../app/ui/documents/window.py" line="252"/>
         <source>Rename collection</source>
         <translation>重命名文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="209"/>
+        <location filename="../../app/ui/documents/window.py" line="252"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="216"/>
+        <location filename="../../app/ui/documents/window.py" line="259"/>
         <source>Remove collection</source>
         <translation>移除文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="218"/>
+        <location filename="../../app/ui/documents/window.py" line="261"/>
         <source>Remove “{0}”? Its index is deleted and chats stop using it. Your files are not touched.</source>
         <translation>移除“{0}”？它的索引会被删除，对话也不再使用它。你的文件不会被改动。</translation>
     </message>

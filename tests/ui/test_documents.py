@@ -8,6 +8,7 @@ service in-process, with small batches so that a run has many steps."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -246,3 +247,55 @@ def test_no_catalog_no_index_host(qtbot: QtBot, hearth_home: Path) -> None:
         assert client.pid is None and not controller.listed
     finally:
         controller.shutdown()
+
+
+def test_changing_the_embedding_model_asks_then_indexes_again(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second model under models/embeddings is offered; after the warning is accepted, the
+    collection's vectors are rebuilt with it."""
+    from app.core.rag.embedder import DEFAULT_EMBEDDER, resolve_embedder
+
+    models = tmp_path / "models"
+    copy = models / "embeddings" / "local" / "minilm-copy"
+    shutil.copytree(resolve_embedder(DEFAULT_EMBEDDER, models).folder, copy, symlinks=True)
+    write_corpus(tmp_path / "notes")
+    service = DocsService(tmp_path / "rag", models, reader=DirectReader())
+    service.create("Notes", [str(tmp_path / "notes")])
+    controller = DocumentsController(service, watch=False)
+    window = make_window(FakeEngine(), controller)
+    docs = window.open_documents()
+    assert docs is not None
+    controller.index(["Notes"])
+    qtbot.waitUntil(
+        lambda: bool(controller.collections and controller.collections[0].chunks), timeout=60000
+    )
+    qtbot.waitUntil(lambda: controller.state == "idle", timeout=60000)
+    chunks = controller.collections[0].chunks
+    assert controller.embedders == [DEFAULT_EMBEDDER, "local/minilm-copy"]
+
+    asked: list[tuple[str, list[str]]] = []
+    warned: list[str] = []
+    monkeypatch.setattr(docs, "ask_embedder", lambda cur, ch: asked.append((cur, ch)) or ch[1])
+    monkeypatch.setattr(docs, "confirm_reindex", lambda s, e: warned.append(e) or False)
+    docs.panel.change_embedder.click()
+    assert warned == ["local/minilm-copy"]  # declined: nothing changes
+    assert controller.collections[0].embedder == DEFAULT_EMBEDDER
+
+    monkeypatch.setattr(docs, "confirm_reindex", lambda s, e: True)
+    embedded = service.embedded
+    docs.panel.change_embedder.click()
+    qtbot.waitUntil(
+        lambda: (
+            controller.collections[0].embedder == "local/minilm-copy"
+            and controller.state == "idle"
+            and controller.collections[0].chunks == chunks
+        ),
+        timeout=120000,
+    )
+    assert service.embedded - embedded == chunks  # every passage embedded again
+    assert "local/minilm-copy" in docs.panel.embedder.text()
+    hits = service.search(["Notes"], "Who keeps the lighthouse on Varnholm island?")
+    assert hits and "Edda Strand" in hits[0].text
+    controller.shutdown()
+    service.close()

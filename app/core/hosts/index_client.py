@@ -62,6 +62,10 @@ class IndexClient:
         result: CollectionStatus = self._call("remove_path", name, path)
         return result
 
+    def embedders(self) -> list[str]:
+        result: list[str] = self._call("embedders")
+        return result
+
     def set_embedder(self, name: str, embedder: str) -> CollectionStatus:
         result: CollectionStatus = self._call("set_embedder", name, embedder)
         return result

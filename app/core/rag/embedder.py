@@ -17,8 +17,8 @@ from app.core.errors import DocumentsError
 
 DEFAULT_EMBEDDER = "all-MiniLM-L6-v2"
 BATCH_SIZE = 32
-# Loaded models by folder, shared by every Embedder in this process (they are read-only).
 MAX_CHUNK_TOKENS = 256  # the most tokens one chunk holds, whatever the model allows
+# Loaded models by folder, shared by every Embedder in this process (they are read-only).
 _LOADED: dict[str, Any] = {}
 
 # Models trained with instructions want them on queries and passages.
@@ -60,6 +60,17 @@ def resolve_embedder(name: str, models_dir: Path) -> EmbedderSpec:
         )
     query, passage = next((p for key, p in _PREFIXES.items() if key in name.lower()), ("", ""))
     return EmbedderSpec(name, folder, query, passage)
+
+
+def installed_embedders(models_dir: Path) -> list[str]:
+    """The built-in model, then every "owner/repo" under models/embeddings that has the files
+    a model needs."""
+    found = [DEFAULT_EMBEDDER]
+    root = models_dir / "embeddings"
+    for config in sorted(root.glob("*/*/config.json")) if root.is_dir() else []:
+        if (config.parent / "tokenizer.json").is_file():
+            found.append(f"{config.parent.parent.name}/{config.parent.name}")
+    return found
 
 
 def _bundled_folder() -> Path:

@@ -16,7 +16,12 @@ from typing import Any, BinaryIO
 from app.core.errors import DocumentsError, IndexUnavailable
 from app.core.rag.catalog import Catalog, CollectionRow
 from app.core.rag.chunking import Chunker
-from app.core.rag.embedder import DEFAULT_EMBEDDER, Embedder, resolve_embedder
+from app.core.rag.embedder import (
+    DEFAULT_EMBEDDER,
+    Embedder,
+    installed_embedders,
+    resolve_embedder,
+)
 from app.core.rag.extract import kind_of
 from app.core.rag.indexer import BATCH_CHUNKS, IndexRun, Reader
 from app.core.rag.reader import SandboxReader
@@ -88,6 +93,10 @@ class DocsService:
         if not self._catalog.remove_source(collection.id, str(Path(path).expanduser())):
             raise DocumentsError(f"“{name}” does not include {path}.")
         return self._status(collection)
+
+    def embedders(self) -> list[str]:
+        """The embedding models a collection can use on this computer."""
+        return installed_embedders(self._models_dir)
 
     def set_embedder(self, name: str, embedder: str) -> CollectionStatus:
         """Switch the embedding model: every vector is dropped; the next run re-indexes all."""

@@ -31,7 +31,8 @@ class CollectionPanel(QWidget):
 
     Signals:
         add_folder_requested(), add_files_requested(), remove_path_requested(str),
-        index_requested(), pause_requested(), resume_requested(), cancel_requested().
+        index_requested(), pause_requested(), resume_requested(), cancel_requested(),
+        embedder_change_requested().
     """
 
     add_folder_requested = Signal()
@@ -41,6 +42,7 @@ class CollectionPanel(QWidget):
     pause_requested = Signal()
     resume_requested = Signal()
     cancel_requested = Signal()
+    embedder_change_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +57,8 @@ class CollectionPanel(QWidget):
         self.summary.setObjectName("collectionSummary")
         self.embedder = QLabel()
         self.embedder.setObjectName("collectionEmbedder")
+        self.change_embedder = QPushButton()
+        self.change_embedder.setObjectName("changeEmbedder")
         self.sources_label = QLabel()
         self.sources = QListWidget()
         self.sources.setObjectName("collectionSources")
@@ -92,6 +96,7 @@ class CollectionPanel(QWidget):
         self.pause_button.clicked.connect(self.pause_requested)
         self.resume_button.clicked.connect(self.resume_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self.change_embedder.clicked.connect(self.embedder_change_requested)
         self.retranslate()
 
     def _layout(self) -> None:
@@ -108,7 +113,11 @@ class CollectionPanel(QWidget):
         column.setContentsMargins(12, 4, 4, 4)
         column.addWidget(self.title)
         column.addWidget(self.summary)
-        column.addWidget(self.embedder)
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.embedder)
+        model_row.addWidget(self.change_embedder)
+        model_row.addStretch(1)
+        column.addLayout(model_row)
         column.addSpacing(8)
         column.addWidget(self.sources_label)
         column.addWidget(self.sources)
@@ -135,6 +144,10 @@ class CollectionPanel(QWidget):
         self.pause_button.setText(self.tr("Pause"))
         self.resume_button.setText(self.tr("Resume"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.change_embedder.setText(self.tr("Change…"))
+        self.change_embedder.setToolTip(
+            self.tr("Use another embedding model (a multilingual one for Chinese, for example)")
+        )
         self.problems.setHeaderLabels([self.tr("File"), self.tr("Why it was skipped")])
         if self._status is not None:
             self.show_status(self._status)

@@ -107,6 +107,7 @@ class DocumentsWindow(QDialog):
         p.pause_requested.connect(c.pause)
         p.resume_requested.connect(c.resume)
         p.cancel_requested.connect(c.cancel)
+        p.embedder_change_requested.connect(self.change_embedder)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Documents"))
@@ -194,6 +195,48 @@ class DocumentsWindow(QDialog):
         status = self.current_status()
         if status is not None and self.confirm_remove(status.name):
             self.controller.remove(status.name)
+
+    def change_embedder(self) -> None:
+        status = self.current_status()
+        if status is None:
+            return
+        chosen = self.ask_embedder(status.embedder, self.controller.embedders)
+        if chosen and chosen != status.embedder and self.confirm_reindex(status, chosen):
+            self.controller.set_embedder(status.name, chosen)
+
+    def ask_embedder(self, current: str, choices: list[str]) -> str:
+        if len(choices) < 2:
+            QMessageBox.information(
+                self,
+                self.tr("Embedding model"),
+                self.tr(
+                    "Only the built-in model is on this computer. Download another one (for "
+                    "example multilingual-e5-small or bge-small-zh-v1.5) into "
+                    "models/embeddings/<owner>/<name>, then choose it here."
+                ),
+            )
+            return ""
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Embedding model"),
+            self.tr("Model for this collection:"),
+            choices,
+            max(0, choices.index(current)) if current in choices else 0,
+            False,
+        )
+        return name if ok else ""
+
+    def confirm_reindex(self, status: CollectionStatus, embedder: str) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Index again?"),
+            self.tr(
+                "Switching “{0}” to {1} deletes its index and embeds all {2} passages again. "
+                "Until that finishes, chats find only what has been embedded anew."
+            ).format(status.name, embedder, count_text(status.chunks)),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Ok
 
     def ask_folder(self) -> str:
         return QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of documents"))
