@@ -133,31 +133,24 @@ class DocumentsController(QObject):
 
     def add_paths(self, name: str, paths: Sequence[str]) -> None:
         client, paths = self.client, list(paths)
-        self._io.call(
-            lambda: client.add_paths(name, paths),
-            lambda _: self._list_then(lambda: self.index([name])),
-            self._on_failed,
-        )
+        self._change_then_index(name, lambda: client.add_paths(name, paths))
 
     def remove_path(self, name: str, path: str) -> None:
         """Take a folder out; the index run that follows drops its chunks."""
         client = self.client
-        self._io.call(
-            lambda: client.remove_path(name, path),
-            lambda _: self._list_then(lambda: self.index([name])),
-            self._on_failed,
-        )
+        self._change_then_index(name, lambda: client.remove_path(name, path))
 
     def set_embedder(self, name: str, embedder: str) -> None:
         """Switch the collection's embedding model: its vectors go, and it is indexed again."""
         client = self.client
         self._after_stopping(
-            name,
-            lambda: self._io.call(
-                lambda: client.set_embedder(name, embedder),
-                lambda _: self._list_then(lambda: self.index([name])),
-                self._on_failed,
-            ),
+            name, lambda: self._change_then_index(name, lambda: client.set_embedder(name, embedder))
+        )
+
+    def _change_then_index(self, name: str, change: Any) -> None:
+        """Run `change` (a call to the service), then list the collections and index `name`."""
+        self._io.call(
+            change, lambda _: self._list_then(lambda: self.index([name])), self._on_failed
         )
 
     def names_for(self, ids: Sequence[int]) -> list[str]:
