@@ -223,6 +223,14 @@ class Catalog:
         )
         return {row[1]: FileRow(*row) for row in rows}
 
+    def file(self, collection_id: int, path: str) -> FileRow | None:
+        row = self._db.execute(
+            "SELECT id, path, size, mtime_ns, hash, state, reason, chunks FROM files "
+            "WHERE collection_id = ? AND path = ?",
+            (collection_id, path),
+        ).fetchone()
+        return FileRow(*row) if row is not None else None
+
     def touch(self, file_id: int, size: int, mtime_ns: int) -> None:
         """An unchanged file's new mtime (its content hash matched)."""
         with self.transaction():

@@ -167,7 +167,7 @@ class DocsService:
     def document(self, name: str, path: str) -> Passage:
         """An indexed file read again, whole, as one passage (PDF pages marked)."""
         collection = self._catalog.collection(name)
-        row = self._catalog.files(collection.id).get(path)
+        row = self._catalog.file(collection.id, path)
         kind = kind_of(Path(path))
         if row is None or row.state != "indexed" or kind is None:
             raise DocumentsError(f"{Path(path).name} is not indexed in “{name}”.")
