@@ -93,12 +93,13 @@ class DocumentsController(QObject):
         closed, and watch their folders. Otherwise the index host is not started."""
         catalog = self._catalog_file
         if catalog is None:
-            self._list_then(self._rescan)
+            self._list_then(self._rescan, with_models=True)
             return
         self._io.call(catalog.exists, self._on_catalog_checked)
 
     def refresh(self) -> None:
-        self._list_then(None)
+        """List the collections, and the embedding models on this computer."""
+        self._list_then(None, with_models=True)
 
     def _rescan(self) -> None:
         if self.collections:
@@ -174,7 +175,7 @@ class DocumentsController(QObject):
             self._set_state("paused")
             if self.progress is not None:
                 self._show(_paused(self.progress))
-            self.refresh()  # the counts so far
+            self._list_then(None)  # the counts so far
 
     def resume(self) -> None:
         if self.state == "paused":
@@ -238,10 +239,12 @@ class DocumentsController(QObject):
 
     # -- helpers -----------------------------------------------------------------------
 
-    def _list_then(self, then: Any) -> None:
+    def _list_then(self, then: Any, with_models: bool = False) -> None:
+        """List the collections (and, when asked, look for embedding models: a folder scan
+        not worth repeating at every count during a run), then call `then`."""
         client = self.client
         self._io.call(
-            lambda: (client.collections(), client.embedders()),
+            lambda: (client.collections(), client.embedders() if with_models else None),
             lambda found: self._on_listed(found[0], found[1], then),
             lambda error: self.failed.emit(str(error)),
         )
@@ -257,8 +260,12 @@ class DocumentsController(QObject):
 
     # -- slots -------------------------------------------------------------------------
 
-    def _on_listed(self, found: list[CollectionStatus], embedders: list[str], then: Any) -> None:
-        self.collections, self.embedders, self.listed = found, embedders, True
+    def _on_listed(
+        self, found: list[CollectionStatus], embedders: list[str] | None, then: Any
+    ) -> None:
+        self.collections, self.listed = found, True
+        if embedders is not None:
+            self.embedders = embedders
         self.collections_listed.emit(found)
         if self._watcher is not None and not self._shut_down:
             self._watcher.watch(s for c in found for s in c.sources)
@@ -267,7 +274,7 @@ class DocumentsController(QObject):
 
     def _on_catalog_checked(self, found: bool) -> None:
         if found and not self._shut_down:
-            self._list_then(self._rescan)
+            self._list_then(self._rescan, with_models=True)
 
     def _on_changed(self, _result: object) -> None:
         self._list_then(None)
@@ -283,7 +290,7 @@ class DocumentsController(QObject):
             self._show(progress if self.state != "paused" else _paused(progress))
         if progress.phase == "done" or time.monotonic() - self._counted_at > RECOUNT_S:
             self._counted_at = time.monotonic()
-            self.refresh()  # the counts so far, between two batches
+            self._list_then(None)  # the counts so far, between two batches
         if self._cancelling:
             self._close_run()
         elif self.state == "running":

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -62,8 +63,11 @@ class DocumentsWindow(QDialog):
         self.resize(900, 600)
         self.show_collections(controller.collections)
         self.panel.show_run(controller.state, controller.progress)
-        if not controller.listed:
-            controller.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Each time the window opens: fresh counts, and models added since."""
+        self.controller.refresh()
+        super().showEvent(event)
 
     def _layout(self) -> None:
         left = QVBoxLayout()
