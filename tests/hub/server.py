@@ -35,6 +35,7 @@ CHUNK = 256 * 1024
 class HubFile:
     path: str
     source: Path
+    lfs: bool = True  # False: a small file kept in git itself (listed with its blob id only)
 
     @property
     def size(self) -> int:
@@ -43,6 +44,14 @@ class HubFile:
     @property
     def sha256(self) -> str:
         return _sha256(self.source)
+
+    @property
+    def blob_id(self) -> str:
+        """The git blob id: for an LFS file, that of its pointer (as on the real hub)."""
+        if self.lfs:
+            return hashlib.sha1(self.path.encode()).hexdigest()
+        data = self.source.read_bytes()
+        return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 @dataclass
@@ -55,6 +64,7 @@ class HubRepo:
     last_modified: str = "2026-10-01T12:00:00.000Z"
     license: str = "apache-2.0"
     sha: str = ""
+    library: str = "gguf"  # or "sentence-transformers"
 
     def __post_init__(self) -> None:
         self.sha = self.sha or hashlib.sha1(self.repo_id.encode()).hexdigest()
@@ -291,7 +301,11 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def _tags(repo: HubRepo) -> list[str]:
-    return ["gguf", "text-generation", f"license:{repo.license}"]
+    return [repo.library, _pipeline(repo), f"license:{repo.license}"]
+
+
+def _pipeline(repo: HubRepo) -> str:
+    return "text-generation" if repo.library == "gguf" else "sentence-similarity"
 
 
 def _model_json(repo: HubRepo, blobs: bool) -> dict[str, Any]:
@@ -299,11 +313,9 @@ def _model_json(repo: HubRepo, blobs: bool) -> dict[str, Any]:
     for f in repo.files:
         entry: dict[str, Any] = {"rfilename": f.path}
         if blobs:
-            entry |= {
-                "size": f.size,
-                "blobId": hashlib.sha1(f.path.encode()).hexdigest(),
-                "lfs": {"size": f.size, "sha256": f.sha256, "pointerSize": 135},
-            }
+            entry |= {"size": f.size, "blobId": f.blob_id}
+            if f.lfs:
+                entry["lfs"] = {"size": f.size, "sha256": f.sha256, "pointerSize": 135}
         siblings.append(entry)
     return {
         "_id": repo.sha[:24],
@@ -318,8 +330,8 @@ def _model_json(repo: HubRepo, blobs: bool) -> dict[str, Any]:
         "disabled": False,
         "downloads": repo.downloads,
         "likes": repo.likes,
-        "library_name": "gguf",
-        "pipeline_tag": "text-generation",
+        "library_name": repo.library,
+        "pipeline_tag": _pipeline(repo),
         "tags": _tags(repo),
         "cardData": {"license": repo.license},
         "siblings": siblings,
@@ -327,13 +339,10 @@ def _model_json(repo: HubRepo, blobs: bool) -> dict[str, Any]:
 
 
 def _file_json(f: HubFile) -> dict[str, Any]:
-    return {
-        "type": "file",
-        "path": f.path,
-        "size": f.size,
-        "oid": hashlib.sha1(f.path.encode()).hexdigest(),
-        "lfs": {"oid": f.sha256, "size": f.size, "pointerSize": 135},
-    }
+    entry: dict[str, Any] = {"type": "file", "path": f.path, "size": f.size, "oid": f.blob_id}
+    if f.lfs:
+        entry["lfs"] = {"oid": f.sha256, "size": f.size, "pointerSize": 135}
+    return entry
 
 
 _HASHES: dict[tuple[Path, int, int], str] = {}

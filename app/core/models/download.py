@@ -39,9 +39,12 @@ from app.core.errors import (
     UnsafeFileName,
 )
 from app.core.fileio import atomic_write_text
+from app.core.models.embeddings import EMBEDDINGS, WANTED_SUFFIXES
 from app.core.models.quants import RemoteFile
 
 CHUNK = 1024 * 1024
+GGUF = "gguf"
+EMBEDDING = "embedding"
 PAUSED = "Download paused; it resumes from where it stopped."
 SPACE_MARGIN = 64 * 1024 * 1024
 RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
@@ -60,13 +63,22 @@ class DownloadJob:
     revision: str
     files: tuple[RemoteFile, ...]
     models_dir: Path
+    kind: str = GGUF  # or EMBEDDING: a sentence-transformers model for documents
 
     @property
     def total(self) -> int:
         return sum(f.size for f in self.files)
 
+    @property
+    def installed_path(self) -> Path:
+        """What the download puts in place: the (first) GGUF file, or the embedding model's
+        folder."""
+        if self.kind == EMBEDDING:
+            return self.models_dir / EMBEDDINGS / self.repo_id
+        return self.target(self.files[0])
+
     def target(self, remote: RemoteFile) -> Path:
-        return safe_target(self.models_dir, self.repo_id, remote.path)
+        return safe_target(self.models_dir, self.repo_id, remote.path, self.kind)
 
 
 @dataclass(frozen=True)
@@ -84,9 +96,10 @@ class DownloadProgress:
         return (self.total - self.done) / self.speed if self.speed > 0 else None
 
 
-def safe_target(models_dir: Path, repo_id: str, path: str) -> Path:
-    """`<models>/<owner>/<repo>/<path>`, or `UnsafeFileName` for anything that could escape
-    the folder or is not a plain .gguf name."""
+def safe_target(models_dir: Path, repo_id: str, path: str, kind: str = GGUF) -> Path:
+    """`<models>/<owner>/<repo>/<path>` (an embedding model's files:
+    `<models>/embeddings/<owner>/<repo>/<path>`), or `UnsafeFileName` for anything that could
+    escape the folder or is not a file of the kind expected."""
     owner, _, name = repo_id.partition("/")
     pieces = path.split("/")
     if not (_NAME.match(owner) and _NAME.match(name)):
@@ -96,7 +109,11 @@ def safe_target(models_dir: Path, repo_id: str, path: str) -> Path:
             raise UnsafeFileName(f'The repo file name "{path}" is unsafe; it was refused.')
         if any(ord(c) < 32 or c in ':*?"<>|' for c in piece):
             raise UnsafeFileName(f'The repo file name "{path}" is unsafe; it was refused.')
-    if not path.lower().endswith(".gguf"):
+    if kind == EMBEDDING:
+        if not path.lower().endswith(WANTED_SUFFIXES):
+            raise UnsafeFileName(f'"{path}" is not a file an embedding model needs; refused.')
+        models_dir = models_dir / EMBEDDINGS
+    elif not path.lower().endswith(".gguf"):
         raise UnsafeFileName(f'"{path}" is not a GGUF file; only .gguf files are downloaded.')
     root = models_dir.resolve()
     target = root.joinpath(owner, name, *pieces)
@@ -356,12 +373,31 @@ def _verify(part: _PartFile, remote: RemoteFile) -> None:
     if size != remote.size:
         part.path.unlink(missing_ok=True)
         raise DownloadError(f"{remote.path} arrived with {size:,} of {remote.size:,} bytes.")
+    if not remote.sha256 and remote.blob_id:
+        _verify_blob(part, remote)
     if remote.sha256 and part.close() != remote.sha256:
         part.path.unlink(missing_ok=True)
         _meta_for_part(part.path).unlink(missing_ok=True)
         raise ChecksumMismatch(
             f"{remote.path} was corrupted in transit: its sha256 does not match the one "
             "Hugging Face reports. The file was deleted; download it again."
+        )
+
+
+def _verify_blob(part: _PartFile, remote: RemoteFile) -> None:
+    """A small file kept in git itself (a config, a vocabulary) has no sha256 on the hub, but
+    its git blob id is the sha1 of a short header and the content."""
+    part.close()
+    digest = hashlib.sha1(f"blob {remote.size}\0".encode(), usedforsecurity=False)
+    with part.path.open("rb") as handle:
+        while block := handle.read(CHUNK):
+            digest.update(block)
+    if digest.hexdigest() != remote.blob_id:
+        part.path.unlink(missing_ok=True)
+        _meta_for_part(part.path).unlink(missing_ok=True)
+        raise ChecksumMismatch(
+            f"{remote.path} was corrupted in transit: it does not match the version Hugging "
+            "Face lists. The file was deleted; download it again."
         )
 
 
@@ -392,7 +428,7 @@ def _prepare_part(part: Path, remote: RemoteFile, job: DownloadJob) -> None:
         "repo": job.repo_id,
         "path": remote.path,
         "size": remote.size,
-        "sha256": remote.sha256,
+        "sha256": remote.sha256 or remote.blob_id,
     }
     try:
         same = json.loads(meta.read_text()) == wanted

@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from app.core.errors import HubAccessDenied, HubError, HubNotFound, HubUnavailable, InvalidModelFile
+from app.core.models.embeddings import EmbeddingListing, embedding_files
 from app.core.models.fit import ModelDims
 from app.core.models.gguf_header import HeaderIncomplete, parse_header
 from app.core.models.quants import QuantChoice, RemoteFile, group_choices
@@ -68,13 +69,16 @@ class HubClient:
 
     # -- search and listings -----------------------------------------------------------
 
-    def search(self, query: str, sort: str = "downloads", limit: int = 50) -> list[RepoSummary]:
-        """GGUF repos matching `query`, most downloaded (or liked, or recent) first."""
+    def search(
+        self, query: str, sort: str = "downloads", limit: int = 50, library: str = "gguf"
+    ) -> list[RepoSummary]:
+        """Repos matching `query`, most downloaded (or liked, or recent) first: GGUF models,
+        or sentence-transformers models with `library="sentence-transformers"`."""
         self._probe()
         with self._errors(query):
             found = self.api.list_models(
                 search=query or None,
-                filter="gguf",
+                filter=library,
                 sort=SORTS.get(sort, "downloads"),
                 limit=limit,
                 full=True,
@@ -90,11 +94,22 @@ class HubClient:
             info = self.api.model_info(
                 repo_id, revision=revision, files_metadata=True, token=self._token_arg
             )
-        files = [
-            RemoteFile(s.rfilename, int(s.size or 0), s.lfs.sha256 if s.lfs else None)
-            for s in info.siblings or []
-        ]
+        files = [_remote(s.rfilename, s) for s in info.siblings or []]
         return RepoListing(_summary(info), info.sha or revision or "main", group_choices(files))
+
+    def embedding_listing(self, repo_id: str, revision: str | None = None) -> EmbeddingListing:
+        """The files of a sentence-transformers repo that Hearth would fetch, with sizes and
+        checksums; `InvalidModelFile` when the repo is not a model Hearth can use."""
+        self._probe()
+        with self._errors(repo_id):
+            info = self.api.model_info(
+                repo_id, revision=revision, files_metadata=True, token=self._token_arg
+            )
+        summary = _summary(info)
+        files = embedding_files(info.id, [_remote(s.rfilename, s) for s in info.siblings or []])
+        return EmbeddingListing(
+            info.id, info.sha or revision or "main", files, summary.license, summary.gated
+        )
 
     def paths_info(self, repo_id: str, paths: list[str], revision: str) -> list[RemoteFile]:
         """Current sizes and sha256 of named files (checked again right before a download)."""
@@ -102,11 +117,7 @@ class HubClient:
             infos = self.api.get_paths_info(
                 repo_id, paths, revision=revision, token=self._token_arg
             )
-        return [
-            RemoteFile(i.path, int(i.size), i.lfs.sha256 if i.lfs else None)
-            for i in infos
-            if hasattr(i, "size")
-        ]
+        return [_remote(i.path, i) for i in infos if hasattr(i, "size")]
 
     # -- files -------------------------------------------------------------------------
 
@@ -210,6 +221,17 @@ class HubClient:
             if type(exc).__module__.startswith(("httpx", "httpcore")):
                 raise HubUnavailable(_offline_message(exc)) from None
             raise
+
+
+def _remote(path: str, entry: Any) -> RemoteFile:
+    """A listed file: LFS files carry a sha256, small ones kept in git their blob id."""
+    lfs = getattr(entry, "lfs", None)
+    return RemoteFile(
+        path,
+        int(getattr(entry, "size", 0) or 0),
+        lfs.sha256 if lfs else None,
+        None if lfs else getattr(entry, "blob_id", None),
+    )
 
 
 def _raise_for_status(response: Any) -> None:

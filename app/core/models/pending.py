@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.fileio import atomic_write_text
-from app.core.models.download import DownloadJob, bytes_on_disk
+from app.core.models.download import EMBEDDING, GGUF, DownloadJob, bytes_on_disk
 from app.core.models.quants import QuantChoice, RemoteFile, parse_name
 
 FILE_NAME = "downloads.json"
@@ -33,7 +33,10 @@ class PendingDownload:
 
 
 def job_label(job: DownloadJob) -> str:
-    """ "owner/repo · Q4_K_M": what the downloads list shows."""
+    """ "owner/repo · Q4_K_M" (or "owner/repo · embedding model"): what the downloads list
+    shows."""
+    if job.kind == EMBEDDING:
+        return f"{job.repo_id} · embedding model"
     first = job.files[0]
     choice = QuantChoice(parse_name(first.path).quant, job.files)
     return f"{job.repo_id} · {choice.label}"
@@ -44,7 +47,11 @@ def save_pending(models_dir: Path, jobs: list[DownloadJob]) -> None:
         {
             "repo": job.repo_id,
             "revision": job.revision,
-            "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in job.files],
+            "kind": job.kind,
+            "files": [
+                {"path": f.path, "size": f.size, "sha256": f.sha256, "blob_id": f.blob_id}
+                for f in job.files
+            ],
         }
         for job in jobs
     ]
@@ -69,8 +76,12 @@ def load_pending(models_dir: Path) -> list[PendingDownload]:
 
 def _job(models_dir: Path, entry: dict[str, Any]) -> DownloadJob:
     files = tuple(
-        RemoteFile(str(f["path"]), int(f["size"]), f.get("sha256") or None) for f in entry["files"]
+        RemoteFile(str(f["path"]), int(f["size"]), f.get("sha256") or None, f.get("blob_id"))
+        for f in entry["files"]
     )
     if not files:
         raise ValueError("a download without files")
-    return DownloadJob(str(entry["repo"]), str(entry["revision"]), files, models_dir)
+    kind = str(entry.get("kind", GGUF))
+    if kind not in (GGUF, EMBEDDING):
+        raise ValueError(f"an unknown kind of download: {kind}")
+    return DownloadJob(str(entry["repo"]), str(entry["revision"]), files, models_dir, kind)

@@ -76,7 +76,8 @@ class RemoteFile:
 
     path: str
     size: int
-    sha256: str | None = None
+    sha256: str | None = None  # LFS files: the content's sha256
+    blob_id: str | None = None  # small files kept in git itself: the git blob's sha1
 
 
 @dataclass(frozen=True)
