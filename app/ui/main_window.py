@@ -248,6 +248,11 @@ class MainWindow(QMainWindow):
         self.models_window.activateWindow()
         return self.models_window
 
+    def open_embedding_models(self) -> ModelsWindow:
+        models = self.open_models()
+        models.tabs.setCurrentWidget(models.embeddings)
+        return models
+
     def open_documents(self) -> DocumentsWindow | None:
         if self.session.documents is None:
             return None
@@ -255,6 +260,7 @@ class MainWindow(QMainWindow):
             from app.ui.documents.window import DocumentsWindow
 
             self.documents_window = DocumentsWindow(self.session.documents, self)
+            self.documents_window.models_requested.connect(self.open_embedding_models)
         self.documents_window.show()
         self.documents_window.raise_()
         self.documents_window.activateWindow()

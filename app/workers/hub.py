@@ -29,6 +29,10 @@ class HubController(QObject):
         dims_ready(str, object): a repo id and the `ModelDims` of its models (None: unknown).
         hardware_ready(object): this machine's `Hardware`.
         token_checked(bool): whether a token is stored (after `check_token` or `save_token`).
+        embedders_found(str, list): a query and the sentence-transformers `RepoSummary`s.
+        embedders_failed(str, str): a query and why that search failed.
+        embedder_listing_ready(object): an `EmbeddingListing`.
+        embedder_listing_failed(str, str): a repo id and why it cannot be downloaded.
     """
 
     search_finished = Signal(str, list)
@@ -38,6 +42,10 @@ class HubController(QObject):
     dims_ready = Signal(str, object)
     hardware_ready = Signal(object)
     token_checked = Signal(bool)
+    embedders_found = Signal(str, list)
+    embedders_failed = Signal(str, str)
+    embedder_listing_ready = Signal(object)
+    embedder_listing_failed = Signal(str, str)
 
     def __init__(self, config_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +55,7 @@ class HubController(QObject):
         self._client: HubClient | None = None  # touched on the hub thread only
         self._search_id = 0
         self._listing_id = 0
+        self._embedder_search_id = 0
 
     def detect_hardware(self) -> None:
         if self.hardware is None:
@@ -82,6 +91,32 @@ class HubController(QObject):
 
         self._executor.call(lambda: self._hub().listing(repo_id), listed, failed)
 
+    def search_embedders(self, query: str) -> None:
+        """Sentence-transformers repos matching `query`, most downloaded first."""
+        self._embedder_search_id += 1
+        wanted = self._embedder_search_id
+
+        def done(found: list[object]) -> None:
+            if wanted == self._embedder_search_id:
+                self.embedders_found.emit(query, found)
+
+        def failed(error: object) -> None:
+            if wanted == self._embedder_search_id:
+                self.embedders_failed.emit(query, str(error))
+
+        self._executor.call(
+            lambda: self._hub().search(query, library="sentence-transformers"), done, failed
+        )
+
+    def open_embedder(self, repo_id: str) -> None:
+        """The files an embedding model's download would fetch. Every answer is emitted (the
+        page keeps them by repo, to show sizes)."""
+        self._executor.call(
+            lambda: self._hub().embedding_listing(repo_id),
+            self.embedder_listing_ready.emit,
+            lambda error: self.embedder_listing_failed.emit(repo_id, str(error)),
+        )
+
     def save_token(self, token: str) -> None:
         def save() -> bool:
             save_token(self.config_dir, token)
@@ -98,6 +133,7 @@ class HubController(QObject):
     def shutdown(self) -> None:
         self._listing_id += 1
         self._search_id += 1
+        self._embedder_search_id += 1
         self._executor.shutdown()
 
     # -- internals ---------------------------------------------------------------------

@@ -7,9 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.core.errors import HearthError
+from app.core.models.embeddings import installed_size, remove_embedder
 from app.core.models.library import LibraryEntry
 from app.core.models.manage import import_model, remove_model
 from app.core.models.model_info import ModelInfo
+from app.core.rag.embedder import DEFAULT_EMBEDDER, installed_embedders, resolve_embedder
 from app.workers.executor import Executor
 
 
@@ -21,12 +24,16 @@ class LibraryController(QObject):
         removed(str): a model (its id) was deleted with its files.
         changed(): the models folder changed; the library should be read again.
         failed(str): an import or removal failed; the text says why and what to do.
+        embedders_listed(list): the embedding models on this computer, as (name, bytes).
+        embedder_removed(str): a downloaded embedding model was deleted (its name).
     """
 
     imported = Signal(str, str)
     removed = Signal(str)
     changed = Signal()
     failed = Signal(str)
+    embedders_listed = Signal(list)
+    embedder_removed = Signal(str)
 
     def __init__(self, models_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +56,22 @@ class LibraryController(QObject):
             self._on_failed,
         )
 
+    def list_embedders(self) -> None:
+        self._executor.call(
+            lambda: embedder_sizes(self.models_dir), self.embedders_listed.emit, self._on_failed
+        )
+
+    def remove_embedder(self, name: str) -> None:
+        def removed(_folder: object) -> None:
+            self.embedder_removed.emit(name)
+            self.list_embedders()
+
+        def failed(error: object) -> None:
+            self.failed.emit(str(error))
+            self.list_embedders()
+
+        self._executor.call(partial(remove_embedder, self.models_dir, name), removed, failed)
+
     def shutdown(self) -> None:
         self._executor.shutdown()
 
@@ -64,3 +87,19 @@ class LibraryController(QObject):
     def _on_failed(self, error: object) -> None:
         self.failed.emit(str(error))
         self.changed.emit()
+
+
+def embedder_sizes(models_dir: Path) -> list[tuple[str, int]]:
+    """The embedding models on this computer, the built-in one first, with their size on disk."""
+    found = []
+    for name in installed_embedders(models_dir):
+        if name == DEFAULT_EMBEDDER:
+            try:
+                folder = resolve_embedder(name, models_dir).folder
+            except HearthError:
+                continue  # the package is missing: the documents feature says so
+            size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        else:
+            size = installed_size(models_dir, name)
+        found.append((name, size))
+    return found

@@ -714,118 +714,123 @@
 <context>
     <name>DocumentsWindow</name>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="113"/>
+        <location filename="../../app/ui/documents/window.py" line="123"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="114"/>
+        <location filename="../../app/ui/documents/window.py" line="124"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="115"/>
+        <location filename="../../app/ui/documents/window.py" line="125"/>
         <source>Make a collection from a folder of documents</source>
         <translation>用一个文档文件夹新建文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="116"/>
+        <location filename="../../app/ui/documents/window.py" line="126"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="117"/>
+        <location filename="../../app/ui/documents/window.py" line="127"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="120"/>
+        <location filename="../../app/ui/documents/window.py" line="130"/>
         <source>Chat with your own documents. Pick a folder: Hearth reads its PDF, Word, EPUB, Markdown, text, HTML and code files, keeps the index up to date as they change, and shows which passages each answer used. Nothing leaves this computer.</source>
         <translation>和你自己的文档对话。选择一个文件夹：Hearth 会读取其中的 PDF、Word、EPUB、Markdown、文本、HTML 和代码文件，在文件变化时保持索引最新，并显示每个回答用到了哪些段落。所有内容都不会离开这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="126"/>
+        <location filename="../../app/ui/documents/window.py" line="136"/>
         <source>Add a folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="154"/>
+        <location filename="../../app/ui/documents/window.py" line="164"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="154"/>
+        <location filename="../../app/ui/documents/window.py" line="164"/>
         <source>indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="156"/>
+        <location filename="../../app/ui/documents/window.py" line="166"/>
         <source>{0} files</source>
         <translation>{0} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="158"/>
+        <location filename="../../app/ui/documents/window.py" line="168"/>
         <source>{0} skipped</source>
         <translation>跳过 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="211"/>
         <location filename="../../app/ui/documents/window.py" line="221"/>
+        <location filename="../../app/ui/documents/window.py" line="238"/>
         <source>Embedding model</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="213"/>
-        <source>Only the built-in model is on this computer. Download another one (for example multilingual-e5-small or bge-small-zh-v1.5) into models/embeddings/&lt;owner&gt;/&lt;name&gt;, then choose it here.</source>
-        <translation>这台电脑上只有内置模型。请把另一个模型（例如 multilingual-e5-small 或 bge-small-zh-v1.5）下载到 models/embeddings/&lt;作者&gt;/&lt;名称&gt;，然后在这里选择它。</translation>
+        <location filename="../../app/ui/documents/window.py" line="223"/>
+        <source>Only the built-in model, which reads English, is on this computer. For Chinese or mixed-language documents, download a multilingual model (for example multilingual-e5-small) in Models → Embedding models, then choose it here.</source>
+        <translation>本机只有内置模型，它只读英文。中文或多语言文档请在“模型 → 嵌入模型”中下载多语言模型（例如 multilingual-e5-small），然后在这里选用它。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="222"/>
+        <location filename="../../app/ui/documents/window.py" line="231"/>
+        <source>Open Models</source>
+        <translation>打开“模型”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/window.py" line="239"/>
         <source>Model for this collection:</source>
         <translation>此文档集使用的模型：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="232"/>
+        <location filename="../../app/ui/documents/window.py" line="249"/>
         <source>Index again?</source>
         <translation>重新索引？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="234"/>
+        <location filename="../../app/ui/documents/window.py" line="251"/>
         <source>Switching “{0}” to {1} deletes its index and embeds all {2} passages again. Until that finishes, chats find only what has been embedded anew.</source>
         <translation>将“{0}”切换到 {1} 会删除它的索引，并重新嵌入全部 {2} 个段落。完成之前，对话只能找到已重新嵌入的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="242"/>
+        <location filename="../../app/ui/documents/window.py" line="259"/>
         <source>Choose a folder of documents</source>
         <translation>选择文档文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="246"/>
+        <location filename="../../app/ui/documents/window.py" line="263"/>
         <source>Choose documents</source>
         <translation>选择文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="246"/>
+        <location filename="../../app/ui/documents/window.py" line="263"/>
         <source>Documents ({0})</source>
         <translation>文档（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="252"/>
+        <location filename="../../app/ui/documents/window.py" line="269"/>
         <source>Rename collection</source>
         <translation>重命名文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="252"/>
+        <location filename="../../app/ui/documents/window.py" line="269"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="259"/>
+        <location filename="../../app/ui/documents/window.py" line="276"/>
         <source>Remove collection</source>
         <translation>移除文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="261"/>
+        <location filename="../../app/ui/documents/window.py" line="278"/>
         <source>Remove “{0}”? Its index is deleted and chats stop using it. Your files are not touched.</source>
         <translation>移除“{0}”？它的索引会被删除，对话也不再使用它。你的文件不会被改动。</translation>
     </message>
@@ -833,98 +838,256 @@
 <context>
     <name>DownloadRow</name>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="64"/>
+        <location filename="../../app/ui/models/downloads.py" line="65"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="65"/>
-        <location filename="../../app/ui/models/downloads.py" line="92"/>
+        <location filename="../../app/ui/models/downloads.py" line="66"/>
+        <location filename="../../app/ui/models/downloads.py" line="93"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="66"/>
+        <location filename="../../app/ui/models/downloads.py" line="67"/>
         <source>Chat with it</source>
         <translation>用它聊天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="67"/>
+        <location filename="../../app/ui/models/downloads.py" line="68"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="68"/>
+        <location filename="../../app/ui/models/downloads.py" line="69"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="92"/>
+        <location filename="../../app/ui/models/downloads.py" line="93"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="96"/>
+        <location filename="../../app/ui/models/downloads.py" line="97"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="101"/>
+        <location filename="../../app/ui/models/downloads.py" line="102"/>
         <source>{0}/s</source>
         <translation>{0}/秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="103"/>
+        <location filename="../../app/ui/models/downloads.py" line="104"/>
         <source>{0} left</source>
         <translation>剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="106"/>
+        <location filename="../../app/ui/models/downloads.py" line="107"/>
         <source>Waiting for another download to finish</source>
         <translation>等待其他下载完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="107"/>
+        <location filename="../../app/ui/models/downloads.py" line="108"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="108"/>
+        <location filename="../../app/ui/models/downloads.py" line="109"/>
         <source>Connection lost; retrying</source>
         <translation>连接中断，正在重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="109"/>
+        <location filename="../../app/ui/models/downloads.py" line="110"/>
         <source>Checking the file (sha256)…</source>
         <translation>正在校验文件（sha256）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="110"/>
+        <location filename="../../app/ui/models/downloads.py" line="111"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="111"/>
+        <location filename="../../app/ui/models/downloads.py" line="112"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="112"/>
+        <location filename="../../app/ui/models/downloads.py" line="113"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="114"/>
+        <location filename="../../app/ui/models/downloads.py" line="116"/>
         <source>Downloaded and verified: {0}</source>
         <translation>已下载并校验：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/downloads.py" line="118"/>
+        <source>Downloaded and verified. Choose it for a collection in Documents.</source>
+        <translation>已下载并校验。可在“文档”中为某个文档集选用它。</translation>
     </message>
 </context>
 <context>
     <name>DownloadsPage</name>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="148"/>
+        <location filename="../../app/ui/models/downloads.py" line="151"/>
         <source>No downloads. Pick a model under Discover and press Download.</source>
         <translation>没有下载任务。在“发现”中选择模型并点击“下载”。</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingsPage</name>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="118"/>
+        <source>Embedding models let Hearth find the passages of your documents that answer a question. The built-in model reads English. For Chinese or mixed-language folders, download a multilingual model here, then choose it for a collection in Documents (Change…).</source>
+        <translation>嵌入模型让 Hearth 在你的文档中找到能回答问题的段落。内置模型只读英文。中文或多语言文件夹请在此下载多语言模型，然后在“文档”中为文档集选用它（“更改…”）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="125"/>
+        <source>Search Hugging Face for sentence-transformers models, e.g. e5</source>
+        <translation>在 Hugging Face 搜索 sentence-transformers 模型，例如 e5</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="127"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="128"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="129"/>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="131"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="131"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="131"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="131"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="135"/>
+        <source>Hearth contacts Hugging Face only when you pick a model or search.</source>
+        <translation>只有在你选择模型或搜索时，Hearth 才会联系 Hugging Face。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="146"/>
+        <source>Searching Hugging Face…</source>
+        <translation>正在搜索 Hugging Face…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="151"/>
+        <source>{0} sentence-transformers models.</source>
+        <translation>{0} 个 sentence-transformers 模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="153"/>
+        <source>No sentence-transformers models match &quot;{0}&quot;.</source>
+        <translation>没有与“{0}”匹配的 sentence-transformers 模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="176"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="196"/>
+        <source>~100 languages</source>
+        <translation>约 100 种语言</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="198"/>
+        <source>Small and quick: a good first choice for Chinese or mixed folders.</source>
+        <translation>小巧快速：中文或多语言文件夹的首选。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="199"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="199"/>
+        <source>Small and quick, made for Chinese text.</source>
+        <translation>小巧快速，专为中文文本设计。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="200"/>
+        <source>The best results, but large: indexing is several times slower.</source>
+        <translation>效果最好，但体积大：索引速度慢数倍。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="243"/>
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="245"/>
+        <source>Downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="247"/>
+        <source>In Downloads</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="249"/>
+        <source>Suggested</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="250"/>
+        <source>{0} downloads</source>
+        <translation>{0} 次下载</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="268"/>
+        <source>Pick a model to see what it needs.</source>
+        <translation>选择一个模型，查看它需要下载的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="274"/>
+        <source>all-MiniLM-L6-v2 comes with Hearth and works offline. English only.</source>
+        <translation>all-MiniLM-L6-v2 随 Hearth 提供，可离线使用。仅限英文。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="278"/>
+        <source>On this computer: {0}. Choose it for a collection in Documents.</source>
+        <translation>已在本机：{0}。可在“文档”中为文档集选用它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="285"/>
+        <source>Asking Hugging Face which files it needs…</source>
+        <translation>正在向 Hugging Face 查询所需文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="287"/>
+        <source>{0} files · {1} to download · licence {2}</source>
+        <translation>{0} 个文件 · 需下载 {1} · 许可证 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="288"/>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -1074,7 +1237,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/ui/main_window.py" line="80"/>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Start a new chat: type a message below.</source>
         <translation>开始新对话：在下方输入消息。</translation>
     </message>
@@ -1150,32 +1313,32 @@
         <translation>Hearth 对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Reading your message…</source>
         <translation>正在阅读你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="308"/>
         <source>Searching your documents…</source>
         <translation>正在搜索你的文档…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="332"/>
         <source>From your next question, {0} is read whole.</source>
         <translation>从下一个问题起，将整份读取 {0}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="328"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>From your next question, only the passages of {0} that match are read.</source>
         <translation>从下一个问题起，只读取 {0} 中相关的段落。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="347"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Your message:</source>
         <translation>你的消息：</translation>
     </message>
@@ -1183,64 +1346,88 @@
 <context>
     <name>ModelsWindow</name>
     <message>
-        <location filename="../../app/ui/models/window.py" line="59"/>
+        <location filename="../../app/ui/models/window.py" line="70"/>
         <source>Models · Hearth</source>
         <translation>模型 · Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="60"/>
+        <location filename="../../app/ui/models/window.py" line="71"/>
         <source>Discover</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="61"/>
+        <location filename="../../app/ui/models/window.py" line="72"/>
         <source>My models</source>
         <translation>我的模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="116"/>
+        <location filename="../../app/ui/models/window.py" line="73"/>
+        <source>Embedding models</source>
+        <translation>嵌入模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="139"/>
         <source>Hugging Face token</source>
         <translation>Hugging Face 令牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="119"/>
+        <location filename="../../app/ui/models/window.py" line="142"/>
         <source>Gated models need an access token from huggingface.co → Settings → Access Tokens (read access is enough).
 It is stored in a file only you can read. Leave it empty to remove the stored token.</source>
         <translation>受限模型需要访问令牌：huggingface.co → Settings → Access Tokens（只读权限即可）。
 令牌保存在只有你能读取的文件中。留空则删除已保存的令牌。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="131"/>
+        <location filename="../../app/ui/models/window.py" line="154"/>
         <source>Token ✓</source>
         <translation>令牌 ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="131"/>
+        <location filename="../../app/ui/models/window.py" line="154"/>
         <source>Token…</source>
         <translation>令牌…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="170"/>
+        <location filename="../../app/ui/models/window.py" line="180"/>
+        <source>Remove embedding model</source>
+        <translation>移除嵌入模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="182"/>
+        <source>Remove {0} from this computer?
+
+Collections that use it cannot be searched or indexed until you download it again or choose another model for them in Documents.</source>
+        <translation>要从本机移除 {0} 吗？
+
+使用它的文档集将无法搜索或索引，直到你重新下载它，或在“文档”中为它们选择其他模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="190"/>
+        <source>Removed {0}.</source>
+        <translation>已移除 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/window.py" line="236"/>
         <source>Imported {0} → {1}</source>
         <translation>已导入 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="187"/>
+        <location filename="../../app/ui/models/window.py" line="253"/>
         <source>{0} is not in the library.</source>
         <translation>{0} 不在模型库中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="201"/>
+        <location filename="../../app/ui/models/window.py" line="267"/>
         <source>Downloads ({0})</source>
         <translation>下载（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="201"/>
+        <location filename="../../app/ui/models/window.py" line="267"/>
         <source>Downloads</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="215"/>
+        <location filename="../../app/ui/models/window.py" line="281"/>
         <source>Importing {0} file(s)…</source>
         <translation>正在导入 {0} 个文件…</translation>
     </message>

@@ -14,14 +14,16 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from app.core.models.embeddings import SUGGESTED
 from app.core.models.fit import GIB, Hardware
 from app.core.paths import default_paths
+from app.core.rag.embedder import DEFAULT_EMBEDDER, installed_embedders
 from app.core.settings import SamplingSettings, Settings, save_settings
 from app.ui.main_window import MainWindow
 from app.ui.models.discover import REPO_ROLE
 from app.ui.models.downloads import BAR_STEPS, DownloadRow
 from app.ui.models.window import ModelsWindow
-from tests.hub.fixtures import GATED_REPO, GEMMA_REPO, SMOL_REPO, SPLIT_REPO
+from tests.hub.fixtures import EMBED_REPO, GATED_REPO, GEMMA_REPO, SMOL_REPO, SPLIT_REPO
 from tests.hub.server import TOKEN, Faults, LocalHub
 from tests.ui.conftest import WindowFactory, send
 from tests.ui.fakes import FakeEngine
@@ -330,3 +332,78 @@ def test_gated_repo_download_asks_for_a_token_then_works(
     assert models.discover.token_button.text() == "Token ✓"
     click(qtbot, row.buttons["resume"])
     qtbot.waitUntil(lambda: state(models) == "done", timeout=TIMEOUT)
+
+
+def embedding_rows(models: ModelsWindow) -> dict[str, list[str]]:
+    table = models.embeddings.model
+    return {
+        table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 4)]
+        for r in range(table.rowCount())
+    }
+
+
+def test_embedding_model_search_download_and_remove(
+    qtbot: QtBot, window: MainWindow, hub: LocalHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    models = open_models(window)
+    page = models.embeddings
+    models.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: DEFAULT_EMBEDDER in page.installed, timeout=TIMEOUT)
+    rows = embedding_rows(models)
+    assert list(rows)[:4] == [DEFAULT_EMBEDDER, *SUGGESTED]
+    assert rows[DEFAULT_EMBEDDER][0] == "English" and rows[DEFAULT_EMBEDDER][2] == "Built in"
+    assert rows[DEFAULT_EMBEDDER][1].endswith("MB")  # its size on disk
+    assert rows["BAAI/bge-m3"][2] == "Suggested"
+    assert not hub.served  # nothing was asked of the hub yet
+
+    # a suggested model that this (local) hub does not have: the reason, and no download
+    with qtbot.waitSignal(models.controllers.hub.embedder_listing_failed, timeout=TIMEOUT):
+        page.select("BAAI/bge-m3")
+    assert "no model repo" in page.detail.text()
+    assert page.download_button.isVisible() and not page.download_button.isEnabled()
+
+    with qtbot.waitSignal(models.controllers.hub.embedders_found, timeout=TIMEOUT):
+        page.query.setText("embeddings")
+        click(qtbot, page.search_button)
+    rows = embedding_rows(models)
+    assert rows[EMBED_REPO] == ["", "—", "700 downloads"]
+    assert "2 sentence-transformers models" in page.status.text()
+    with qtbot.waitSignal(models.controllers.hub.embedder_listing_ready, timeout=TIMEOUT):
+        page.select(EMBED_REPO)
+    assert "11 files · 91.6 MB to download · licence apache-2.0" in page.detail.text()
+    assert embedding_rows(models)[EMBED_REPO][1] == "91.6 MB"
+
+    with qtbot.waitSignal(models.controllers.library.embedders_listed, timeout=60_000):
+        click(qtbot, page.download_button)
+        assert models.tabs.currentWidget() is models.downloads
+    row = row_of(models)
+    assert row.title.text() == f"{EMBED_REPO} · embedding model"
+    assert "Choose it for a collection in Documents" in row.detail.text()
+    assert not row.buttons["chat"].isVisible() and row.buttons["clear"].isVisible()
+    folder = default_paths().models / "embeddings" / EMBED_REPO
+    assert row.item is not None and row.item.path == folder
+    assert embedding_rows(models)[EMBED_REPO][2] == "Downloaded"
+    assert installed_embedders(default_paths().models)[1:] == [EMBED_REPO]
+
+    models.tabs.setCurrentWidget(page)
+    page.select(EMBED_REPO)
+    assert page.remove_button.isVisible() and not page.download_button.isVisible()
+    monkeypatch.setattr(models, "confirm_remove_embedder", lambda _name: False)
+    click(qtbot, page.remove_button)
+    assert folder.is_dir()
+    monkeypatch.setattr(models, "confirm_remove_embedder", lambda _name: True)
+    with qtbot.waitSignal(models.controllers.library.embedders_listed, timeout=TIMEOUT):
+        click(qtbot, page.remove_button)
+    assert not folder.exists()
+    assert embedding_rows(models)[EMBED_REPO][2] == "700 downloads"  # a search result again
+    assert page.status.text() == f"Removed {EMBED_REPO}."
+
+
+def test_the_documents_window_leads_to_embedding_models(qtbot: QtBot, window: MainWindow) -> None:
+    documents = window.open_documents()
+    assert documents is not None
+    documents.models_requested.emit()  # "Open Models" when only the built-in model is here
+    models = window.models_window
+    assert models is not None and models.isVisible()
+    assert models.tabs.currentWidget() is models.embeddings
+    qtbot.waitUntil(lambda: DEFAULT_EMBEDDER in models.embeddings.installed, timeout=TIMEOUT)

@@ -21,7 +21,7 @@ from app.ui.main_window import MainWindow
 from app.workers.documents import DocumentsController
 from tests.core.rag.corpus import write_filler
 from tests.core.rag.files import make_pdf
-from tests.hub.fixtures import SMOL_REPO
+from tests.hub.fixtures import EMBED_REPO, SMOL_REPO
 from tests.hub.server import Faults, LocalHub
 from tests.ui.conftest import WindowFactory, send
 from tests.ui.fakes import FakeEngine
@@ -142,6 +142,15 @@ def test_models_window(
     models.tabs.setCurrentWidget(models.library)
     qtbot.waitUntil(lambda: models.library.model.rowCount() >= 3, timeout=20000)
     save(models, f"models-library-{theme}-{lang}")
+
+    page = models.embeddings
+    models.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: bool(page.installed), timeout=20000)
+    with qtbot.waitSignal(models.controllers.hub.embedders_found, timeout=20000):
+        page.search_requested.emit("embeddings")
+    with qtbot.waitSignal(models.controllers.hub.embedder_listing_ready, timeout=20000):
+        page.select(EMBED_REPO)
+    save(models, f"models-embeddings-{theme}-{lang}")
 
 
 @pytest.mark.qt_log_ignore("does not support grabbing the keyboard")  # popups, offscreen

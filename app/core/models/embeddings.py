@@ -29,32 +29,9 @@ _MODULE_FOLDER = re.compile(r"^\d+_[A-Za-z]+$")  # 1_Pooling, 2_Dense, 2_Normali
 _NEVER = {"training_args.bin", "optimizer.bin", "scheduler.bin"}
 
 
-@dataclass(frozen=True)
-class SuggestedEmbedder:
-    """An embedding model Hearth recommends, with what it is good for."""
-
-    repo_id: str
-    languages: str
-    note: str
-
-
-SUGGESTED = (
-    SuggestedEmbedder(
-        "intfloat/multilingual-e5-small",
-        "~100 languages",
-        "Small and quick: a good first choice for Chinese and mixed-language folders.",
-    ),
-    SuggestedEmbedder(
-        "BAAI/bge-small-zh-v1.5",
-        "Chinese",
-        "Small and quick, made for Chinese text.",
-    ),
-    SuggestedEmbedder(
-        "BAAI/bge-m3",
-        "~100 languages",
-        "The best results of the three, but large: indexing is several times slower on a CPU.",
-    ),
-)
+# The models Hearth suggests for text other than English (their prefixes are known to
+# `app.core.rag.embedder`): small multilingual, small Chinese, large multilingual.
+SUGGESTED = ("intfloat/multilingual-e5-small", "BAAI/bge-small-zh-v1.5", "BAAI/bge-m3")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,7 +37,13 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class DocumentsWindow(QDialog):
-    """Create, rename and remove collections; add folders; watch them index."""
+    """Create, rename and remove collections; add folders; watch them index.
+
+    Signals:
+        models_requested(): the user wants to download embedding models (in Models).
+    """
+
+    models_requested = Signal()
 
     def __init__(self, controller: DocumentsController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,15 +216,22 @@ class DocumentsWindow(QDialog):
 
     def ask_embedder(self, current: str, choices: list[str]) -> str:
         if len(choices) < 2:
-            QMessageBox.information(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
                 self.tr("Embedding model"),
                 self.tr(
-                    "Only the built-in model is on this computer. Download another one (for "
-                    "example multilingual-e5-small or bge-small-zh-v1.5) into "
-                    "models/embeddings/<owner>/<name>, then choose it here."
+                    "Only the built-in model, which reads English, is on this computer. For "
+                    "Chinese or mixed-language documents, download a multilingual model (for "
+                    "example multilingual-e5-small) in Models → Embedding models, then choose "
+                    "it here."
                 ),
+                QMessageBox.StandardButton.Close,
+                self,
             )
+            models = box.addButton(self.tr("Open Models"), QMessageBox.ButtonRole.AcceptRole)
+            box.exec()
+            if box.clickedButton() is models:
+                self.models_requested.emit()
             return ""
         name, ok = QInputDialog.getItem(
             self,

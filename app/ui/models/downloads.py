@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.models.download import EMBEDDING
 from app.ui.models.format import duration_text, size_text
 from app.workers.downloads import DownloadItem
 
@@ -82,7 +83,7 @@ class DownloadRow(QFrame):
         visible = {
             "pause": item.state in ("queued", "starting", "downloading", "retrying"),
             "resume": item.state in ("paused", "failed"),
-            "chat": item.state == "done",
+            "chat": item.state == "done" and item.job.kind != EMBEDDING,
             "cancel": item.state not in ("done", "cancelling"),
             "clear": item.state == "done",
         }
@@ -111,8 +112,10 @@ class DownloadRow(QFrame):
             "pausing": self.tr("Pausing…"),
             "cancelling": self.tr("Cancelling…"),
             "failed": item.message,
-            "done": self.tr("Downloaded and verified: {0}").format(
-                str(item.path) if item.path else ""
+            "done": (
+                self.tr("Downloaded and verified: {0}").format(str(item.path) if item.path else "")
+                if item.job.kind != EMBEDDING
+                else self.tr("Downloaded and verified. Choose it for a collection in Documents.")
             ),
         }
         if state in ("done", "failed"):

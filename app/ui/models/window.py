@@ -10,13 +10,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.core.models.download import DownloadJob
+from app.core.models.download import EMBEDDING, DownloadJob
+from app.core.models.embeddings import EmbeddingListing
 from app.core.models.library import LibraryEntry
 from app.core.models.quants import QuantChoice
 from app.ui.models.discover import DiscoverPage
 from app.ui.models.downloads import DownloadsPage
+from app.ui.models.embeddings import EmbeddingsPage
 from app.ui.models.library import LibraryPage
 from app.ui.status import ErrorBanner
 from app.workers.models import ModelControllers
@@ -38,9 +47,10 @@ class ModelsWindow(QWidget):
         self.discover = DiscoverPage(session.settings.engine.context_length)
         self.downloads = DownloadsPage()
         self.library = LibraryPage()
+        self.embeddings = EmbeddingsPage()
         self.banner = ErrorBanner()
         self.tabs = QTabWidget()
-        for page in (self.discover, self.downloads, self.library):
+        for page in (self.discover, self.downloads, self.library, self.embeddings):
             self.tabs.addTab(page, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -54,13 +64,15 @@ class ModelsWindow(QWidget):
         self.controllers.hub.detect_hardware()
         self.controllers.hub.check_token()
         self.controllers.downloads.restore()
+        self.controllers.library.list_embedders()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Models · Hearth"))
         self.tabs.setTabText(0, self.tr("Discover"))
         self.tabs.setTabText(2, self.tr("My models"))
+        self.tabs.setTabText(3, self.tr("Embedding models"))
         self._update_downloads_tab()
-        for page in (self.discover, self.downloads, self.library):
+        for page in (self.discover, self.downloads, self.library, self.embeddings):
             page.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -94,7 +106,7 @@ class ModelsWindow(QWidget):
         hub.token_checked.connect(self._on_hub_token_checked)
         downloads.item_changed.connect(self._on_downloads_item_changed)
         downloads.item_removed.connect(self._on_downloads_item_removed)
-        downloads.model_installed.connect(lambda _key: self.session.refresh_library())
+        downloads.model_installed.connect(self._on_downloads_model_installed)
         self.downloads.action_requested.connect(self._on_download_action)
         self.library.chat_requested.connect(self._chat_with)
         self.library.import_requested.connect(library.import_files)
@@ -104,6 +116,17 @@ class ModelsWindow(QWidget):
         library.failed.connect(self.banner.show_message)
         library.imported.connect(self._on_library_imported)
         self.session.library_changed.connect(self._on_session_library_changed)
+        e = self.embeddings
+        e.search_requested.connect(hub.search_embedders)
+        e.listing_requested.connect(hub.open_embedder)
+        e.download_requested.connect(self._on_embeddings_download_requested)
+        e.remove_requested.connect(self._on_embeddings_remove_requested)
+        hub.embedders_found.connect(e.show_found)
+        hub.embedders_failed.connect(lambda _q, message: e.show_search_failed(message))
+        hub.embedder_listing_ready.connect(e.show_listing)
+        hub.embedder_listing_failed.connect(e.show_listing_failed)
+        library.embedders_listed.connect(e.show_installed)
+        library.embedder_removed.connect(self._on_library_embedder_removed)
         if hub.hardware is not None:
             d.set_hardware(hub.hardware)
         for key in downloads.items:
@@ -141,15 +164,58 @@ class ModelsWindow(QWidget):
         self.controllers.downloads.add(job)
         self.tabs.setCurrentWidget(self.downloads)
 
+    def _on_embeddings_download_requested(self, listing: EmbeddingListing) -> None:
+        models_dir = self.session.services.paths.models
+        job = DownloadJob(listing.repo_id, listing.revision, listing.files, models_dir, EMBEDDING)
+        self.controllers.downloads.add(job)
+        self.tabs.setCurrentWidget(self.downloads)
+
+    def _on_embeddings_remove_requested(self, name: str) -> None:
+        if self.confirm_remove_embedder(name):
+            self.controllers.library.remove_embedder(name)
+
+    def confirm_remove_embedder(self, name: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove embedding model"),
+            self.tr(
+                "Remove {0} from this computer?\n\nCollections that use it cannot be searched "
+                "or indexed until you download it again or choose another model for them in "
+                "Documents."
+            ).format(name),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_library_embedder_removed(self, name: str) -> None:
+        self.embeddings.status.setText(self.tr("Removed {0}.").format(name))
+
+    def _on_downloads_model_installed(self, key: str) -> None:
+        item = self.controllers.downloads.items.get(key)
+        if item is not None and item.job.kind == EMBEDDING:
+            self.controllers.library.list_embedders()
+        else:
+            self.session.refresh_library()
+
     def _on_downloads_item_changed(self, key: str) -> None:
         item = self.controllers.downloads.items.get(key)
         if item is not None:
             self.downloads.show_item(item)
         self._update_downloads_tab()
+        self._update_embeddings_downloading()
 
     def _on_downloads_item_removed(self, key: str) -> None:
         self.downloads.remove_item(key)
         self._update_downloads_tab()
+        self._update_embeddings_downloading()
+
+    def _update_embeddings_downloading(self) -> None:
+        repos = {
+            item.job.repo_id
+            for item in self.controllers.downloads.items.values()
+            if item.job.kind == EMBEDDING and item.state != "done"
+        }
+        if repos != self.embeddings.downloading:
+            self.embeddings.set_downloading(repos)
 
     def _on_download_action(self, key: str, action: str) -> None:
         downloads = self.controllers.downloads
