@@ -1,10 +1,11 @@
 """`hearth models search|files|download|import|remove|token`: the model manager in a terminal.
 
-hearth models search QUERY [--sort downloads|likes|recent]
+hearth models search QUERY [--sort downloads|likes|recent] [--embedding]
 hearth models files REPO [--context N]      quants with size, quality and fit verdict
 hearth models download REPO QUANT           resumable; Ctrl-C pauses, run again to resume
+hearth models download REPO --embedding     an embedding model for documents
 hearth models import FILE.gguf              validate and copy into the library
-hearth models remove ID [--yes]
+hearth models remove ID [--yes] [--embedding]
 hearth models token                         store a Hugging Face token (for gated models)
 """
 
@@ -18,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import DownloadStopped, HearthError
-from app.core.models.download import Downloader, DownloadJob, remove_partial
+from app.core.models.download import EMBEDDING, Downloader, DownloadJob, remove_partial
+from app.core.models.embeddings import installed_size, remove_embedder
 from app.core.models.fit import Verdict, best_choice, detect_hardware, estimate
 from app.core.models.hub import HubClient
 from app.core.models.manage import import_model, model_files, remove_model
+from app.core.models.pending import job_label
 from app.core.models.token import load_token, save_token
 from app.core.services import Services
 
@@ -39,6 +42,9 @@ def add_commands(models: Any) -> None:
     search.add_argument("query", nargs="*")
     search.add_argument("--sort", choices=["downloads", "likes", "recent"], default="downloads")
     search.add_argument("--limit", type=int, default=20)
+    search.add_argument(
+        "--embedding", action="store_true", help="sentence-transformers models, for documents"
+    )
     search.set_defaults(run=cmd_search)
     files = models.add_parser("files", help="a repo's quantizations and whether they fit")
     files.add_argument("repo")
@@ -46,8 +52,11 @@ def add_commands(models: Any) -> None:
     files.set_defaults(run=cmd_files)
     download = models.add_parser("download", help="download one quantization (resumable)")
     download.add_argument("repo")
-    download.add_argument("quant", help="Q4_K_M, Q8_0, ... or a file name")
+    download.add_argument("quant", nargs="?", default="", help="Q4_K_M, Q8_0, ... or a file")
     download.add_argument("--cancel", action="store_true", help="drop a paused download")
+    download.add_argument(
+        "--embedding", action="store_true", help="an embedding model (sentence-transformers)"
+    )
     download.set_defaults(run=cmd_download)
     imported = models.add_parser("import", help="copy a local .gguf into the library")
     imported.add_argument("file", type=Path)
@@ -55,6 +64,7 @@ def add_commands(models: Any) -> None:
     remove = models.add_parser("remove", help="delete a model and its files")
     remove.add_argument("model")
     remove.add_argument("--yes", action="store_true", help="do not ask")
+    remove.add_argument("--embedding", action="store_true", help="an embedding model")
     remove.set_defaults(run=cmd_remove)
     token = models.add_parser("token", help="store a Hugging Face token for gated models")
     token.add_argument("--clear", action="store_true")
@@ -66,9 +76,10 @@ def _client(services: Services) -> HubClient:
 
 
 def cmd_search(services: Services, args: argparse.Namespace) -> int:
-    found = _client(services).search(" ".join(args.query), args.sort, args.limit)
+    library = "sentence-transformers" if args.embedding else "gguf"
+    found = _client(services).search(" ".join(args.query), args.sort, args.limit, library)
     if not found:
-        print("No GGUF models match.")
+        print(f"No {'sentence-transformers' if args.embedding else 'GGUF'} models match.")
     for repo in found:
         updated = repo.updated.date().isoformat() if repo.updated else "?"
         gated = "  [gated]" if repo.gated else ""
@@ -118,15 +129,22 @@ def cmd_files(services: Services, args: argparse.Namespace) -> int:
 
 def cmd_download(services: Services, args: argparse.Namespace) -> int:
     client = _client(services)
-    listing = client.listing(args.repo)
-    wanted = args.quant.lower()
-    choice = next(
-        (c for c in listing.choices if wanted in (c.quant.lower(), c.first.path.lower())), None
-    )
-    if choice is None:
-        names = ", ".join(c.label for c in listing.choices)
-        raise HearthError(f'{args.repo} has no "{args.quant}". It has: {names}.')
-    job = DownloadJob(args.repo, listing.revision, choice.files, services.paths.models)
+    if args.embedding:
+        found = client.embedding_listing(args.repo)
+        job = DownloadJob(args.repo, found.revision, found.files, services.paths.models, EMBEDDING)
+    else:
+        if not args.quant:
+            raise HearthError("Name the quantization to download, e.g. Q4_K_M.")
+        listing = client.listing(args.repo)
+        wanted = args.quant.lower()
+        choice = next(
+            (c for c in listing.choices if wanted in (c.quant.lower(), c.first.path.lower())),
+            None,
+        )
+        if choice is None:
+            names = ", ".join(c.label for c in listing.choices)
+            raise HearthError(f'{args.repo} has no "{args.quant}". It has: {names}.')
+        job = DownloadJob(args.repo, listing.revision, choice.files, services.paths.models)
     if args.cancel:
         remove_partial(job)
         print("The partial download was removed.")
@@ -149,7 +167,7 @@ def cmd_download(services: Services, args: argparse.Namespace) -> int:
         sys.stderr.write(f"\n{exc}\n")
         return 130
     sys.stderr.write("\n")
-    print(f"Downloaded {choice.label} → {job.target(choice.first)}")
+    print(f"Downloaded {job_label(job)} → {job.installed_path}")
     return 0
 
 
@@ -161,6 +179,8 @@ def cmd_import(services: Services, args: argparse.Namespace) -> int:
 
 
 def cmd_remove(services: Services, args: argparse.Namespace) -> int:
+    if args.embedding:
+        return _remove_embedder(services, args)
     entry = services.library.resolve(args.model)
     files = model_files(entry)
     size = sum(p.stat().st_size for p in files if p.exists())
@@ -171,6 +191,19 @@ def cmd_remove(services: Services, args: argparse.Namespace) -> int:
             return 0
     removed = remove_model(services.paths.models, entry)
     print(f"Deleted {len(removed)} file(s) of {entry.id}.")
+    return 0
+
+
+def _remove_embedder(services: Services, args: argparse.Namespace) -> int:
+    models = services.paths.models
+    size = installed_size(models, args.model)
+    if not args.yes:
+        answer = input(f"Delete the embedding model {args.model} ({size / 2**20:.0f} MiB)? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing deleted.")
+            return 0
+    folder = remove_embedder(models, args.model)
+    print(f"Deleted {folder}.")
     return 0
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from tests.hub.fixtures import SMOL_REPO
+from tests.hub.fixtures import EMBED_REPO, SMOL_REPO
 from tests.hub.server import LocalHub
 
 
@@ -21,7 +21,7 @@ def test_search_files_download_list_remove(
     assert "Q4_0" in out and "Q4_1" in out and "fits in" in out
     assert "★ the best quantization that fits: Q4_1" in out  # more bits, and both fit
     assert main(["models", "download", SMOL_REPO, "q4_0"]) == 0
-    assert "Downloaded Q4_0" in capsys.readouterr().out
+    assert f"Downloaded {SMOL_REPO} · Q4_0 → " in capsys.readouterr().out
     assert main(["models", "list"]) == 0
     listed = capsys.readouterr().out
     model_id = "hearth-test/SmolLM2-135M-Instruct-GGUF/smollm2-135m-instruct-q4_0"
@@ -49,3 +49,19 @@ def test_download_of_a_missing_quant_names_the_ones_there(
 ) -> None:
     assert main(["models", "download", SMOL_REPO, "Q8_0"]) == 1
     assert 'has no "Q8_0". It has: Q4_0, Q4_1.' in capsys.readouterr().err
+
+
+def test_embedding_models_search_download_and_remove(
+    hub: LocalHub, capsys: pytest.CaptureFixture[str], hearth_home: Path
+) -> None:
+    assert main(["models", "search", "--embedding"]) == 0
+    found = capsys.readouterr().out
+    assert EMBED_REPO in found and SMOL_REPO not in found
+    assert main(["models", "download", EMBED_REPO, "--embedding"]) == 0
+    folder = hearth_home / "data" / "models" / "embeddings" / EMBED_REPO
+    assert f"Downloaded {EMBED_REPO} · embedding model → {folder}" in capsys.readouterr().out
+    assert (folder / "model.safetensors").is_file() and (folder / "config.json").is_file()
+    assert main(["models", "remove", EMBED_REPO, "--embedding", "--yes"]) == 0
+    assert not folder.exists()
+    assert main(["models", "download", SMOL_REPO]) == 1  # a GGUF download needs its quant
+    assert "Name the quantization" in capsys.readouterr().err
