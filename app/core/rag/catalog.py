@@ -111,12 +111,20 @@ class Catalog:
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(SCHEMA)
+            self._db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab "
+                "USING fts5vocab(main, chunks_fts, 'row')"
+            )
         except sqlite3.DatabaseError as exc:
             raise IndexUnavailable(
                 f"The documents index {path} cannot be opened ({exc}). Move it aside and index "
                 "the folders again."
             ) from exc
         self._depth = 0
+        # How many chunks hold each trigram, and in all: valid while `_vocab_key` holds.
+        self._vocab: dict[str, int] = {}
+        self._vocab_total = 0
+        self._vocab_key: tuple[int, int] = (-1, -1)
 
     def close(self) -> None:
         self._db.close()
@@ -313,6 +321,26 @@ class Catalog:
             [fts_query, *collection_ids, limit],
         )
         return [row[0] for row in rows]
+
+    def trigram_counts(self, trigrams: Sequence[str]) -> tuple[dict[str, int], int]:
+        """How many chunks (of every collection) hold each trigram, and how many chunks there
+        are: what tells a rare search term from a common one. Counting a common trigram reads
+        its whole list, so the counts are kept until the index changes."""
+        key = (self._db.total_changes, self._db.execute("PRAGMA data_version").fetchone()[0])
+        if key != self._vocab_key:
+            self._vocab.clear()
+            self._vocab_total = self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+            self._vocab_key = key
+        wanted = [t for t in dict.fromkeys(trigrams) if t not in self._vocab]
+        if wanted:
+            marks = ",".join("?" * len(wanted))
+            found = dict(
+                self._db.execute(
+                    f"SELECT term, doc FROM temp.chunks_vocab WHERE term IN ({marks})", wanted
+                ).fetchall()
+            )
+            self._vocab.update({t: int(found.get(t, 0)) for t in wanted})
+        return {t: self._vocab[t] for t in trigrams}, self._vocab_total
 
     def contains(self, collection_ids: Sequence[int], needle: str, limit: int) -> list[int]:
         """Chunk ids whose text contains `needle` (for words too short for trigrams)."""

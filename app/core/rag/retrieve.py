@@ -18,6 +18,8 @@ from app.core.rag.types import Passage
 from app.core.rag.vectors import VectorStore
 
 RRF_K = 60
+COMMON_SHARE = 0.05  # a keyword in more of the chunks than this is too common to search for
+MIN_TERMS = 2
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _STOPWORDS_WORDS = (
@@ -123,7 +125,7 @@ def _split_scripts(word: str) -> list[str]:
 def _keyword_hits(catalog: Catalog, ids: list[int], terms: list[str], limit: int) -> list[int]:
     """FTS5 trigram match on terms of three or more characters (CJK pairs are joined back into
     their runs' trigrams); LIKE for questions whose terms are all shorter."""
-    long_terms = _trigram_terms(terms)
+    long_terms = _rare_terms(catalog, _trigram_terms(terms))
     if long_terms:
         query = " OR ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
         return catalog.match(ids, query, limit)
@@ -138,6 +140,23 @@ def _trigram_terms(terms: list[str]) -> list[str]:
     pairs = [t for t in terms if len(t) == 2 and _CJK.fullmatch(t)]
     out += [a + b[1] for a, b in itertools.pairwise(pairs) if a[1] == b[0]]
     return list(dict.fromkeys(out))
+
+
+def _rare_terms(catalog: Catalog, terms: list[str]) -> list[str]:
+    """The terms worth a keyword search: those in at most COMMON_SHARE of the chunks (at least
+    the MIN_TERMS rarest). A common word ("use", "line" in a railway manual) adds little to
+    the ranking but makes FTS5 score thousands of matches; a term is as rare as its rarest
+    trigram, which the FTS5 vocabulary counts."""
+    if len(terms) <= MIN_TERMS:
+        return terms
+    pieces = {t: [t[i : i + 3] for i in range(len(t) - 2)] for t in terms}
+    counts, total = catalog.trigram_counts([g for grams in pieces.values() for g in grams])
+    rarity = {t: min(counts[g] for g in grams) for t, grams in pieces.items()}
+    rare = [t for t in terms if rarity[t] <= COMMON_SHARE * total]
+    if len(rare) >= MIN_TERMS:
+        return rare
+    rarest = sorted(terms, key=lambda t: rarity[t])[:MIN_TERMS]
+    return [t for t in terms if t in rarest]
 
 
 def _fill_similarity(
