@@ -225,21 +225,30 @@ class ChatSession(QObject):
         self.chats.update_chat(self.chat.id, settings=dict(self.chat.settings, documents=chosen))
 
     def use_whole(self, source: dict[str, Any], on: bool) -> None:
-        """Give the open chat this source's whole file from the next question on (or stop)."""
+        """Give the open chat this source's whole file from the next question on (or stop).
+        The collection is remembered by id as well as name, so a rename keeps the choice."""
         if self.chat is None:
             return
-        key = {"collection": str(source.get("collection")), "path": str(source.get("path"))}
-        whole = [w for w in self._whole() if w != key]
+        name, path = str(source.get("collection")), str(source.get("path"))
+        ids = {c.name: c.id for c in self.documents.collections} if self.documents else {}
+        cid = ids.get(name)
+        whole = [
+            w
+            for w in self._whole()
+            if w["path"] != path
+            or (w["collection"] != name and (cid is None or w.get("id") != cid))
+        ]
         if on:
-            whole.append(key)
+            whole.append({"collection": name, "path": path, **({"id": cid} if cid else {})})
         self.chats.update_chat(self.chat.id, settings=dict(self.chat.settings, whole=whole))
 
-    def _whole(self) -> list[dict[str, str]]:
+    def _whole(self) -> list[dict[str, Any]]:
         raw = self.chat.settings.get("whole") if self.chat is not None else None
         if not isinstance(raw, list):
             return []
         return [
             {"collection": w["collection"], "path": w["path"]}
+            | ({"id": w["id"]} if isinstance(w.get("id"), int) else {})
             for w in raw
             if isinstance(w, dict)
             and isinstance(w.get("collection"), str)
@@ -264,9 +273,9 @@ class ChatSession(QObject):
             names = [str(c.get("name")) for c in chosen if isinstance(c, dict) and c.get("name")]
         if not names:
             return None
-        whole = tuple(
-            (w["collection"], w["path"]) for w in self._whole() if w["collection"] in names
-        )
+        current = {c.id: c.name for c in documents.collections} if documents.listed else {}
+        files = [(current.get(w.get("id", -1), w["collection"]), w["path"]) for w in self._whole()]
+        whole = tuple((name, path) for name, path in files if name in names)
         return DocumentsSetup(documents.client, tuple(names), whole=whole)
 
     def set_chat_sampling(self, sampling: SamplingSettings | None) -> None:

@@ -129,6 +129,14 @@ def test_folder_to_answer_with_sources(
     assert whole.sources and whole.sources[0]["whole"] is True
     assert [s["file"] for s in whole.sources].count("station.pdf") == 1  # not twice
     assert "station.pdf, the whole file" in window.view.toPlainText()
+    # renaming the collection keeps the choice: it is remembered by the collection's id
+    taken = window.session.chat_setup().documents
+    assert taken is not None and len(taken.whole) == 1
+    with qtbot.waitSignal(controller.collections_listed, timeout=HOST_START_MS):
+        controller.rename("Handbook", "Station")
+    renamed = window.session.chat_setup().documents
+    assert renamed is not None and renamed.collections == ("Station",)
+    assert renamed.whole == (("Station", taken.whole[0][1]),)
     with qtbot.waitSignal(window.session.chats.chat_updated):
         window.view.anchorClicked.emit(QUrl(f"hearth:whole-off/{whole.id}.0"))
     assert window.session.chat_setup().documents is not None
