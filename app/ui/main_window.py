@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.resize(1100, 760)
         self.view.set_dark(appearance.dark)
         self._connect_session()
+        models.downloads.model_installed.connect(lambda _key: self._on_embedders_changed())
+        models.library.embedder_removed.connect(lambda _name: self._on_embedders_changed())
         self._connect_widgets()
         self._menus()
         self._shortcuts()
@@ -252,6 +254,12 @@ class MainWindow(QMainWindow):
         models = self.open_models()
         models.tabs.setCurrentWidget(models.embeddings)
         return models
+
+    def _on_embedders_changed(self) -> None:
+        """An embedding model came or went: Documents offers the models on this computer."""
+        documents = self.session.documents
+        if documents is not None and documents.listed:  # never starts the index host
+            documents.refresh()
 
     def open_documents(self) -> DocumentsWindow | None:
         if self.session.documents is None:

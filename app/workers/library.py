@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import HearthError
-from app.core.models.embeddings import installed_size, remove_embedder
+from app.core.models.embeddings import folder_size, remove_embedder
 from app.core.models.library import LibraryEntry
 from app.core.models.manage import import_model, remove_model
 from app.core.models.model_info import ModelInfo
-from app.core.rag.embedder import DEFAULT_EMBEDDER, installed_embedders, resolve_embedder
+from app.core.rag.embedder import installed_embedders, resolve_embedder
 from app.workers.executor import Executor
 
 
@@ -93,13 +94,6 @@ def embedder_sizes(models_dir: Path) -> list[tuple[str, int]]:
     """The embedding models on this computer, the built-in one first, with their size on disk."""
     found = []
     for name in installed_embedders(models_dir):
-        if name == DEFAULT_EMBEDDER:
-            try:
-                folder = resolve_embedder(name, models_dir).folder
-            except HearthError:
-                continue  # the package is missing: the documents feature says so
-            size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-        else:
-            size = installed_size(models_dir, name)
-        found.append((name, size))
+        with suppress(HearthError):  # the built-in model's package is missing: Documents says so
+            found.append((name, folder_size(resolve_embedder(name, models_dir).folder)))
     return found

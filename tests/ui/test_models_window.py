@@ -384,6 +384,8 @@ def test_embedding_model_search_download_and_remove(
     assert row.item is not None and row.item.path == folder
     assert embedding_rows(models)[EMBED_REPO][2] == "Downloaded"
     assert installed_embedders(default_paths().models)[1:] == [EMBED_REPO]
+    documents = window.session.documents
+    assert documents is not None and not documents.listed  # no collections yet: no index host
 
     models.tabs.setCurrentWidget(page)
     page.select(EMBED_REPO)

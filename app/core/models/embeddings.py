@@ -94,7 +94,11 @@ def embedder_folder(models_dir: Path, repo_id: str) -> Path:
 
 def installed_size(models_dir: Path, name: str) -> int:
     """Bytes on disk of a downloaded embedding model ("owner/repo"); 0 when it is not there."""
-    folder = embedder_folder(models_dir, name)
+    return folder_size(embedder_folder(models_dir, name))
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes of every file under `folder` (0 when it does not exist)."""
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else 0
 
 
