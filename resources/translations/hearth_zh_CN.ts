@@ -122,17 +122,17 @@
 <context>
     <name>ChatSession</name>
     <message>
-        <location filename="../../app/workers/session.py" line="350"/>
+        <location filename="../../app/workers/session.py" line="359"/>
         <source>No model is loaded yet. Pick a model above, or wait for it to load.</source>
         <translation>尚未加载模型。请在上方选择模型，或等待加载完成。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="365"/>
+        <location filename="../../app/workers/session.py" line="374"/>
         <source>it is not in the library</source>
         <translation>它不在模型库中</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="366"/>
+        <location filename="../../app/workers/session.py" line="375"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} 无法使用：{1}</translation>
     </message>
@@ -1060,34 +1060,39 @@
         <translation>{0} 次下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="268"/>
+        <location filename="../../app/ui/models/embeddings.py" line="271"/>
         <source>Pick a model to see what it needs.</source>
         <translation>选择一个模型，查看它需要下载的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="274"/>
+        <location filename="../../app/ui/models/embeddings.py" line="277"/>
         <source>all-MiniLM-L6-v2 comes with Hearth and works offline. English only.</source>
         <translation>all-MiniLM-L6-v2 随 Hearth 提供，可离线使用。仅限英文。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="278"/>
+        <location filename="../../app/ui/models/embeddings.py" line="281"/>
         <source>On this computer: {0}. Choose it for a collection in Documents.</source>
         <translation>已在本机：{0}。可在“文档”中为文档集选用它。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="285"/>
+        <location filename="../../app/ui/models/embeddings.py" line="288"/>
         <source>Asking Hugging Face which files it needs…</source>
         <translation>正在向 Hugging Face 查询所需文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="287"/>
+        <location filename="../../app/ui/models/embeddings.py" line="290"/>
         <source>{0} files · {1} to download · licence {2}</source>
         <translation>{0} 个文件 · 需下载 {1} · 许可证 {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="288"/>
+        <location filename="../../app/ui/models/embeddings.py" line="291"/>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/embeddings.py" line="295"/>
+        <source>Gated: accept its terms on huggingface.co and enter an access token (Discover → Token…) before downloading.</source>
+        <translation>受限模型：请先在 huggingface.co 上接受其条款，并输入访问令牌（“发现 → 令牌…”），然后再下载。</translation>
     </message>
 </context>
 <context>
@@ -1236,109 +1241,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Start a new chat: type a message below.</source>
         <translation>开始新对话：在下方输入消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>&amp;New chat</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>&amp;Import chats…</source>
         <translation>导入对话(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="93"/>
         <source>&amp;Export selected chats…</source>
         <translation>导出所选对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="96"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>&amp;Documents…</source>
         <translation>文档(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>&amp;Prompt library…</source>
         <translation>提示词库(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>Open or select a chat to export it.</source>
         <translation>请先打开或选择要导出的对话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>Hearth chats</source>
         <translation>Hearth 对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Reading your message…</source>
         <translation>正在阅读你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="308"/>
+        <location filename="../../app/ui/main_window.py" line="316"/>
         <source>Searching your documents…</source>
         <translation>正在搜索你的文档…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="332"/>
+        <location filename="../../app/ui/main_window.py" line="340"/>
         <source>From your next question, {0} is read whole.</source>
         <translation>从下一个问题起，将整份读取 {0}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="334"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>From your next question, only the passages of {0} that match are read.</source>
         <translation>从下一个问题起，只读取 {0} 中相关的段落。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="361"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="353"/>
+        <location filename="../../app/ui/main_window.py" line="361"/>
         <source>Your message:</source>
         <translation>你的消息：</translation>
     </message>

@@ -21,6 +21,7 @@ SPLIT_REPO = "hearth-test/SmolLM2-split-GGUF"
 SPLIT_STEM = "smollm2-135m-instruct-q4_1"
 EMBED_REPO = "hearth-test/MiniLM-embeddings"
 NO_TOKENIZER_REPO = "hearth-test/no-tokenizer-embeddings"
+GATED_EMBED_REPO = "hearth-gated/MiniLM-gated-embeddings"
 
 
 def embedding_repo_files() -> list[HubFile]:
@@ -139,6 +140,7 @@ def session_hub(hub_files: dict[str, Path]) -> Iterator[LocalHub]:
             library="sentence-transformers",
         )
     )
+    hub.add(HubRepo(GATED_EMBED_REPO, embedding, gated=True, library="sentence-transformers"))
     hub.start()
     yield hub
     hub.stop()

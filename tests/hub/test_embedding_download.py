@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from app.core.errors import ChecksumMismatch, HearthError, InvalidModelFile, UnsafeFileName
+from app.core.errors import (
+    ChecksumMismatch,
+    HearthError,
+    HubAccessDenied,
+    InvalidModelFile,
+    UnsafeFileName,
+)
 from app.core.models.download import (
     EMBEDDING,
     Downloader,
@@ -25,8 +31,8 @@ from app.core.rag.embedder import (
     installed_embedders,
     resolve_embedder,
 )
-from tests.hub.fixtures import EMBED_REPO, NO_TOKENIZER_REPO
-from tests.hub.server import LocalHub
+from tests.hub.fixtures import EMBED_REPO, GATED_EMBED_REPO, NO_TOKENIZER_REPO
+from tests.hub.server import TOKEN, LocalHub
 
 
 def embedding_job(models: Path) -> tuple[Downloader, DownloadJob]:
@@ -60,6 +66,18 @@ def test_listing_takes_configs_tokenizer_and_one_set_of_weights(hub: LocalHub) -
 def test_a_repo_without_a_tokenizer_is_refused_with_the_reason(hub: LocalHub) -> None:
     with pytest.raises(InvalidModelFile, match=r"no tokenizer\.json"):
         HubClient().embedding_listing(NO_TOKENIZER_REPO)
+
+
+def test_a_gated_model_is_marked_and_needs_the_token(hub: LocalHub, tmp_path: Path) -> None:
+    listing = HubClient().embedding_listing(GATED_EMBED_REPO)
+    assert listing.gated and not HubClient().embedding_listing(EMBED_REPO).gated
+    job = DownloadJob(GATED_EMBED_REPO, listing.revision, listing.files, tmp_path, EMBEDDING)
+    client = HubClient()
+    with pytest.raises(HubAccessDenied, match="gated or private"):
+        list(Downloader(client.file_url, client.headers()).run(job, threading.Event()))
+    client = HubClient(token=TOKEN)
+    done = list(Downloader(client.file_url, client.headers()).run(job, threading.Event()))
+    assert done[-1].state == "done" and GATED_EMBED_REPO in installed_embedders(tmp_path)
 
 
 def test_download_installs_a_model_the_documents_feature_uses(

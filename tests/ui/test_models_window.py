@@ -23,7 +23,14 @@ from app.ui.main_window import MainWindow
 from app.ui.models.discover import REPO_ROLE
 from app.ui.models.downloads import BAR_STEPS, DownloadRow
 from app.ui.models.window import ModelsWindow
-from tests.hub.fixtures import EMBED_REPO, GATED_REPO, GEMMA_REPO, SMOL_REPO, SPLIT_REPO
+from tests.hub.fixtures import (
+    EMBED_REPO,
+    GATED_EMBED_REPO,
+    GATED_REPO,
+    GEMMA_REPO,
+    SMOL_REPO,
+    SPLIT_REPO,
+)
 from tests.hub.server import TOKEN, Faults, LocalHub
 from tests.ui.conftest import WindowFactory, send
 from tests.ui.fakes import FakeEngine
@@ -367,7 +374,16 @@ def test_embedding_model_search_download_and_remove(
         click(qtbot, page.search_button)
     rows = embedding_rows(models)
     assert rows[EMBED_REPO] == ["", "—", "700 downloads"]
-    assert "2 sentence-transformers models" in page.status.text()
+    assert "3 sentence-transformers models" in page.status.text()
+    with qtbot.waitSignal(models.controllers.hub.embedders_found, timeout=TIMEOUT):
+        page.query.setText("gated")
+        click(qtbot, page.search_button)
+    with qtbot.waitSignal(models.controllers.hub.embedder_listing_ready, timeout=TIMEOUT):
+        page.select(GATED_EMBED_REPO)
+    assert "Gated: accept its terms" in page.detail.text()
+    with qtbot.waitSignal(models.controllers.hub.embedders_found, timeout=TIMEOUT):
+        page.query.setText("embeddings")
+        click(qtbot, page.search_button)
     with qtbot.waitSignal(models.controllers.hub.embedder_listing_ready, timeout=TIMEOUT):
         page.select(EMBED_REPO)
     assert "11 files · 91.6 MB to download · licence apache-2.0" in page.detail.text()

@@ -142,7 +142,7 @@ class EmbeddingsPage(QWidget):
         self.installed = dict(installed)
         self._fill()
 
-    def show_searching(self, query: str) -> None:
+    def show_searching(self) -> None:
         self.status.setText(self.tr("Searching Hugging Face…"))
 
     def show_found(self, query: str, found: list[RepoSummary]) -> None:
@@ -253,8 +253,11 @@ class EmbeddingsPage(QWidget):
 
     def _on_row_changed(self) -> None:
         row = self.selected()
-        wanted = row is not None and row.origin in ("suggested", "found")
-        if wanted and row is not None and row.name not in self.listings:
+        if (
+            row is not None
+            and row.origin in ("suggested", "found")
+            and row.name not in self.listings
+        ):
             self.problems.pop(row.name, None)
             self.listing_requested.emit(row.name)
         self._show_details()
@@ -287,13 +290,18 @@ class EmbeddingsPage(QWidget):
             text = self.tr("{0} files · {1} to download · licence {2}").format(
                 len(listing.files), size_text(listing.size), listing.license or self.tr("unknown")
             )
+            if listing.gated:
+                text += "\n" + self.tr(
+                    "Gated: accept its terms on huggingface.co and enter an access token "
+                    "(Discover → Token…) before downloading."
+                )
             if row.note:
                 text = row.note + "\n" + text
             self.detail.setText(text)
             self.download_button.setEnabled(row.name not in self.downloading)
 
     def _on_search_clicked(self) -> None:
-        self.show_searching(self.query.text().strip())
+        self.show_searching()
         self.search_requested.emit(self.query.text().strip())
 
     def _on_download_clicked(self) -> None:
