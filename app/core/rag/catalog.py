@@ -246,15 +246,18 @@ class Catalog:
                 "UPDATE files SET size = ?, mtime_ns = ? WHERE id = ?", (size, mtime_ns, file_id)
             )
 
-    def start_writing(self, collection_id: int, path: str, size: int, mtime_ns: int) -> int:
-        """Mark a file as being (re)written and drop its old chunks; returns its id."""
+    def start_writing(
+        self, collection_id: int, path: str, size: int, mtime_ns: int, digest: str | None = None
+    ) -> int:
+        """Mark a file as being (re)written from `digest`'s content and drop its old chunks;
+        returns its id."""
         with self.transaction():
             self._db.execute(
-                "INSERT INTO files(collection_id, path, size, mtime_ns, state) "
-                "VALUES (?, ?, ?, ?, 'writing') ON CONFLICT(collection_id, path) DO UPDATE SET "
-                "size = excluded.size, mtime_ns = excluded.mtime_ns, state = 'writing', "
-                "reason = NULL, chunks = 0",
-                (collection_id, path, size, mtime_ns),
+                "INSERT INTO files(collection_id, path, size, mtime_ns, hash, state) "
+                "VALUES (?, ?, ?, ?, ?, 'writing') ON CONFLICT(collection_id, path) DO UPDATE "
+                "SET size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash, "
+                "state = 'writing', reason = NULL, chunks = 0",
+                (collection_id, path, size, mtime_ns, digest),
             )
             file_id: int = self._db.execute(
                 "SELECT id FROM files WHERE collection_id = ? AND path = ?", (collection_id, path)
@@ -292,6 +295,17 @@ class Catalog:
         """Files gone from disk (or from the collection): their rows and chunks go."""
         with self.transaction():
             self._db.executemany("DELETE FROM files WHERE id = ?", [(i,) for i in file_ids])
+
+    def chunk_ids(self, file_id: int) -> list[int]:
+        return [
+            row[0]
+            for row in self._db.execute("SELECT id FROM chunks WHERE file_id = ?", (file_id,))
+        ]
+
+    def chunk_texts(self, file_id: int) -> dict[int, str]:
+        """A file's stored chunks, by ordinal."""
+        rows = self._db.execute("SELECT ordinal, text FROM chunks WHERE file_id = ?", (file_id,))
+        return {row[0]: row[1] for row in rows}
 
     def unfinished(self, collection_id: int) -> list[int]:
         rows = self._db.execute(
@@ -354,13 +368,19 @@ class Catalog:
         return [row[0] for row in rows]
 
     def counts(self, collection_id: int) -> tuple[int, int]:
-        """(files indexed, chunks)."""
+        """(files indexed, chunks stored), counting the chunks already stored for files a
+        run is still writing (they are searchable)."""
         row = self._db.execute(
             "SELECT COUNT(*), COALESCE(SUM(chunks), 0) FROM files "
             "WHERE collection_id = ? AND state = 'indexed'",
             (collection_id,),
         ).fetchone()
-        return int(row[0]), int(row[1])
+        writing = self._db.execute(
+            "SELECT COUNT(*) FROM chunks c JOIN files f ON f.id = c.file_id "
+            "WHERE f.collection_id = ? AND f.state = 'writing'",
+            (collection_id,),
+        ).fetchone()
+        return int(row[0]), int(row[1]) + int(writing[0])
 
     def problems(self, collection_id: int) -> list[tuple[str, str]]:
         rows = self._db.execute(

@@ -2,8 +2,13 @@
 
 `IndexRun.steps()` is a generator: every `yield` is a progress point, a committed batch, and
 a place where the caller may pause (stop pulling) or cancel (close it). Work is committed in
-batches of about `batch_chunks` chunks, so an interrupted run loses at most one batch; a file
-is marked `writing` until its last chunk is in, and the next run cleans up any such file.
+batches of `batch_chunks` chunks, so an interrupted run loses at most one batch: a file is
+marked `writing` (with the hash of the content being written) until its last chunk is in, and
+the next run keeps the chunks it committed and embeds only the rest, if the file is unchanged.
+
+Files are read a few batches ahead. Each batch then takes chunks of similar length from that
+pool, because the model pads every chunk in a batch to the longest: in file order, a batch
+mixes full chunks with the short ends of files and spends time on padding.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from app.core.rag.types import Chunk, IndexProgress, Section
 from app.core.rag.vectors import VectorStore
 
 BATCH_CHUNKS = 64
+READ_AHEAD = 4  # batches' worth of chunks read before embedding, to group them by length
+MAX_WAIT = 16  # batches a file's chunks may wait in the pool before they go first
 PROGRESS_SECONDS = 0.25
 
 
@@ -31,15 +38,16 @@ class Reader(Protocol):
     def read(self, path: str, kind: str) -> list[Section]: ...
 
 
-@dataclass
+@dataclass(eq=False)
 class _Work:
-    """A file read and chunked, waiting for its chunks to be embedded and stored."""
+    """A file read and chunked; its chunks wait in the pool to be embedded and stored."""
 
     file_id: int
     candidate: Candidate
     digest: str
-    chunks: list[Chunk]
-    written: int = 0
+    total: int  # chunks in the file
+    written: int  # chunks stored so far (some maybe by an earlier, interrupted run)
+    queued_at: int  # the batch count when it joined the pool
 
 
 @dataclass
@@ -76,7 +84,8 @@ class IndexRun:
         self._reader = reader
         self._collection = collection
         self._batch = batch_chunks
-        self._pending: list[_Work] = []
+        self._pool: list[tuple[_Work, Chunk]] = []  # in the order they were read
+        self._batches = 0
         self._tally = _Tally()
         self._last_report = 0.0
 
@@ -93,20 +102,24 @@ class IndexRun:
         self._tally.bytes_total = sum(c.size for c in todo)
         for candidate in todo:
             self._take(candidate, known.get(candidate.path))
-            while sum(len(w.chunks) - w.written for w in self._pending) >= self._batch:
+            while len(self._pool) >= self._batch * READ_AHEAD:
                 self._flush()
                 yield self._progress("indexing", candidate.path)
             if self._due():
                 yield self._progress("indexing", candidate.path)
-        while self._pending:
+        while self._pool:
             self._flush()
+            if self._pool:
+                yield self._progress("indexing")
         self._catalog.mark_indexed(cid)
         yield self._progress("done")
 
     def _recover(self) -> None:
-        """Files left half-written by a run that died: drop their vectors; they are redone."""
-        unfinished = self._catalog.unfinished(self._collection.id)
-        self._vectors.delete_files(self._collection.id, unfinished)
+        """Files left half-written by a run that died: keep the vectors of their committed
+        chunks and drop any written after the last commit. `_take` resumes such a file."""
+        cid = self._collection.id
+        for file_id in self._catalog.unfinished(cid):
+            self._vectors.keep_only(cid, file_id, self._catalog.chunk_ids(file_id))
 
     def _forget_removed(self, found: ScanResult, known: dict[str, FileRow]) -> None:
         present = {c.path for c in found.files} | {p.path for p in found.problems}
@@ -127,14 +140,21 @@ class IndexRun:
                 continue
             if row is not None and row.state == "indexed":
                 continue  # kept as it was (e.g. a folder on a drive that is not plugged in)
-            file_id = self._catalog.start_writing(self._collection.id, problem.path, 0, 0)
+            file_id = self._begin(problem.path, 0, 0, None, row)
             self._catalog.skip(file_id, None, problem.reason)
 
+    def _begin(
+        self, path: str, size: int, mtime_ns: int, digest: str | None, row: FileRow | None
+    ) -> int:
+        """(Re)start a file from nothing: its old chunks and vectors go."""
+        if row is not None and row.state != "skipped":
+            self._vectors.delete_files(self._collection.id, [row.id])
+        return self._catalog.start_writing(self._collection.id, path, size, mtime_ns, digest)
+
     def _take(self, candidate: Candidate, row: FileRow | None) -> None:
-        """Hash, then read and chunk one file (or note why not); queue its chunks."""
-        tally = self._tally
+        """Hash, then read and chunk one file (or note why not); pool the chunks it needs."""
         try:
-            digest = file_digest(candidate.path)
+            digest: str | None = file_digest(candidate.path)
         except OSError as exc:
             digest = None
             reason: str | None = f"The file cannot be read: {exc.strerror or exc}."
@@ -144,54 +164,84 @@ class IndexRun:
                 self._count_done(candidate)
                 return
             reason = None
-        if row is not None and row.state == "indexed":
-            self._vectors.delete_files(self._collection.id, [row.id])
-        file_id = self._catalog.start_writing(
-            self._collection.id, candidate.path, candidate.size, candidate.mtime_ns
-        )
         chunks: list[Chunk] = []
         if reason is None:
             try:
                 chunks = self._chunker().split(self._reader.read(candidate.path, candidate.kind))
             except FileSkipped as skipped:
                 reason = str(skipped)
-        if reason is not None or not chunks:
+        if reason is not None or not chunks or digest is None:
+            file_id = self._begin(candidate.path, candidate.size, candidate.mtime_ns, digest, row)
             self._catalog.skip(file_id, digest, reason or "No text was found in the file.")
-            tally.skipped += 1
+            self._tally.skipped += 1
             self._count_done(candidate)
             return
-        assert digest is not None
-        self._pending.append(_Work(file_id, candidate, digest, chunks))
+        stored = self._stored(row, digest, chunks)
+        if row is not None and stored:
+            file_id = row.id
+        else:
+            file_id = self._begin(candidate.path, candidate.size, candidate.mtime_ns, digest, row)
+        work = _Work(file_id, candidate, digest, len(chunks), len(stored), self._batches)
+        if work.written == work.total:  # everything was in; only the last mark was missing
+            with self._catalog.transaction():
+                self._catalog.finish(file_id, digest, work.total)
+            self._count_done(candidate)
+            return
+        self._pool += [(work, c) for c in chunks if c.ordinal not in stored]
+
+    def _stored(self, row: FileRow | None, digest: str, chunks: list[Chunk]) -> set[int]:
+        """Ordinals an interrupted run already stored for this very content (same hash, and
+        the stored chunks are the ones this chunker makes); empty when it must start over."""
+        if row is None or row.state != "writing" or row.hash != digest:
+            return set()
+        made = {c.ordinal: c.text for c in chunks}
+        stored = self._catalog.chunk_texts(row.id)
+        if any(made.get(ordinal) != text for ordinal, text in stored.items()):
+            return set()
+        return set(stored)
 
     def _flush(self) -> None:
-        """Embed and store up to one batch of pending chunks, in one transaction."""
-        pieces: list[tuple[_Work, list[Chunk]]] = []
-        room = self._batch
-        for work in self._pending:
-            if room <= 0:
-                break
-            piece = work.chunks[work.written : work.written + room]
-            pieces.append((work, piece))
-            room -= len(piece)
-        vectors = self._embedder.embed_passages([c.text for _, piece in pieces for c in piece])
+        """Embed and store one batch from the pool, in one transaction."""
+        groups: dict[_Work, list[Chunk]] = {}
+        for work, chunk in self._next_batch():
+            groups.setdefault(work, []).append(chunk)
+        texts = [c.text for chunks in groups.values() for c in chunks]
+        vectors = self._embedder.embed_passages(texts)
         self._tally.embedded += len(vectors)
         cid = self._collection.id
         with self._catalog.transaction():
             ids: list[int] = []
             owners: list[int] = []
-            for work, piece in pieces:
-                ids += self._catalog.add_chunks(cid, work.file_id, piece)
-                owners += [work.file_id] * len(piece)
+            for work, chunks in groups.items():
+                ids += self._catalog.add_chunks(cid, work.file_id, chunks)
+                owners += [work.file_id] * len(chunks)
             self._vectors.add(cid, ids, vectors, owners)
-            for work, piece in pieces:
-                work.written += len(piece)
-                if work.written == len(work.chunks):
-                    self._catalog.finish(work.file_id, work.digest, len(work.chunks))
-        for work, piece in pieces:
-            self._tally.chunks_done += len(piece)
-            if work.written == len(work.chunks):
+            for work, chunks in groups.items():
+                work.written += len(chunks)
+                if work.written == work.total:
+                    self._catalog.finish(work.file_id, work.digest, work.total)
+        self._tally.chunks_done += len(texts)
+        for work in groups:
+            if work.written == work.total:
                 self._count_done(work.candidate)
-        self._pending = [w for w in self._pending if w.written < len(w.chunks)]
+
+    def _next_batch(self) -> list[tuple[_Work, Chunk]]:
+        """Take one batch from the pool: the longest chunks or the shortest, whichever are
+        closer in length; in reading order while the pool is small or a file waited long."""
+        pool, size = self._pool, self._batch
+        self._batches += 1
+        if len(pool) <= size or self._batches - pool[0][0].queued_at > MAX_WAIT:
+            self._pool = pool[size:]
+            return pool[:size]
+        order = sorted(range(len(pool)), key=lambda i: len(pool[i][1].text), reverse=True)
+        longest, shortest = order[:size], order[-size:]
+
+        def spread(window: list[int]) -> int:
+            return len(pool[window[0]][1].text) - len(pool[window[-1]][1].text)
+
+        chosen = set(longest if spread(longest) <= spread(shortest) else shortest)
+        self._pool = [item for i, item in enumerate(pool) if i not in chosen]
+        return [pool[i] for i in sorted(chosen)]
 
     def _count_done(self, candidate: Candidate) -> None:
         self._tally.files_done += 1

@@ -146,7 +146,7 @@ class DocsService:
     def index_cancel(self) -> None:
         runs, self._runs = self._runs, None
         if runs is not None:
-            runs.close()  # pending, unwritten files stay `writing` and are redone next time
+            runs.close()  # files not finished stay `writing`; the next run resumes them
 
     @property
     def embedded(self) -> int:

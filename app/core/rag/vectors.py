@@ -64,6 +64,16 @@ class VectorStore:
             self._counts.pop(collection_id, None)
             self._collection(collection_id).delete(where={"file_id": {"$in": list(file_ids)}})
 
+    def keep_only(self, collection_id: int, file_id: int, chunk_ids: Sequence[int]) -> None:
+        """Drop the file's vectors that are not for `chunk_ids` (added after the last commit
+        of a run that died)."""
+        collection = self._collection(collection_id)
+        found = collection.get(where={"file_id": file_id}, include=[])["ids"]
+        extra = sorted(set(found) - {str(i) for i in chunk_ids})
+        if extra:
+            self._counts.pop(collection_id, None)
+            collection.delete(ids=extra)
+
     def nearest(
         self, collection_id: int, vector: Sequence[float], count: int
     ) -> list[tuple[int, float]]:
