@@ -1,8 +1,9 @@
 """Local documents benchmark, all measured in one run on a generated corpus.
 
-1. Indexing throughput: Hearth's whole pipeline (scan, hash, read, chunk, embed, Chroma, SQLite
-   + FTS5, committed batches) in chunks/s, against sentence-transformers `encode` of the very
-   same chunk texts alone (same model, same batch size). Target ≥ 0.85×.
+1. Indexing throughput: Hearth's whole pipeline (scan, hash, read in the reader sandbox's child
+   process, chunk, embed, Chroma, SQLite + FTS5, committed batches) in chunks/s, against
+   sentence-transformers `encode` of the very same chunk texts alone (same model, same batch
+   size). Target ≥ 0.85×.
 2. Re-index of the unchanged corpus (1,000 files): seconds. Target < 2 s.
 3. Query latency at 50,000 chunks (question embedding + Chroma + FTS5 + fusion, no LLM):
    p50/p95 in ms. The corpus's own chunks are padded to 50,000 with synthetic chunks whose
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.core.rag.embedder import BATCH_SIZE  # noqa: E402
-from app.core.rag.reader import DirectReader  # noqa: E402
+from app.core.rag.reader import SandboxReader  # noqa: E402
 from app.core.rag.service import DocsService  # noqa: E402
 from tests.core.rag.corpus import write_corpus, write_filler  # noqa: E402
 
@@ -124,7 +125,7 @@ def main() -> int:
     write_filler(corpus, files=args.files - 20, seed=3)
     english = write_corpus(corpus / "en")
     chinese = write_corpus(corpus / "zh", chinese=True)
-    service = DocsService(work / "rag", work / "models", reader=DirectReader())
+    service = DocsService(work / "rag", work / "models", reader=SandboxReader())
     service.create("Bench", [str(corpus)])
     # Load the model before timing, as the plain baseline does.
     service._embedder(service._catalog.collection("Bench")).embed_query("warm up")

@@ -161,8 +161,6 @@ class _Handler(BaseHTTPRequestHandler):
             rest = parts[4:]
             if not rest or rest[0] == "revision":
                 return self._json(_model_json(repo, blobs="blobs" in query))
-            if rest[0] == "paths-info" and method == "POST":
-                return self._paths_info(repo)
             if rest[0] == "tree":
                 return self._json([_file_json(f) for f in repo.files])
         if len(parts) >= 5 and parts[2] == "resolve":
@@ -195,12 +193,6 @@ class _Handler(BaseHTTPRequestHandler):
         found.sort(key=sort_key, reverse=True)
         limit = int(query.get("limit", ["1000"])[0])
         self._json([_model_json(r, blobs=False) for r in found[:limit]])
-
-    def _paths_info(self, repo: HubRepo) -> None:
-        length = int(self.headers.get("Content-Length", "0"))
-        form = parse_qs(self.rfile.read(length).decode())
-        files = [repo.file(p) for p in form.get("paths", [])]
-        self._json([_file_json(f) for f in files if f is not None])
 
     def _resolve(self, method: str, repo: HubRepo, hub_file: HubFile) -> None:
         record = Served(method, self.path, self.headers.get("Range"), 200)

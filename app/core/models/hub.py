@@ -111,14 +111,6 @@ class HubClient:
             info.id, info.sha or revision or "main", files, summary.license, summary.gated
         )
 
-    def paths_info(self, repo_id: str, paths: list[str], revision: str) -> list[RemoteFile]:
-        """Current sizes and sha256 of named files (checked again right before a download)."""
-        with self._errors(repo_id):
-            infos = self.api.get_paths_info(
-                repo_id, paths, revision=revision, token=self._token_arg
-            )
-        return [_remote(i.path, i) for i in infos if hasattr(i, "size")]
-
     # -- files -------------------------------------------------------------------------
 
     def file_url(self, repo_id: str, path: str, revision: str) -> str:

@@ -6,9 +6,10 @@ batches of `batch_chunks` chunks, so an interrupted run loses at most one batch:
 marked `writing` (with the hash of the content being written) until its last chunk is in, and
 the next run keeps the chunks it committed and embeds only the rest, if the file is unchanged.
 
-Files are read a few batches ahead. Each batch then takes chunks of similar length from that
-pool, because the model pads every chunk in a batch to the longest: in file order, a batch
-mixes full chunks with the short ends of files and spends time on padding.
+Files are read and chunked on a worker thread (`ReadAhead`) while the model embeds, and a
+few batches' worth of chunks wait in a pool. Each batch takes chunks of similar length from
+that pool, because the model pads every chunk in a batch to the longest: in file order, a
+batch mixes full chunks with the short ends of files and spends time on padding.
 """
 
 from __future__ import annotations
@@ -24,13 +25,16 @@ from app.core.errors import FileSkipped
 from app.core.rag.catalog import Catalog, CollectionRow, FileRow
 from app.core.rag.chunking import Chunker
 from app.core.rag.embedder import Embedder
+from app.core.rag.readahead import ReadAhead
 from app.core.rag.scan import Candidate, ScanResult, scan
 from app.core.rag.types import Chunk, IndexProgress, Section
 from app.core.rag.vectors import VectorStore
 
 BATCH_CHUNKS = 64
-READ_AHEAD = 4  # batches' worth of chunks read before embedding, to group them by length
+POOL_BATCHES = 4  # batches' worth of chunks pooled before embedding, to group them by length
 MAX_WAIT = 16  # batches a file's chunks may wait in the pool before they go first
+READ_AHEAD_FILES = 32  # files read and chunked ahead of the one being taken
+READ_AHEAD_BYTES = 64 << 20
 PROGRESS_SECONDS = 0.25
 
 
@@ -82,6 +86,7 @@ class IndexRun:
         self._embedder = embedder
         self._chunker = chunker
         self._reader = reader
+        self._splitter: Chunker | None = None
         self._collection = collection
         self._batch = batch_chunks
         self._pool: list[tuple[_Work, Chunk]] = []  # in the order they were read
@@ -100,13 +105,25 @@ class IndexRun:
         todo = [c for c in found.files if _changed(c, known.get(c.path))]
         self._tally.files_total = len(todo)
         self._tally.bytes_total = sum(c.size for c in todo)
-        for candidate in todo:
-            self._take(candidate, known.get(candidate.path))
-            while len(self._pool) >= self._batch * READ_AHEAD:
-                self._flush()
-                yield self._progress("indexing", candidate.path)
-            if self._due():
-                yield self._progress("indexing", candidate.path)
+        ahead: ReadAhead[tuple[FileRow | None, str]] = ReadAhead(
+            self._read, READ_AHEAD_FILES, READ_AHEAD_BYTES
+        )
+        try:
+            for candidate in todo:
+                row = known.get(candidate.path)
+                digest = self._check(candidate, row)
+                if digest is not None:
+                    if self._splitter is None:  # made here, on the run's thread
+                        self._splitter = self._chunker()
+                    ahead.put(candidate, (row, digest))
+                while ahead.full:
+                    yield from self._take_next(ahead)
+                if self._due():
+                    yield self._progress("indexing", candidate.path)
+            while ahead:
+                yield from self._take_next(ahead)
+        finally:
+            ahead.close()
         while self._pool:
             self._flush()
             if self._pool:
@@ -116,7 +133,7 @@ class IndexRun:
 
     def _recover(self) -> None:
         """Files left half-written by a run that died: keep the vectors of their committed
-        chunks and drop any written after the last commit. `_take` resumes such a file."""
+        chunks and drop any written after the last commit. `_pool_chunks` resumes the file."""
         cid = self._collection.id
         for file_id in self._catalog.unfinished(cid):
             self._vectors.keep_only(cid, file_id, self._catalog.chunk_ids(file_id))
@@ -151,31 +168,52 @@ class IndexRun:
             self._vectors.delete_files(self._collection.id, [row.id])
         return self._catalog.start_writing(self._collection.id, path, size, mtime_ns, digest)
 
-    def _take(self, candidate: Candidate, row: FileRow | None) -> None:
-        """Hash, then read and chunk one file (or note why not); pool the chunks it needs."""
+    def _check(self, candidate: Candidate, row: FileRow | None) -> str | None:
+        """Hash the file. Returns its hash when it needs reading; None when it is unchanged
+        (its new mtime is noted) or cannot be read (skipped, with the reason)."""
         try:
-            digest: str | None = file_digest(candidate.path)
+            digest = file_digest(candidate.path)
         except OSError as exc:
-            digest = None
-            reason: str | None = f"The file cannot be read: {exc.strerror or exc}."
-        else:
-            if row is not None and row.hash == digest and row.state != "writing":
-                self._catalog.touch(row.id, candidate.size, candidate.mtime_ns)
-                self._count_done(candidate)
-                return
-            reason = None
-        chunks: list[Chunk] = []
-        if reason is None:
-            try:
-                chunks = self._chunker().split(self._reader.read(candidate.path, candidate.kind))
-            except FileSkipped as skipped:
-                reason = str(skipped)
-        if reason is not None or not chunks or digest is None:
-            file_id = self._begin(candidate.path, candidate.size, candidate.mtime_ns, digest, row)
-            self._catalog.skip(file_id, digest, reason or "No text was found in the file.")
-            self._tally.skipped += 1
+            self._skip(candidate, row, None, f"The file cannot be read: {exc.strerror or exc}.")
+            return None
+        if row is not None and row.hash == digest and row.state != "writing":
+            self._catalog.touch(row.id, candidate.size, candidate.mtime_ns)
             self._count_done(candidate)
-            return
+            return None
+        return digest
+
+    def _read(self, candidate: Candidate) -> list[Chunk]:
+        """Read and chunk one file (on the read-ahead thread)."""
+        assert self._splitter is not None
+        return self._splitter.split(self._reader.read(candidate.path, candidate.kind))
+
+    def _take_next(self, ahead: ReadAhead[tuple[FileRow | None, str]]) -> Iterator[IndexProgress]:
+        """Take the oldest file read ahead; embed and store batches while the pool is full."""
+        candidate, (row, digest), chunks = ahead.take()
+        if isinstance(chunks, FileSkipped):
+            self._skip(candidate, row, digest, str(chunks))
+        elif not chunks:
+            self._skip(candidate, row, digest, "No text was found in the file.")
+        else:
+            self._pool_chunks(candidate, row, digest, chunks)
+        while len(self._pool) >= self._batch * POOL_BATCHES:
+            self._flush()
+            yield self._progress("indexing", candidate.path)
+        if self._due():
+            yield self._progress("indexing", candidate.path)
+
+    def _skip(
+        self, candidate: Candidate, row: FileRow | None, digest: str | None, reason: str
+    ) -> None:
+        file_id = self._begin(candidate.path, candidate.size, candidate.mtime_ns, digest, row)
+        self._catalog.skip(file_id, digest, reason)
+        self._tally.skipped += 1
+        self._count_done(candidate)
+
+    def _pool_chunks(
+        self, candidate: Candidate, row: FileRow | None, digest: str, chunks: list[Chunk]
+    ) -> None:
+        """Pool the chunks the file still needs (all, unless an interrupted run stored some)."""
         stored = self._stored(row, digest, chunks)
         if row is not None and stored:
             file_id = row.id

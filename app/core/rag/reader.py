@@ -8,6 +8,7 @@ app. `SandboxReader` is the parent's side; `ReaderService` runs in the child.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -49,14 +50,21 @@ class ReaderService:
 
 
 class SandboxReader:
-    """Reads files through the sandbox child, starting a fresh one after a timeout or crash."""
+    """Reads files through the sandbox child, starting a fresh one after a timeout or crash.
+    Safe to call from two threads (the index run's read-ahead and a whole-document read);
+    the calls take turns."""
 
     def __init__(self, limits: Limits = DEFAULT_LIMITS, log_path: Path | None = None) -> None:
         self.limits = limits
         self._log_path = log_path
         self._host: ProcessHost | None = None
+        self._turn = threading.Lock()
 
     def read(self, path: str, kind: str) -> list[Section]:
+        with self._turn:
+            return self._read(path, kind)
+
+    def _read(self, path: str, kind: str) -> list[Section]:
         host = self._ensure()
         try:
             sections: list[Section] = host.call_within(self.limits.seconds, "read", str(path), kind)

@@ -3,15 +3,18 @@ a file resumes from that file's committed chunks, and batches group chunks by le
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from app.core.rag.indexer import READ_AHEAD
+from app.core.rag.indexer import POOL_BATCHES
 from app.core.rag.reader import DirectReader
 from app.core.rag.service import DocsService
+from app.core.rag.types import Section
 from tests.core.rag.corpus import write_corpus, write_filler
 from tests.core.rag.test_docs import _assert_consistent, index_all
 
 BATCH = 4
+GUARD = 30.0  # seconds; only a guard against a hang, never a measurement
 
 
 def _long_file(folder: Path, scratch: Path) -> Path:
@@ -118,7 +121,7 @@ def test_batches_take_chunks_of_similar_length(tmp_path: Path) -> None:
         service.close()
 
     assert all(len(call) <= BATCH for call in calls)
-    assert sum(len(call) for call in calls) == len(in_order) > READ_AHEAD * BATCH
+    assert sum(len(call) for call in calls) == len(in_order) > POOL_BATCHES * BATCH
     reading_order = [in_order[i : i + BATCH] for i in range(0, len(in_order), BATCH)]
     assert _padding(calls) < _padding(reading_order) / 2
 
@@ -126,3 +129,49 @@ def test_batches_take_chunks_of_similar_length(tmp_path: Path) -> None:
 def _padding(batches: list[list[int]]) -> int:
     """Characters of padding: every text in a batch is padded to the batch's longest."""
     return sum(max(batch) - size for batch in batches for size in batch)
+
+
+def test_files_are_read_while_the_model_embeds(tmp_path: Path) -> None:
+    """Reads past the first pool's worth of files wait until the model starts embedding, and
+    the first embedding waits for one of them: only a run that reads on another thread gets
+    through without the guard timing out."""
+    folder = tmp_path / "docs"
+    write_filler(folder, files=POOL_BATCHES * BATCH + 8, seed=9)
+    embedding, read_meanwhile, first_done = threading.Event(), threading.Event(), threading.Event()
+    threads: set[str] = set()
+
+    class WatchedReader(DirectReader):
+        reads = 0
+
+        def read(self, path: str, kind: str) -> list[Section]:
+            threads.add(threading.current_thread().name)
+            self.reads += 1
+            if self.reads > POOL_BATCHES * BATCH:  # each file gives at least one chunk
+                embedding.wait(GUARD)
+                if not first_done.is_set():
+                    read_meanwhile.set()
+            return super().read(path, kind)
+
+    service = DocsService(
+        tmp_path / "rag", tmp_path / "models", WatchedReader(), batch_chunks=BATCH
+    )
+    try:
+        service.create("Docs", [str(folder)])
+        embedder = service._embedder(service._catalog.collection("Docs"))
+        real = embedder.embed_passages
+
+        def first_waits(texts: list[str]) -> list[list[float]]:
+            if not embedding.is_set():
+                embedding.set()
+                read_meanwhile.wait(GUARD)
+                first_done.set()
+            return real(texts)
+
+        embedder.embed_passages = first_waits  # type: ignore[method-assign]
+        done = index_all(service, "Docs")
+        assert read_meanwhile.is_set()
+        assert threads and threading.current_thread().name not in threads
+        assert done.files_done == POOL_BATCHES * BATCH + 8 and done.skipped == 0
+        _assert_consistent(service, "Docs")
+    finally:
+        service.close()
