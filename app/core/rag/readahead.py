@@ -1,10 +1,11 @@
 """Read and chunk files on a worker thread while the index run embeds earlier ones.
 
 Reading (in the reader sandbox's child process) and chunking (the tokenizer, in Rust) then
-overlap with the embedding model's work instead of waiting for it; on a machine with a GPU or
-many cores that is most of the time a run takes. The worker only reads and chunks: every
-catalog and vector write stays on the run's own thread. Results come back in the order the
-files were given, and at most `files` files or `size` bytes are read ahead.
+overlap with the embedding model's work instead of waiting for it; the faster the model (a
+GPU, many cores), the larger the share of a run they would otherwise take. The worker only
+reads and chunks: every catalog and vector write stays on the run's own thread. Results come
+back in the order the files were given, and at most `files` files or `size` bytes are read
+ahead.
 """
 
 from __future__ import annotations
