@@ -17,6 +17,13 @@ BATCH = 4
 GUARD = 30.0  # seconds; only a guard against a hang, never a measurement
 
 
+def _service(tmp_path: Path, reader: DirectReader | None = None) -> DocsService:
+    """A service with small batches, so a few files make several of them."""
+    return DocsService(
+        tmp_path / "rag", tmp_path / "models", reader or DirectReader(), batch_chunks=BATCH
+    )
+
+
 def _long_file(folder: Path, scratch: Path) -> Path:
     """One Markdown file of a few dozen chunks (ten filler notes end to end)."""
     write_filler(scratch, files=10, seed=21)
@@ -46,7 +53,7 @@ def _stored(service: DocsService, name: str, path: Path) -> tuple[str, int]:
 def test_a_stopped_run_resumes_inside_the_file(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     long = _long_file(folder, tmp_path / "scratch")
-    service = DocsService(tmp_path / "rag", tmp_path / "models", DirectReader(), batch_chunks=BATCH)
+    service = _service(tmp_path)
     try:
         service.create("Docs", [str(folder)])
         _stop_after(service, "Docs", 2 * BATCH)
@@ -74,7 +81,7 @@ def test_a_stopped_run_resumes_inside_the_file(tmp_path: Path) -> None:
 def test_a_file_changed_while_half_indexed_starts_over(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     long = _long_file(folder, tmp_path / "scratch")
-    service = DocsService(tmp_path / "rag", tmp_path / "models", DirectReader(), batch_chunks=BATCH)
+    service = _service(tmp_path)
     try:
         service.create("Docs", [str(folder)])
         _stop_after(service, "Docs", BATCH)
@@ -96,7 +103,7 @@ def test_batches_take_chunks_of_similar_length(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     write_filler(folder, files=12, seed=4)
     write_corpus(folder / "facts")
-    service = DocsService(tmp_path / "rag", tmp_path / "models", DirectReader(), batch_chunks=BATCH)
+    service = _service(tmp_path)
     calls: list[list[int]] = []
     try:
         collection = service.create("Docs", [str(folder)])
@@ -152,9 +159,7 @@ def test_files_are_read_while_the_model_embeds(tmp_path: Path) -> None:
                     read_meanwhile.set()
             return super().read(path, kind)
 
-    service = DocsService(
-        tmp_path / "rag", tmp_path / "models", WatchedReader(), batch_chunks=BATCH
-    )
+    service = _service(tmp_path, WatchedReader())
     try:
         service.create("Docs", [str(folder)])
         embedder = service._embedder(service._catalog.collection("Docs"))
