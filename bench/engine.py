@@ -4,6 +4,8 @@
    pipe) vs `Llama.generate` in this process. Target ratio >= 0.95.
 2. Time to first token on turn 6 of a chat with KV reuse vs the same turn with the cache cleared.
 3. Engine host start-up (spawn to ready) and model load time.
+4. The portable AVX2 build vs the runtime-dispatched CPU variants (bench/cpu_builds.py): prompt
+   and decode tokens/s of each, the ratio, and the CPU features each needs.
 
 Prints a table and writes bench/results/engine.json. Run with `make bench`.
 """
@@ -24,6 +26,7 @@ from app.core.hosts.engine_client import EngineClient
 from app.core.messages import Message
 from app.core.models.starters import smollm2_path
 from app.core.settings import SamplingSettings
+from bench.cpu_builds import compare as compare_cpu_builds
 
 N_CTX = 4096
 DECODE_TOKENS = 200
@@ -159,6 +162,7 @@ def main() -> int:
         f"cache cleared {cold * 1000:7.1f} ms ({cold_eval} tokens) | ratio {warm / cold:.3f}"
     )
     print(f"host     start-up {start * 1000:.0f} ms | model load {load * 1000:.0f} ms")
+    figures["cpu_builds"] = compare_cpu_builds(MODEL, THREADS)
     out = Path(__file__).with_name("results")
     out.mkdir(exist_ok=True)
     (out / "engine.json").write_text(json.dumps(figures, indent=2) + "\n")

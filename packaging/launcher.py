@@ -5,6 +5,6 @@ import sys
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # the engine host is a spawned child of this executable
-    from app.main import main
+    from app.launch import main
 
     sys.exit(main())

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.core.engine.backend import backend_name, default_threads, effective_gpu_layers
 from app.core.engine.context import answer_reserve, fit_to_context
+from app.core.engine.runtime import prepare_backends
 from app.core.engine.text_stream import TextStream
 from app.core.engine.types import (
     EngineInfo,
@@ -50,6 +51,7 @@ class _Cancelled(Exception):
 def _llama_cpp() -> ModuleType:
     import llama_cpp
 
+    prepare_backends(llama_cpp)  # a build with dispatched CPU variants loads them first
     return llama_cpp
 
 
