@@ -58,7 +58,9 @@ VARIANTS = [
     "-DGGML_NATIVE=OFF",
     "-DGGML_BACKEND_DL=ON",
     "-DGGML_CPU_ALL_VARIANTS=ON",
-    "-DGGML_BACKEND_DIR=llama_cpp/lib",
+    # STRING, not PATH: CMake would turn a relative PATH into one under the source folder, and
+    # the variants would be installed there instead of into the wheel's llama_cpp/lib.
+    "-DGGML_BACKEND_DIR:STRING=llama_cpp/lib",
 ]
 # Variants left out of the wheel: AMX stays off until a test shows it working.
 DROPPED_VARIANTS = ("libggml-cpu-sapphirerapids",)
@@ -140,7 +142,7 @@ def ensure_wheel(backend: str, cpu: str, python: str = sys.executable) -> Path:
     print(f"engine: building {PACKAGE} {VERSION} ({backend}, {cpu}); several minutes", flush=True)
     print(f"engine: CMAKE_ARGS={env['CMAKE_ARGS']}", flush=True)
     print(f"engine: log in {log}", flush=True)
-    command = [python, "-m", "pip", "wheel", "--no-deps", "--no-cache-dir", "--no-binary"]
+    command = [python, "-m", "pip", "wheel", "-v", "--no-deps", "--no-cache-dir", "--no-binary"]
     command += [PACKAGE, "--wheel-dir", str(work), f"{PACKAGE}=={VERSION}"]
     with log.open("w") as sink:
         done = subprocess.run(command, env=env, stdout=sink, stderr=subprocess.STDOUT)
@@ -154,11 +156,19 @@ def ensure_wheel(backend: str, cpu: str, python: str = sys.executable) -> Path:
         )
     if cpu == "variants":
         _drop_members(built, DROPPED_VARIANTS)
+        if not _has_variants(built):
+            shutil.rmtree(work, ignore_errors=True)
+            raise EngineError(f"the variants build put no CPU variant in its wheel (see {log})")
     (work / "build.json").write_text(json.dumps({"cmake_args": flags}, indent=2) + "\n")
     if folder.exists():  # a half-written folder from an interrupted run
         shutil.rmtree(folder)
     work.rename(folder)
     return folder / built.name
+
+
+def _has_variants(wheel: Path) -> bool:
+    with zipfile.ZipFile(wheel) as archive:
+        return any(Path(n).name.startswith("libggml-cpu-") for n in archive.namelist())
 
 
 def _drop_members(wheel: Path, prefixes: tuple[str, ...]) -> None:
