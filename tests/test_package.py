@@ -1,7 +1,7 @@
 """The packaged app, built by PyInstaller from a clean clone of this repository's HEAD and run
 as a user would run it: its self-test, and a first start in empty user folders.
 
-Marked `package` (`make test-package` runs only these). The build takes about a minute here,
+Marked `package` (`make test-package` runs only these). The build takes 3 to 8 minutes here,
 so `make test` and CI run them too.
 """
 
