@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # The engine build (packaging/README.md): GPU=cuda|metal|vulkan, CPU_BUILD=variants.
-GPU ?= $(or $(HEARTH_GPU),cpu)
-CPU_BUILD ?= $(or $(HEARTH_CPU_BUILD),portable)
+# Without either, the build already installed stays (so `make run` after `make setup GPU=cuda`
+# keeps CUDA); a fresh checkout gets the portable CPU build.
+INSTALLED = $(shell sed -n 's/.*"$(1)": "\([a-z]*\)".*/\1/p' $(VENV)/hearth-engine.json 2>/dev/null)
+GPU ?= $(or $(HEARTH_GPU),$(call INSTALLED,backend),cpu)
+CPU_BUILD ?= $(or $(HEARTH_CPU_BUILD),$(call INSTALLED,cpu),portable)
 ENGINE := $(PYTHON) packaging/engine.py --backend $(GPU) --cpu $(CPU_BUILD)
 STAMP := $(VENV)/.hearth-setup-$(GPU)-$(CPU_BUILD)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -19,6 +22,7 @@ setup: $(STAMP)
 # cores, once per key; a fresh clone on the same machine reuses the wheel), then a child process
 # loads the starter model and decodes: a broken engine stops set-up here, not deep in pytest.
 $(STAMP): pyproject.toml constraints.txt Makefile packaging/engine.py packaging/system_packages.py
+	rm -f $(VENV)/.hearth-setup*  # first: a set-up that fails leaves no stamp of another build
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(PYTHON) packaging/system_packages.py --build-tools
@@ -30,7 +34,6 @@ $(STAMP): pyproject.toml constraints.txt Makefile packaging/engine.py packaging/
 	$(ENGINE) check --python $(BIN)/python
 	# Qt's window libraries and a CJK font: installed with apt as root, else the lines printed.
 	$(BIN)/python packaging/system_packages.py
-	rm -f $(VENV)/.hearth-setup*
 	touch $(STAMP)
 
 # Forget this engine build (its wheel too): the next set-up compiles it again.

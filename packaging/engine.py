@@ -231,7 +231,9 @@ llm.close()
 """
 
 
-def check(python: str, timeout_s: float = 300.0) -> None:
+def check(
+    python: str, backend: str = "cpu", cpu: str = "portable", timeout_s: float = 300.0
+) -> None:
     """Load the starter model and decode in a child process; a crash stops set-up here."""
     root = Path(__file__).resolve().parents[1]
     try:
@@ -251,8 +253,8 @@ def check(python: str, timeout_s: float = 300.0) -> None:
         f"the llama.cpp engine {what} while loading the starter model and decoding.\n"
         f"{(done.stdout + done.stderr).strip()[-2000:]}\n"
         "An illegal instruction or a segmentation fault means the build does not suit this "
-        "CPU. Rebuild it: `make engine-clean setup` (or delete the wheelhouse folder named in "
-        f"{MARKER} under .venv), and see packaging/README.md for the flags."
+        f"CPU. Rebuild it: `make engine-clean setup GPU={backend} CPU_BUILD={cpu}` (or delete "
+        f"{wheelhouse_root() / build_key(backend, cpu)}); packaging/README.md lists the flags."
     )
 
 
@@ -284,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.action == "wheel":
             print(ensure_wheel(backend, args.cpu, args.python))
         elif args.action == "check":
-            check(args.python)
+            check(args.python, backend, args.cpu)
         elif args.action == "clean":
             folder = wheelhouse_root() / build_key(backend, args.cpu)
             shutil.rmtree(folder, ignore_errors=True)

@@ -3,30 +3,19 @@ set-up smoke check stops on a crashed engine with what to do."""
 
 from __future__ import annotations
 
-import importlib.util
 import stat
 import sys
 import zipfile
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from bench.cpu_builds import engine_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def load_engine_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "hearth_engine_build", ROOT / "packaging/engine.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses and friends look the module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-engine = load_engine_script()
+engine = engine_script()  # packaging/engine.py, loaded by path (it is not a package)
 
 
 def test_every_build_names_its_cpu_flags_and_never_asks_for_native() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from app.core.engine.backend import backend_name, default_threads, effective_gpu_layers
 from app.core.engine.context import answer_reserve, fit_to_context
-from app.core.engine.runtime import prepare_backends
+from app.core.engine.runtime import prepare_backends, system_info
 from app.core.engine.text_stream import TextStream
 from app.core.engine.types import (
     EngineInfo,
@@ -102,7 +102,7 @@ class LlamaEngine:
         self._loaded = LoadedModel(
             path=spec.path,
             context_length=llm.n_ctx(),
-            backend=backend_name(_system_info(llama_cpp), offload, gpu_layers),
+            backend=backend_name(system_info(llama_cpp), offload, gpu_layers),
             gpu_offload_supported=offload,
             gpu_layers=gpu_layers,
             threads=threads,
@@ -126,7 +126,7 @@ class LlamaEngine:
         return EngineInfo(
             loaded=self._loaded,
             gpu_offload_supported=bool(llama_cpp.llama_supports_gpu_offload()),
-            system_info=_system_info(llama_cpp),
+            system_info=system_info(llama_cpp),
         )
 
     def cancel(self, request_id: int | None = None) -> None:
@@ -293,8 +293,3 @@ class LlamaEngine:
             raise ContextOverflow(
                 "The text is longer than this model can read at once. Shorten it."
             ) from exc
-
-
-def _system_info(llama_cpp: ModuleType) -> str:
-    raw = llama_cpp.llama_print_system_info()
-    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)

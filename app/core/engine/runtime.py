@@ -115,9 +115,13 @@ def parse_features(system_info: str) -> tuple[str, ...]:
 def build_report(llama_cpp: ModuleType | None = None) -> BuildReport:
     module = _module(llama_cpp)
     prepare_backends(module)
-    raw = module.llama_print_system_info()
-    info = raw.decode(errors="replace") if isinstance(raw, bytes) else str(raw)
-    return BuildReport(parse_features(info), cpu_variants(library_dir(module)))
+    return BuildReport(parse_features(system_info(module)), cpu_variants(library_dir(module)))
+
+
+def system_info(llama_cpp: ModuleType) -> str:
+    """`llama_print_system_info()` as text."""
+    raw = llama_cpp.llama_print_system_info()
+    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
 
 
 def _module(llama_cpp: ModuleType | None) -> ModuleType:
