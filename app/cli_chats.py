@@ -4,6 +4,7 @@ hearth chats list                          every chat, newest first
 hearth chats show ID | search TEXT
 hearth chats export [ID ...|--all] -f md|html|pdf|json|jsonl [-o FILE]
 hearth chats import FILE                   a Hearth JSON export or ChatGPT's conversations.json
+hearth chats recover [--dismiss]           salvage a damaged database kept aside, or stop the notice
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from app.core.chats.salvage import salvage_all
 from app.core.chats.store import ChatStore
 from app.core.chats.transfer import (
     EXPORT_FORMATS,
@@ -44,13 +46,45 @@ def add_commands(chats: Any) -> None:
     imported = chats.add_parser("import", help="add chats from a Hearth JSON export or ChatGPT")
     imported.add_argument("file", type=Path, help="hearth JSON or ChatGPT's conversations.json")
     imported.set_defaults(run=cmd_chats_import)
+    recover = chats.add_parser(
+        "recover", help="bring back what is readable from a damaged chat database kept aside"
+    )
+    recover.add_argument(
+        "--dismiss", action="store_true", help="stop showing the notice (the kept files stay)"
+    )
+    recover.set_defaults(run=cmd_chats_recover)
 
 
-def _store(services: Services) -> ChatStore:
+def _store(services: Services, notices: bool = True) -> ChatStore:
     store = ChatStore(services.paths.chats_db)
-    if store.recovery is not None:
-        print(str(store.recovery), file=sys.stderr)
+    if store.trouble is not None:
+        print(f"{store.trouble} (The chats can be read; nothing can be saved.)", file=sys.stderr)
+    if notices and store.notices:
+        for notice in store.notices:
+            print(notice.text(), file=sys.stderr)
+        print(_RECOVER_HINT, file=sys.stderr)
     return store
+
+
+_RECOVER_HINT = (
+    "Run `hearth chats recover` to bring back what is readable, "
+    "or `hearth chats recover --dismiss` to stop this notice."
+)
+
+
+def cmd_chats_recover(services: Services, args: argparse.Namespace) -> int:
+    with _store(services, notices=False) as store:
+        if not store.notices:
+            print("No damaged chat database is waiting to be recovered.")
+            return 0
+        if args.dismiss:
+            store.dismiss_notices()
+            print("Notice dismissed; the kept files were left where they are.")
+            return 0
+        for notice in salvage_all(store):
+            print(notice.text())
+    print("Run `hearth chats recover --dismiss` once you are done with the notice.")
+    return 0
 
 
 def cmd_chats_list(services: Services, args: argparse.Namespace) -> int:

@@ -18,8 +18,10 @@ LANGUAGES = ("en", "zh_CN")
 TRANSLATOR_NAME = "hearth-translator"
 
 _STYLE = """
-#errorBanner { background: %(error_bg)s; border: 1px solid %(error_border)s; border-radius: 6px; }
-#errorBanner QLabel { color: %(error_fg)s; }
+#errorBanner, #recoveryBanner {
+    background: %(error_bg)s; border: 1px solid %(error_border)s; border-radius: 6px;
+}
+#errorBanner QLabel, #recoveryBanner QLabel { color: %(error_fg)s; }
 #baseBadge { background: #b06d00; color: white; border-radius: 4px; padding: 1px 6px; }
 #composer { border: 1px solid %(border)s; border-radius: 6px; padding: 4px; }
 #sendButton { padding: 6px 14px; }

@@ -18,6 +18,7 @@ from app.ui.chat_header import ChatHeader
 from app.ui.chat_view import ChatView
 from app.ui.composer import Composer
 from app.ui.prompt_editor import PromptEditor
+from app.ui.recovery_banner import RecoveryBanner
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sidebar import ChatSidebar
 from app.ui.source_dialog import SourceDialog
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.header = ChatHeader()
         self.view = ChatView()
         self.banner = ErrorBanner()
+        self.recovery = RecoveryBanner()
         self.composer = Composer()
         self.status = StatusPanel()
         self.prompt_editor: PromptEditor | None = None
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.header)
         column.addWidget(self.view, 1)
+        column.addWidget(self.recovery)
         column.addWidget(self.banner)
         column.addWidget(self.composer)
         self.splitter = QSplitter()
@@ -83,7 +86,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Hearth"))
-        for part in (self.sidebar, self.header, self.view, self.composer, self.status):
+        parts = (self.sidebar, self.header, self.view, self.composer, self.status, self.recovery)
+        for part in parts:
             part.retranslate()
         texts = {
             "file": self.tr("&File"),
@@ -126,6 +130,9 @@ class MainWindow(QMainWindow):
         s.draft_returned.connect(self.composer.set_text)
         s.turn_started.connect(self._on_session_turn_started)
         chats.chats_listed.connect(self.sidebar.show_chats)
+        chats.recovery_noticed.connect(self.recovery.show_notice)
+        self.recovery.salvage_requested.connect(chats.salvage)
+        self.recovery.dismiss_requested.connect(chats.dismiss_notices)
         chats.search_finished.connect(self.sidebar.show_hits)
         chats.chat_deleted.connect(lambda _id, title: self.sidebar.show_deleted(title))
         engine.state_changed.connect(self._on_engine_state_changed)

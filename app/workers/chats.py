@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.core.chats.recovery import RecoveryNotice
+from app.core.chats.salvage import salvage_all
 from app.core.chats.store import Chat, ChatStore, StoredMessage
 from app.workers.executor import Executor
 
@@ -22,7 +24,10 @@ class ChatsController(QObject):
     """Owns the `ChatStore` and its thread.
 
     Signals:
-        store_opened(str): the store is ready; the text says what was recovered, if anything.
+        store_opened(str): the store is ready; the text says why it is read-only, if it is
+            (a full disk), else it is empty.
+        recovery_noticed(str, bool): the notice about damaged databases kept aside ("" when
+            there is none left to show), and whether a salvage is still possible.
         chats_listed(list): every `Chat`, most recent first (chats pending deletion left out).
         chat_opened(object, list): a `Chat` and its `StoredMessage`s.
         chat_updated(object): a `Chat` after a rename or a settings change.
@@ -32,6 +37,7 @@ class ChatsController(QObject):
     """
 
     store_opened = Signal(str)
+    recovery_noticed = Signal(str, bool)
     chats_listed = Signal(list)
     chat_opened = Signal(object, list)
     chat_updated = Signal(object)
@@ -55,10 +61,27 @@ class ChatsController(QObject):
 
         def opened(store: ChatStore) -> None:
             self.store = store
-            self.store_opened.emit(str(store.recovery) if store.recovery else "")
+            self.store_opened.emit(str(store.trouble) if store.trouble else "")
+            self._notices_read(store.notices)
             self.refresh()
 
         self._executor.call(lambda: ChatStore(path), opened, self._on_failed)
+
+    def salvage(self) -> None:
+        """Bring back what is readable from the damaged databases kept aside."""
+
+        def salvaged(notices: list[RecoveryNotice]) -> None:
+            self._notices_read(notices)
+            self.refresh()
+
+        self.run(salvage_all, salvaged)
+
+    def dismiss_notices(self) -> None:
+        self.run(lambda s: s.dismiss_notices(), lambda _: self._notices_read([]))
+
+    def _notices_read(self, notices: list[RecoveryNotice]) -> None:
+        text = " ".join(n.text() for n in notices)
+        self.recovery_noticed.emit(text, any(not n.salvaged for n in notices))
 
     def refresh(self) -> None:
         self.run(lambda s: s.list_chats(), self._on_listed)

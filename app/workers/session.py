@@ -404,9 +404,9 @@ class ChatSession(QObject):
 
     # -- slots -------------------------------------------------------------------------
 
-    def _on_chats_store_opened(self, recovery: str) -> None:
-        if recovery:
-            self.error_raised.emit(recovery)
+    def _on_chats_store_opened(self, trouble: str) -> None:
+        if trouble:
+            self.error_raised.emit(trouble)
 
     def _on_chats_listed(self, chats: list[Chat]) -> None:
         if not self._started:

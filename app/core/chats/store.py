@@ -1,9 +1,11 @@
 """Chats on disk: SQLite in WAL mode with `synchronous=FULL`, one transaction per message.
 
 When a write returns, the message is on disk: a crash or a power cut afterwards cannot lose it.
-A database that cannot be read is moved aside (never deleted) and a fresh one is created;
-`recovery` then says what happened so the app can tell the user. Every method is safe to call
-from any one thread at a time (a lock serialises them), so a worker thread may own the store.
+Opening tells damage from trouble (`opening.py`): only a database SQLite calls damaged is kept
+aside, whole, and a fresh one started; `notices` then say so on every start until the user
+dismisses them (`recovery.py`). A full disk, a lock or a racing start leaves the file as it is
+(with a full disk, the chats still open read-only). Every method is safe to call from any one
+thread at a time (a lock serialises them), so a worker thread may own the store.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from app.core.chats import schema
+from app.core.chats import recovery
+from app.core.chats.opening import BUSY_TIMEOUT_S, open_database, trouble_error
+from app.core.chats.recovery import RecoveryNotice
 from app.core.errors import ChatNotFound, ChatStoreError
-from app.core.fileio import move_aside
 from app.core.messages import Role
 
 log = logging.getLogger(__name__)
@@ -70,11 +73,34 @@ class SearchHit:
 class ChatStore:
     """Create, list, search, rename and delete chats; append messages."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
         self.path = path
-        self.recovery: ChatStoreError | None = None
+        self._busy_timeout = busy_timeout
         self._lock = threading.Lock()
-        self._conn = self._open_or_recover()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        opened = open_database(path, busy_timeout)
+        self._conn = opened.conn
+        self.read_only = opened.read_only
+        self.trouble: ChatStoreError | None = opened.trouble  # why it is read-only, if it is
+
+    # -- recovery notices ----------------------------------------------------------------
+
+    @property
+    def notices(self) -> list[RecoveryNotice]:
+        """Damaged databases kept aside and not yet dismissed, oldest first."""
+        return recovery.read_notices(self.path)
+
+    @property
+    def recovery(self) -> ChatStoreError | None:
+        """What to tell the user about kept-aside databases (None when there is nothing)."""
+        notices = self.notices
+        if not notices:
+            return None
+        return ChatStoreError(" ".join(n.text() for n in notices))
+
+    def dismiss_notices(self) -> None:
+        """The user has read the notices: stop showing them (the kept files stay)."""
+        recovery.write_notices(self.path, [])
 
     # -- chats ---------------------------------------------------------------------------
 
@@ -284,6 +310,8 @@ class ChatStore:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
+            if self.read_only:
+                self._reopen_writable()
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -317,43 +345,14 @@ class ChatStore:
             for r in rows
         ]
 
-    def _open_or_recover(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            return _open(self.path)
-        except ValueError as exc:  # newer schema: not damaged, so never move it
-            raise ChatStoreError(
-                f"{self.path} was written by a newer version of Hearth ({exc}). "
-                "Update Hearth to open these chats."
-            ) from exc
-        except sqlite3.DatabaseError as exc:
-            kept = move_aside(self.path, "corrupt")
-            for suffix in ("-wal", "-shm"):
-                side = self.path.with_name(self.path.name + suffix)
-                if side.exists():
-                    move_aside(side, "corrupt")
-            self.recovery = ChatStoreError(
-                f"The chat database could not be read ({exc}). It was kept as {kept.name} and "
-                "a new, empty one was started. Your old chats are still in that file."
-            )
-            return _open(self.path)
-
-
-def _open(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
-    try:
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {check}")
-        schema.migrate(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+    def _reopen_writable(self) -> None:
+        """Opened read-only on a full disk: try again for real, or say why writes fail."""
+        opened = open_database(self.path, self._busy_timeout)
+        if opened.read_only:
+            opened.conn.close()
+            raise self.trouble or ChatStoreError("The chat database is read-only right now.")
+        self._conn.close()
+        self._conn, self.read_only, self.trouble = opened.conn, False, None
 
 
 def _message_search_sql(query: str, limit: int) -> tuple[str, tuple[Any, ...]]:
@@ -421,12 +420,6 @@ def _settings(text: str | None) -> dict[str, Any]:
 
 
 def _store_error(exc: sqlite3.Error, path: Path) -> ChatStoreError:
-    text = str(exc)
-    if "disk is full" in text or "SQLITE_FULL" in text:
-        return ChatStoreError(
-            f"The disk holding {path.parent} is full, so the chat could not be saved. "
-            "Free some space and try again; nothing already saved was lost."
-        )
-    if "readonly" in text or "read-only" in text:
-        return ChatStoreError(f"{path} is read-only, so the chat could not be saved.")
-    return ChatStoreError(f"The chat could not be saved: {text}.")
+    """A write that failed: the same words as for opening, about saving."""
+    error = trouble_error(exc, path)
+    return ChatStoreError(f"The chat could not be saved. {error}")

@@ -73,27 +73,6 @@ def test_search_titles_and_messages_in_any_script(store: ChatStore) -> None:
     assert store.search("quality") == []
 
 
-def test_damaged_database_is_moved_aside_not_lost(tmp_path: Path) -> None:
-    path = tmp_path / "chats.sqlite3"
-    path.write_bytes(b"this is not sqlite" * 500)
-    store = ChatStore(path)
-    assert store.recovery is not None and "kept as" in str(store.recovery)
-    kept = list(tmp_path.glob("chats.sqlite3.corrupt-*"))
-    assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not sqlite")
-    chat = store.create_chat("fresh")
-    assert store.list_chats() == [store.get_chat(chat.id)]
-
-
-def test_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
-    path = tmp_path / "chats.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 99")
-    conn.close()
-    with pytest.raises(ChatStoreError, match="newer version"):
-        ChatStore(path)
-    assert path.exists() and not list(tmp_path.glob("*.corrupt-*"))
-
-
 def test_full_disk_is_a_clear_error_and_loses_nothing(store: ChatStore) -> None:
     chat = store.create_chat()
     saved = store.add_message(chat.id, "user", "kept")

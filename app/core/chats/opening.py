@@ -1,0 +1,212 @@
+"""Opening the chat database, telling damage from trouble.
+
+*Damage* is only what SQLite itself reports: the file is not a database (`SQLITE_NOTADB`), its
+pages are corrupt (`SQLITE_CORRUPT`), or `PRAGMA quick_check` fails. Only then is the file kept
+aside (see `recovery.py`) and a new one started.
+
+*Trouble* is everything else: a full disk, a lock held by another program, no permission, a
+read-only folder, a schema newer than this code. The file is left exactly as it is and a
+`ChatStoreError` says what to do. A lock is waited for (`busy_timeout`) before giving up. A full
+disk with a cleanly closed database still opens, read-only, so the chats can be read.
+
+The first start on a folder serialises on a file lock beside the database (`<name>.lock`), so
+racing first starts never both create the schema.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from app.core.chats import recovery, schema
+from app.core.errors import ChatStoreError
+
+BUSY_TIMEOUT_S = 20.0  # how long a lock held by another connection is waited for
+START_LOCK_TIMEOUT_S = 60.0  # how long a racing start waits for another one to finish opening
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+_DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_FULL_OR_IO = {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR}
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_DENIED = {sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_AUTH}
+
+
+class DatabaseDamaged(Exception):
+    """SQLite says the file is not a readable database; `reason` is its words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Opened:
+    """An open connection; `read_only` with `trouble` saying why when writes cannot work."""
+
+    conn: sqlite3.Connection
+    read_only: bool = False
+    trouble: ChatStoreError | None = None
+
+
+def start_lock(path: Path) -> FileLock:
+    """The lock that serialises opening (and recovering) the database at `path`."""
+    return FileLock(str(path.with_name(path.name + ".lock")), timeout=START_LOCK_TIMEOUT_S)
+
+
+def open_database(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> Opened:
+    """Open, check and migrate. A damaged database is kept aside (with a notice) and a new one
+    opened; trouble raises `ChatStoreError` and leaves the file untouched."""
+    try:
+        with start_lock(path):
+            try:
+                return _open_checked(path, busy_timeout)
+            except DatabaseDamaged as damaged:
+                recovery.keep_aside(path, damaged.reason)
+                return _open_checked(path, busy_timeout)
+    except Timeout:
+        raise ChatStoreError(
+            f"Another Hearth has been opening {path.name} for over "
+            f"{START_LOCK_TIMEOUT_S:.0f} s. Close other Hearth windows and try again; "
+            "your chats are untouched."
+        ) from None
+    except OSError as exc:  # the lock file cannot be made: a read-only or full folder
+        raise trouble_error(None, path, exc) from exc
+
+
+def _open_checked(path: Path, busy_timeout: float) -> Opened:
+    if not _has_sqlite_header(path):  # before SQLite opens it, and perhaps drops its -wal
+        raise DatabaseDamaged("file is not a database")
+    try:
+        return Opened(_connect(path, busy_timeout))
+    except sqlite3.Error as exc:
+        if is_damage(exc):
+            raise DatabaseDamaged(str(exc)) from exc
+        if _primary(exc) in _FULL_OR_IO and _wal_is_empty(path):
+            return _read_only(path, trouble_error(exc, path))
+        raise trouble_error(exc, path) from exc
+
+
+def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        path, isolation_level=None, check_same_thread=False, timeout=busy_timeout
+    )
+    try:
+        conn.row_factory = sqlite3.Row
+        _refuse_newer(conn, path)  # before WAL: a newer database is left exactly as it was
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise DatabaseDamaged(f"integrity check failed: {check}")
+        schema.migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _read_only(path: Path, trouble: ChatStoreError) -> Opened:
+    """The database as it is on disk, for reading while the disk is full. Only used when its
+    write-ahead log is empty, so nothing committed is missed."""
+    uri = f"{path.resolve().as_uri()}?immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        _refuse_newer(conn, path)
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.Error as exc:
+        if is_damage(exc):
+            raise DatabaseDamaged(str(exc)) from exc
+        raise trouble from exc
+    if check != "ok":
+        conn.close()
+        raise DatabaseDamaged(f"integrity check failed: {check}")
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) < schema.SCHEMA_VERSION:
+        conn.close()
+        raise trouble  # a schema still to create cannot be created on a full disk
+    return Opened(conn, read_only=True, trouble=trouble)
+
+
+def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if found > schema.SCHEMA_VERSION:
+        raise ChatStoreError(
+            f"{path} was written by a newer version of Hearth (database schema version "
+            f"{found}; this Hearth reads up to {schema.SCHEMA_VERSION}). Update Hearth to open "
+            "these chats; the file was left as it is."
+        )
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    """True for a missing or empty file (a new database) and for one that starts as SQLite's
+    do; False for anything else."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return True  # let SQLite report why it cannot be read
+    return head in (b"", SQLITE_HEADER)
+
+
+def _wal_is_empty(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return not wal.exists() or wal.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def _primary(exc: sqlite3.Error) -> int:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return int(code) & 0xFF if code is not None else -1
+
+
+def is_damage(exc: BaseException) -> bool:
+    """Whether SQLite says the file itself is damaged (and not that it cannot get at it)."""
+    if isinstance(exc, DatabaseDamaged):
+        return True
+    return isinstance(exc, sqlite3.Error) and _primary(exc) in _DAMAGE
+
+
+def trouble_error(
+    exc: sqlite3.Error | None, path: Path, os_error: OSError | None = None
+) -> ChatStoreError:
+    """What to tell the user when the database cannot be used right now (it is not damaged)."""
+    code = _primary(exc) if exc is not None else -1
+    text = str(exc or os_error or "")
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text or _is_enospc(os_error):
+        return ChatStoreError(
+            f"The disk holding {path.parent} is full. Free some space and try again; "
+            "your saved chats are untouched."
+        )
+    if code in _BUSY:
+        return ChatStoreError(
+            f"Another program is holding {path.name} locked. Close other Hearth windows (or "
+            "whatever has the file open) and try again; your chats are untouched."
+        )
+    if code in _DENIED or code == sqlite3.SQLITE_CANTOPEN or _is_denied(os_error):
+        return ChatStoreError(
+            f"Hearth may not write to {path} (no permission, or a read-only disk). Check the "
+            "folder's permissions; your chats are untouched."
+        )
+    if code == sqlite3.SQLITE_IOERR:
+        return ChatStoreError(
+            f"The disk holding {path} reported a read or write error ({text}). If it is full, "
+            "free some space; then try again. Your chats are untouched."
+        )
+    return ChatStoreError(f"The chat database could not be opened ({text}). Try again.")
+
+
+def _is_enospc(exc: OSError | None) -> bool:
+    return exc is not None and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _is_denied(exc: OSError | None) -> bool:
+    return exc is not None and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)

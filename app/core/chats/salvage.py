@@ -1,0 +1,108 @@
+"""Bring back into the live store what can still be read from damaged databases kept aside.
+
+Shared by `hearth chats recover` and the window's recovery banner. Each chat comes back in one
+transaction with its times and message details; messages whose chat row is lost come back in a
+chat of their own per lost chat. A notice already salvaged is not salvaged again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from app.core.chats import recovery
+from app.core.chats.recovery import Readable, RecoveryNotice, Salvaged
+from app.core.chats.store import Chat, ChatStore, StoredMessage
+
+log = logging.getLogger(__name__)
+
+
+def salvage_all(store: ChatStore) -> list[RecoveryNotice]:
+    """Salvage every notice not yet salvaged; return the notices as they now stand."""
+    done = []
+    for notice in store.notices:
+        if notice.salvaged:
+            done.append(notice)
+            continue
+        result = salvage_one(store, notice)
+        done.append(recovery.mark_salvaged(store.path, notice, result))
+    return done
+
+
+def salvage_one(store: ChatStore, notice: RecoveryNotice) -> Salvaged:
+    readable = recovery.read_back(Path(notice.kept), store.path.name)
+    chats = messages = 0
+    for chat, rows in _grouped(readable):
+        store.import_chat(chat, rows)
+        chats += 1
+        messages += len(rows)
+    log.info("salvaged %d chats, %d messages from %s", chats, messages, notice.kept)
+    return Salvaged(chats, messages)
+
+
+def _grouped(readable: Readable) -> list[tuple[Chat, list[StoredMessage]]]:
+    by_chat: dict[int, list[StoredMessage]] = {}
+    for row in readable.messages:
+        by_chat.setdefault(int(row["chat_id"]), []).append(_message(row))
+    groups = []
+    for chat_id, row in readable.chats.items():
+        groups.append((_chat(row), by_chat.pop(chat_id, [])))
+    for chat_id, rows in by_chat.items():  # their chat row could not be read
+        when = rows[0].created_at
+        orphan = Chat(0, f"Recovered messages (chat {chat_id})", when, rows[-1].created_at)
+        groups.append((orphan, rows))
+    return groups
+
+
+def _chat(row: dict[str, Any]) -> Chat:
+    created = float(row["created_at"])
+    updated = row.get("updated_at")
+    return Chat(
+        id=0,
+        title=_text(row.get("title")) or "Recovered chat",
+        created_at=created,
+        updated_at=float(updated) if isinstance(updated, int | float) else created,
+        model=_text(row.get("model")),
+        system_prompt=_text(row.get("system_prompt")),
+        prompt_id=_text(row.get("prompt_id")),
+        settings=_json(row.get("settings_json"), dict) or {},
+    )
+
+
+def _message(row: dict[str, Any]) -> StoredMessage:
+    status = row.get("status")
+    return StoredMessage(
+        id=0,
+        chat_id=0,
+        role=row["role"],
+        content=row["content"],
+        status=status if status in recovery.STATUSES else "complete",
+        created_at=float(row["created_at"]),
+        model=_text(row.get("model")),
+        params=_json(row.get("params_json"), dict),
+        timings=_json(row.get("timings_json"), dict),
+        prompt_tokens=_count(row.get("prompt_tokens")),
+        completion_tokens=_count(row.get("completion_tokens")),
+        sources=_json(row.get("sources_json"), list),
+        error=_text(row.get("error")),
+    )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and value >= 0 else None
+
+
+def _json(value: Any, kind: type) -> Any:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return None
+    return parsed if isinstance(parsed, kind) else None

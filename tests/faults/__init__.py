@@ -1,0 +1,1 @@
+"""Fault probes: full disks, locks, racing starts, kills and signals, hostile files."""
