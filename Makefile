@@ -64,6 +64,7 @@ bench: setup
 	$(BIN)/python bench/download.py
 	$(BIN)/python bench/package.py
 	$(BIN)/python bench/rag.py
+	$(BIN)/python bench/store.py
 
 # Re-extract the user-visible strings and compile the translations (edit .ts with pyside6-linguist).
 translations: setup
