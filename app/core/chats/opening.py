@@ -60,21 +60,44 @@ def start_lock(path: Path) -> FileLock:
 def open_database(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> Opened:
     """Open, check and migrate. A damaged database is kept aside (with a notice) and a new one
     opened; trouble raises `ChatStoreError` and leaves the file untouched."""
+    lock = start_lock(path)
     try:
-        with start_lock(path):
-            try:
-                return _open_checked(path, busy_timeout)
-            except DatabaseDamaged as damaged:
-                recovery.keep_aside(path, damaged.reason)
-                return _open_checked(path, busy_timeout)
+        lock.acquire()
     except Timeout:
         raise ChatStoreError(
             f"Another Hearth has been opening {path.name} for over "
             f"{START_LOCK_TIMEOUT_S:.0f} s. Close other Hearth windows and try again; "
             "your chats are untouched."
         ) from None
-    except OSError as exc:  # the lock file cannot be made: a read-only or full folder
-        raise trouble_error(None, path, exc) from exc
+    except OSError as exc:  # no lock file on a read-only or full disk: an existing database
+        if not path.exists():  # needs no start lock to be read (SQLite's own locks still hold)
+            raise trouble_error(None, path, exc) from exc
+        return _open_unlocked(path, busy_timeout, exc)
+    try:
+        return _open_checked(path, busy_timeout)
+    except DatabaseDamaged as damaged:
+        try:
+            recovery.keep_aside(path, damaged.reason)
+        except OSError as exc:
+            raise _cannot_keep_aside(path, damaged, exc) from exc
+        return _open_checked(path, busy_timeout)
+    finally:
+        lock.release()
+
+
+def _open_unlocked(path: Path, busy_timeout: float, lock_error: OSError) -> Opened:
+    try:
+        return _open_checked(path, busy_timeout)
+    except DatabaseDamaged as damaged:
+        raise _cannot_keep_aside(path, damaged, lock_error) from damaged
+
+
+def _cannot_keep_aside(path: Path, damaged: DatabaseDamaged, exc: OSError) -> ChatStoreError:
+    return ChatStoreError(
+        f"The chat database {path} is damaged ({damaged.reason}), and it cannot be kept aside "
+        f"to start a new one ({exc.strerror or exc}). Free some space or allow writing to "
+        f"{path.parent}, then start Hearth again; the file was left as it is."
+    )
 
 
 def _open_checked(path: Path, busy_timeout: float) -> Opened:

@@ -98,7 +98,9 @@ def write_notices(path: Path, notices: list[RecoveryNotice]) -> None:
 
 
 def keep_aside(path: Path, reason: str) -> RecoveryNotice:
-    """Move the database and its side files into one new folder; record and return a notice."""
+    """Move the database and its side files into one new folder; record and return a notice.
+    The notice is written before anything moves, so a new, empty database never appears
+    without one; if the notice cannot be written, nothing moves."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     folder = path.with_name(f"{path.name}.damaged-{stamp}")
     counter = 1
@@ -106,12 +108,17 @@ def keep_aside(path: Path, reason: str) -> RecoveryNotice:
         folder = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
         counter += 1
     folder.mkdir()
+    notice = RecoveryNotice(str(folder), reason, time.time())
+    before = read_notices(path)
+    try:
+        write_notices(path, [*before, notice])
+    except OSError:
+        folder.rmdir()
+        raise
     for suffix in ("", *SIDE_FILES):
         source = path.with_name(path.name + suffix)
         if source.exists():
             os.replace(source, folder / source.name)
-    notice = RecoveryNotice(str(folder), reason, time.time())
-    write_notices(path, [*read_notices(path), notice])
     log.error("damaged chat database kept in %s: %s", folder, reason)
     return notice
 

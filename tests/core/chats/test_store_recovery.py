@@ -240,3 +240,13 @@ def test_a_full_disk_still_lists_every_chat_and_heals_when_space_returns(
         store.add_message(chat.id, "user", "room again")  # reopens for writing by itself
         assert not store.read_only
     assert not list(small_disk.glob("*.damaged-*")) and not notices_file(path).exists()
+
+
+def test_damage_on_a_full_disk_moves_nothing_and_says_why(small_disk: Path) -> None:
+    path = small_disk / "chats.sqlite3"
+    path.write_bytes(b"not a database at all" * 100)
+    _fill_disk(small_disk)
+    with pytest.raises(ChatStoreError, match="cannot be kept aside"):
+        ChatStore(path)
+    assert path.read_bytes().startswith(b"not a database")
+    assert not list(small_disk.glob("*.damaged-*")) and not notices_file(path).exists()
