@@ -135,9 +135,10 @@ def to_markdown(export: ChatExport) -> str:
         parts += [f"## {who}", "", escape_raw_html(m.content.rstrip()), ""]
         if m.status in STATUS_NOTES:
             parts += [f"*{STATUS_NOTES[m.status]}*", ""]
-        if m.sources:
+        sources = stored_sources(m)
+        if sources:
             parts += ["**Sources**", ""]
-            parts += [f"- {source_label(s)}" for s in m.sources]
+            parts += [f"- {source_label(s)}" for s in sources]
             parts.append("")
     return "\n".join(parts)
 
@@ -159,8 +160,23 @@ def source_label(source: Any) -> str:
     return label
 
 
+def stored_sources(m: StoredMessage) -> list[Any]:
+    """A message's sources when they are a list (an old database may hold anything there:
+    a detail of the wrong type is left out of the export, never an error)."""
+    return m.sources if isinstance(m.sources, list) else []
+
+
+def local_time(seconds: object) -> str:
+    """ "2026-12-03 12:30" in local time; "unknown date" for a stored time that is not one
+    (NaN, huge, negative where the platform refuses it, not a number)."""
+    try:
+        return time.strftime("%Y-%m-%d %H:%M", time.localtime(float(seconds)))  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError, OSError):
+        return "unknown date"
+
+
 def _meta_line(chat: Chat) -> str:
-    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(chat.created_at))
+    when = local_time(chat.created_at)
     model = f" · model {chat.model}" if chat.model else ""
     return f"*Hearth chat · {when}{model}*"
 
@@ -239,8 +255,9 @@ def _message_html(role: str, who: str, text: str, m: StoredMessage | None, print
     ]
     if m is not None and m.status in STATUS_NOTES:
         parts.append(f'<p class="note">{html.escape(STATUS_NOTES[m.status])}</p>')
-    if m is not None and m.sources:
-        items = "".join(f"<li>{html.escape(source_label(s))}</li>" for s in m.sources)
+    sources = stored_sources(m) if m is not None else []
+    if sources:
+        items = "".join(f"<li>{html.escape(source_label(s))}</li>" for s in sources)
         parts.append(f'<div class="sources"><b>Sources</b><ul>{items}</ul></div>')
     parts.append(end)
     return "\n".join(parts)

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.chats.export import FORMATS, ChatExport, to_html, write_export
-from app.core.chats.importing import ImportResult, read_chats
+from app.core.chats.import_limits import (
+    DEFAULT_LIMITS,
+    Budget,
+    Limits,
+    decode,
+    parse_json,
+    read_bytes,
+)
+from app.core.chats.importing import ImportResult, read_document
 from app.core.chats.store import Chat, ChatStore
 from app.core.errors import ChatNotFound, HearthError
 
@@ -91,15 +99,14 @@ def export_chats(
     return ExportOutcome(path, len(chats), problems)
 
 
-def read_import_file(path: Path) -> ImportResult:
-    """Read and recognise an import file (Hearth JSON or ChatGPT's conversations.json)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise HearthError(f"{path.name} is not a text file; nothing was imported.") from None
-    except OSError as exc:
-        raise HearthError(f"{path.name} could not be read: {_reason(exc)}.") from exc
-    return read_chats(text)
+def read_import_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> ImportResult:
+    """Read and recognise an import file (Hearth JSON or ChatGPT's conversations.json), held
+    to `limits` (see `import_limits`). Every refusal is a ChatImportError with a clear
+    sentence; a chat that cannot be read is named in `ImportResult.skipped`."""
+    budget = Budget(limits.seconds)
+    text = decode(read_bytes(path, limits), path.name or str(path))
+    budget.check()
+    return read_document(parse_json(text, limits, budget), limits, budget)
 
 
 def store_imports(store: ChatStore, result: ImportResult) -> ImportOutcome:
@@ -109,7 +116,7 @@ def store_imports(store: ChatStore, result: ImportResult) -> ImportOutcome:
     for export in result.chats:
         try:
             added.append(store.import_chat(export.chat, export.messages))
-        except (HearthError, sqlite3.Error, ValueError) as exc:
+        except (HearthError, sqlite3.Error, ValueError, OverflowError) as exc:
             skipped.append(f"“{export.chat.title}” could not be added: {_reason(exc)}")
     return ImportOutcome(added, skipped, result.source)
 

@@ -256,3 +256,57 @@ def test_a_damaged_chat_in_a_hearth_export_is_skipped_and_named(store: ChatStore
     result = read_chats(json.dumps(document))
     assert len(result.chats) == 1
     assert result.skipped and '"Second"' in result.skipped[0] and "wizard" in result.skipped[0]
+
+
+@pytest.mark.parametrize("created_at", [1e300, float("nan"), float("inf"), -1e20])
+@pytest.mark.parametrize("sources", [42, "notes.pdf", {"file": "a"}, [1, None, {"page": []}]])
+def test_an_old_database_with_bad_details_still_exports(
+    tmp_path: Path, created_at: float, sources: object
+) -> None:
+    """What an older Hearth may have stored before imports were checked: the bad detail is
+    left out (or shown as text), the export never fails."""
+    import sqlite3
+
+    with ChatStore(tmp_path / "old.sqlite3") as s:
+        chat = s.create_chat("Old")
+        s.add_message(chat.id, "user", "question")
+        s.add_message(chat.id, "assistant", "answer", sources=[{"file": "x.pdf"}])
+    conn = sqlite3.connect(tmp_path / "old.sqlite3")
+    with conn:
+        stored_time = None if created_at != created_at else created_at  # SQLite: NaN is NULL
+        if stored_time is not None:
+            conn.execute("UPDATE chats SET created_at = ?", (stored_time,))
+        conn.execute(
+            "UPDATE messages SET sources_json = ?, timings_json = '\"fast\"', "
+            "params_json = '[1]', created_at = ?",
+            (json.dumps(sources), stored_time or 0.0),
+        )
+    conn.close()
+    with ChatStore(tmp_path / "old.sqlite3") as s:
+        chats, problems = gather(s, None)
+    if stored_time is None:  # NaN only in memory (a chat read some other way)
+        chats = [ChatExport(replace(chats[0].chat, created_at=created_at), chats[0].messages)]
+    assert len(chats) == 1 and not problems
+    for fmt in ("md", "html", "json", "jsonl"):
+        out = write_export(chats, fmt, tmp_path / f"out.{fmt}")
+        assert "answer" in out.read_text(encoding="utf-8")
+    page = to_html(chats, printed=True)
+    assert "Hearth chat · unknown date" in page
+    if not isinstance(sources, list):
+        assert "Sources" not in to_markdown(chats[0])  # not a list: left out
+
+
+def test_a_time_no_platform_can_show_reads_unknown_date() -> None:
+    from app.core.chats.export import local_time
+
+    assert local_time(float("nan")) == "unknown date"
+    assert local_time(1e300) == "unknown date"
+    assert local_time("soon") == "unknown date"
+    assert local_time(0.0)[:2] in ("19",)  # 1970 (or 1969 west of UTC)
+
+
+def test_good_data_exports_as_before(store: ChatStore) -> None:
+    """The robustness above changes nothing for good data: sources and the date read as ever."""
+    text = to_markdown(gather(store, None)[0][0])
+    assert "**Sources**\n\n- notes.pdf, page 3 — “the keeper lit the lamp”\n" in text
+    assert "unknown date" not in text and text.splitlines()[2].startswith("*Hearth chat · 20")
