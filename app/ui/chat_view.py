@@ -261,7 +261,7 @@ class ChatView(QTextBrowser):
         """ "use the whole file" for a small file; the way back for one used whole."""
         if source.get("whole"):
             label, action = self.tr("stop reading it whole"), "whole-off"
-        elif 0 < int(source.get("file_chunks") or 0) <= self.whole_limit:
+        elif 0 < _count(source.get("file_chunks")) <= self.whole_limit:
             label, action = self.tr("use the whole file"), "whole-on"
         else:
             return ""
@@ -377,3 +377,8 @@ def _cut(text: str, letters: int) -> str:
 
 def _plain_html(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
+
+
+def _count(value: Any) -> int:
+    """A stored count, 0 when it is not a whole number."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0

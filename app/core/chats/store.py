@@ -389,11 +389,11 @@ def _message(row: sqlite3.Row) -> StoredMessage:
         status=row["status"],
         created_at=row["created_at"],
         model=row["model"],
-        params=_load(row["params_json"]),
-        timings=_load(row["timings_json"]),
+        params=_load_as(row["params_json"], dict),
+        timings=_load_as(row["timings_json"], dict),
         prompt_tokens=row["prompt_tokens"],
         completion_tokens=row["completion_tokens"],
-        sources=_load(row["sources_json"]),
+        sources=_sources(row["sources_json"]),
         error=row["error"],
     )
 
@@ -412,6 +412,18 @@ def _load(text: str | None) -> Any:
     except ValueError:
         log.warning("a message detail could not be read and is ignored: %.80r", text)
         return None
+
+
+def _load_as(text: str | None, kind: type) -> Any:
+    """A stored detail, only when it has the type every reader expects (else absent)."""
+    value = _load(text)
+    return value if isinstance(value, kind) else None
+
+
+def _sources(text: str | None) -> list[Any] | None:
+    """A message's sources: a list of objects, whatever an old database or import holds."""
+    value = _load_as(text, list)
+    return None if value is None else [s for s in value if isinstance(s, dict)]
 
 
 def _settings(text: str | None) -> dict[str, Any]:

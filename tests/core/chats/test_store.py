@@ -128,3 +128,20 @@ def test_damaged_message_details_do_not_hide_the_chat(store: ChatStore) -> None:
     assert messages[1].sources is None
     assert [c.title for c in store.list_chats()] == ["Kept"]
     assert store.get_chat(chat.id).settings == {}
+
+
+def test_stored_details_of_the_wrong_type_read_as_absent(store: ChatStore) -> None:
+    """Whatever an old database holds, readers get the types they expect."""
+    chat = store.create_chat("odd")
+    message = store.add_message(chat.id, "assistant", "answer")
+    with store._write() as conn:
+        conn.execute(
+            "UPDATE messages SET sources_json = '[42, {\"file\": \"a.txt\"}]', "
+            "params_json = '42', timings_json = '\"fast\"' WHERE id = ?",
+            (message.id,),
+        )
+    (read,) = store.messages(chat.id)
+    assert read.sources == [{"file": "a.txt"}] and read.params is None and read.timings is None
+    with store._write() as conn:
+        conn.execute("UPDATE messages SET sources_json = '42' WHERE id = ?", (message.id,))
+    assert store.messages(chat.id)[0].sources is None
