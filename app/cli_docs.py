@@ -16,6 +16,7 @@ import argparse
 import json
 import sys
 import time
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +24,7 @@ from app.core.errors import CollectionNotFound
 from app.core.hosts.index_client import IndexClient
 from app.core.rag.context import source_line
 from app.core.rag.embedder import DEFAULT_EMBEDDER
+from app.core.rag.eta import eta_words
 from app.core.rag.retrieve import DEFAULT_SEARCH, SearchOptions
 from app.core.rag.types import CollectionStatus, IndexProgress, Passage
 from app.core.services import Services
@@ -94,7 +96,7 @@ def cmd_docs_list(services: Services, args: argparse.Namespace) -> int:
     for c in collections:
         problems = f" · {len(c.problems)} skipped" if c.problems else ""
         print(
-            f"{c.name}: {c.files:,} files · {c.chunks:,} chunks · indexed "
+            f"{safe(c.name)}: {c.files:,} files · {c.chunks:,} chunks · indexed "
             f"{_when(c.indexed_at)}{problems}"
         )
     return 0
@@ -161,8 +163,8 @@ def cmd_docs_query(services: Services, args: argparse.Namespace) -> int:
 
 def print_passages(passages: Sequence[Passage], out: Any, full: bool = False) -> None:
     for number, passage in enumerate(passages, start=1):
-        print(f"[{number}] {source_line(passage)} · relevance {passage.score:.2f}", file=out)
-        print(f"    {passage.path}", file=out)
+        print(f"[{number}] {safe(source_line(passage))} · relevance {passage.score:.2f}", file=out)
+        print(f"    {safe(passage.path)}", file=out)
         if full:
             print("    " + passage.text.strip().replace("\n", "\n    "), file=out)
 
@@ -176,7 +178,7 @@ def _index(client: IndexClient, names: list[str] | None) -> None:
     print(file=sys.stderr)
     if last is not None:
         _note(
-            f"{last.collection}: {last.embedded:,} chunks embedded, {last.skipped} skipped, "
+            f"{safe(last.collection)}: {last.embedded:,} chunks embedded, {last.skipped} skipped, "
             f"{last.removed} removed, in {time.monotonic() - began:.1f} s"
         )
 
@@ -184,20 +186,43 @@ def _index(client: IndexClient, names: list[str] | None) -> None:
 def _progress_line(p: IndexProgress) -> str:
     if p.phase == "scanning":
         return f"{p.collection}: looking for new and changed files…"
-    eta = f" · about {p.eta_seconds:.0f} s left" if p.eta_seconds else ""
-    return f"{p.collection}: {p.files_done}/{p.files_total} files · {p.chunks_done:,} chunks{eta}"
+    eta = f" · {eta_words(p.eta_seconds)}" if p.eta_seconds is not None else ""
+    return (
+        f"{safe(p.collection)}: {p.files_done}/{p.files_total} files · "
+        f"{p.chunks_done:,} chunks{eta}"
+    )
 
 
 def _print_status(c: CollectionStatus) -> None:
-    print(f"{c.name}  ({c.embedder})")
+    print(f"{safe(c.name)}  ({safe(c.embedder)})")
     for source in c.sources:
-        print(f"  folder  {source}")
+        print(f"  folder  {safe(source)}")
     print(
         f"  {c.files:,} files · {c.chunks:,} chunks · indexed {_when(c.indexed_at)}"
         + (f" · {c.pending} unfinished (index again to finish)" if c.pending else "")
     )
     for problem in c.problems:
-        print(f"  skipped {problem.path}: {problem.reason}")
+        print(f"  skipped {safe(problem.path)}: {safe(problem.reason)}")
+
+
+def safe(text: str) -> str:
+    """Text from files and folders made safe for one terminal line: control characters (a
+    newline, an escape sequence, a bell), line and paragraph separators and invisible
+    direction marks are written as escapes, so a file name cannot break or repaint a line."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char.isprintable() or char == " ":
+            out.append(char)
+        elif char in "\n\r\t":
+            out.append(char.encode("unicode_escape").decode("ascii"))
+        elif unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def _when(stamp: float | None) -> str:

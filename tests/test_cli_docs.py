@@ -71,3 +71,76 @@ def test_unknown_collection_is_a_clear_error(hearth_home: Path) -> None:
     done = hearth("docs", "query", "Nope", "anything", home=hearth_home, timeout=300)
     assert done.returncode == 1
     assert "There is no collection named “Nope”" in done.stderr
+
+
+def test_a_second_index_names_the_true_reason_and_a_killed_host_leaks_nothing(
+    hearth_home: Path, tmp_path: Path
+) -> None:
+    """Two real `hearth docs index` at once: the second one says another Hearth holds the
+    index (not "stopped unexpectedly"). Then the first one's index host is killed: a clear
+    error, and no leaked-semaphore warning from multiprocessing's resource tracker."""
+    import os
+    import re
+    import subprocess
+    import threading
+    import time
+
+    import psutil
+
+    from tests.core.rag.corpus import write_filler
+    from tests.test_cli import HEARTH
+
+    folder = tmp_path / "many"
+    write_filler(folder, files=400)
+    added = hearth("docs", "add", "Many", str(folder), "--no-index", home=hearth_home)
+    assert added.returncode == 0, added.stderr
+    env = {**os.environ, "HEARTH_HOME": str(hearth_home)}
+    first = subprocess.Popen([*HEARTH, "docs", "index"], stderr=subprocess.PIPE, text=True, env=env)
+    assert first.stderr is not None
+    seen: list[str] = []
+    reader = threading.Thread(target=lambda: seen.extend(iter(lambda: first.stderr.read(1), "")))
+    reader.start()
+    try:
+        deadline = time.monotonic() + 240
+        embedding = re.compile(r"· [1-9][\d,]* chunks")  # the host holds the index, embeds
+        while not embedding.search("".join(seen)):
+            assert first.poll() is None and time.monotonic() < deadline, "".join(seen)
+            time.sleep(0.2)
+        second = hearth("docs", "index", home=hearth_home, timeout=120)
+        assert second.returncode == 1
+        assert "Another Hearth is using the documents index right now" in second.stderr
+        assert "stopped unexpectedly" not in second.stderr and "Traceback" not in second.stderr
+
+        hosts = [
+            p for p in psutil.Process(first.pid).children() if "spawn_main" in " ".join(p.cmdline())
+        ]
+        assert len(hosts) == 1, hosts
+        hosts[0].kill()
+        assert first.wait(timeout=60) == 1
+    finally:
+        if first.poll() is None:
+            first.kill()
+        reader.join(timeout=30)
+    err = "".join(seen)
+    assert "stopped unexpectedly" in err and "killed by SIGKILL" in err
+    assert "leaked semaphore" not in err and "resource_tracker" not in err
+    assert "Traceback" not in err
+
+
+def test_status_prints_control_characters_in_file_names_escaped(
+    hearth_home: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "two\nlines.txt").write_bytes(b"")  # empty: skipped, so its name is listed
+    (folder / "bell\x07\x1b[31m.md").write_bytes(b"")
+    (folder / "fine.txt").write_text("A file with some text in it.\n")
+    added = hearth("docs", "add", "Odd", str(folder), home=hearth_home, timeout=300)
+    assert added.returncode == 0, added.stderr
+    status = hearth("docs", "status", "Odd", home=hearth_home)
+    assert status.returncode == 0, status.stderr
+    assert "\x1b" not in status.stdout and "\x07" not in status.stdout
+    skipped = [line for line in status.stdout.splitlines() if line.startswith("  skipped")]
+    assert len(skipped) == 2, status.stdout
+    assert any("two\\nlines.txt: " in line for line in skipped)
+    assert any("bell\\x07\\x1b[31m.md: " in line for line in skipped)

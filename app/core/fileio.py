@@ -1,11 +1,25 @@
-"""Small file helpers: atomic writes and moving a damaged file aside."""
+"""Small file helpers: atomic writes, moving a damaged file aside, and large writes that
+cannot fill the disk by themselves (free space checked first, the partial file always removed
+on failure)."""
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import BinaryIO
+
+from app.core.errors import DiskSpaceError
+
+# Room left free beyond a large write's own bytes: the chat database, logs and settings must
+# still be writable after it.
+WRITE_MARGIN = 64 * 1024 * 1024
+NO_ROOM_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -47,3 +61,59 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def check_free_space(folder: Path, needed: int, margin: int = WRITE_MARGIN) -> int:
+    """Raise `DiskSpaceError` unless `needed` bytes plus `margin` fit in `folder` (its nearest
+    existing parent); return the free bytes."""
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    free = shutil.disk_usage(probe).free
+    if free < needed + margin:
+        raise DiskSpaceError(
+            f"Not enough free disk space in {folder}: {_size_text(needed)} are needed "
+            f"(and {_size_text(margin)} kept free), only {_size_text(free)} are free. "
+            "Free some space and try again."
+        )
+    return free
+
+
+@contextmanager
+def write_via_part(target: Path, size: int, margin: int = WRITE_MARGIN) -> Iterator[BinaryIO]:
+    """Write a large file of `size` bytes to `<target>.part`, then move it into place.
+
+    A stale `.part` of an earlier attempt is removed first and free space is checked before
+    anything is written. When the block raises anything at all (an `OSError`, a checksum the
+    caller checks, `KeyboardInterrupt`), the `.part` is removed; a full disk (or a file size
+    limit) comes out as `DiskSpaceError`, other errors as themselves."""
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    check_free_space(target.parent, size, margin)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with partial.open("wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, target)
+    except BaseException as exc:
+        _remove_quietly(partial)
+        if isinstance(exc, OSError) and exc.errno in NO_ROOM_ERRNOS:
+            raise DiskSpaceError(
+                f"The disk filled up while writing {target.name} to {target.parent}; the "
+                "partial file was removed. Free some space and try again."
+            ) from None
+        raise
+    _fsync_dir(target.parent)
+
+
+def _remove_quietly(path: Path) -> None:
+    with suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def _size_text(n: int) -> str:
+    if n >= 1024**3:
+        return f"{n / 1024**3:.1f} GB"
+    return f"{n / 1024**2:.0f} MB"

@@ -10,7 +10,8 @@ Gated repos answer 401 (X-Error-Code: GatedRepo) to file requests without the ri
 
 Faults (`LocalHub.faults`, applied to file GETs): drop the connection after N bytes, stall,
 hold mid-file until the test lets go, ignore Range, flip one byte, answer 5xx a number of
-times. Every file GET is recorded with the bytes actually sent, so tests can assert what a
+times; answer every API request with a given status and a non-JSON body (`api_status`).
+Every file GET is recorded with the bytes actually sent, so tests can assert what a
 resume re-fetched.
 """
 
@@ -87,6 +88,10 @@ class Faults:
     only_path: str | None = None  # apply to this file only
     hold: threading.Event | None = None  # after `hold_after` bytes, wait until this is set
     hold_after: int = 0
+    # API requests (/api/...), not file GETs: answer them all with this status and body
+    # (e.g. 200 with an HTML page, as a captive portal or a misconfigured mirror does, or 401)
+    api_status: int | None = None
+    api_body: bytes = b"<html><body>Sign in to the Wi-Fi</body></html>"
 
 
 @dataclass
@@ -152,6 +157,8 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         query = parse_qs(url.query)
         parts = [unquote(p) for p in url.path.strip("/").split("/")]
+        if parts[:1] == ["api"] and self.owner.faults.api_status is not None:
+            return self._raw(self.owner.faults.api_status, self.owner.faults.api_body)
         if parts[:2] == ["api", "models"] and len(parts) == 2 and method == "GET":
             return self._search(query)
         if parts[:2] == ["api", "models"] and len(parts) >= 4:
@@ -274,6 +281,15 @@ class _Handler(BaseHTTPRequestHandler):
         body = json.dumps(value).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _raw(self, status: int, body: bytes) -> None:
+        """An answer that is not the JSON the Hub API sends (see `Faults.api_status`)."""
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if self.command != "HEAD":

@@ -71,3 +71,41 @@ def test_unknown_repo_and_unreachable_hub_give_clear_errors(hub: LocalHub) -> No
     offline = HubClient(endpoint="http://127.0.0.1:9")  # nothing listens on port 9
     with pytest.raises(HubUnavailable, match=r"cannot be reached.*local models keep working"):
         offline.search("llama")
+
+
+@pytest.mark.parametrize("call", ["search", "listing", "embedding_listing"])
+def test_a_hub_that_answers_200_with_a_web_page_is_a_clear_error(hub: LocalHub, call: str) -> None:
+    from app.core.errors import HubBadResponse
+
+    hub.faults.api_status = 200  # a Wi-Fi sign-in page where the JSON should be
+    with pytest.raises(HubBadResponse) as caught:
+        getattr(HubClient(), call)(SMOL_REPO)
+    message = str(caught.value)
+    assert "did not answer like Hugging Face" in message and hub.url in message
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+@pytest.mark.parametrize("token", [None, "hf_wrong"])
+def test_a_401_says_the_token_is_missing_or_wrong_and_how_to_set_it(
+    hub: LocalHub, token: str | None
+) -> None:
+    from app.core.errors import HubAccessDenied, HubTokenRejected
+
+    hub.faults.api_status = 401
+    hub.faults.api_body = b'{"error": "Invalid credentials in Authorization header"}'
+    for call, arg in (("search", "GGUF"), ("listing", SMOL_REPO)):
+        with pytest.raises(HubTokenRejected) as caught:
+            getattr(HubClient(token=token), call)(arg)
+        message = str(caught.value)
+        assert isinstance(caught.value, HubAccessDenied)
+        assert "try again in a few minutes" not in message.lower()
+        assert "hearth models token" in message and "(401)" in message
+        assert ("none is set" in message) == (token is None)
+        assert ("did not accept your access token" in message) == (token is not None)
+        assert "hf_wrong" not in message  # the token never appears in a message
+
+
+def test_a_403_names_the_token_and_how_to_set_it(hub: LocalHub) -> None:
+    hub.faults.api_status = 403
+    with pytest.raises(Exception, match=r"\(403\).*hearth models token"):
+        HubClient(token="hf_x").search("GGUF")

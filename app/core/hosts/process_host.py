@@ -7,10 +7,14 @@ business) and exits when the pipe closes. A shared integer, `cancel_cell`, lets 
 work in the child without sending a message to a busy process.
 
 If the child dies, every waiting call raises `HostDied`; the client decides what that means.
+When building the service fails with a `HearthError` (the index is locked by another Hearth,
+say), the child sends that error before it exits and the next call raises it as it is, so the
+user reads the true reason rather than "stopped unexpectedly".
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing as mp
 import os
@@ -25,6 +29,7 @@ from typing import Any
 from app.core.errors import HearthError
 
 _CALL, _STREAM, _ITEMS, _END, _OK, _ERROR = "call", "stream", "items", "end", "ok", "error"
+_START_FAILED = "start-failed"
 # Stream items arriving within this many seconds of the last send travel together, so a fast
 # stream wakes the parent ~40 times a second instead of once per token (it matters on 2 cores).
 COALESCE_SECONDS = 0.025
@@ -121,10 +126,12 @@ class ProcessHost:
 
     def _send(self, message: tuple[Any, ...]) -> None:
         if self._conn is None or not self.alive:
+            self._raise_start_failure()
             raise HostDied(self._death_note())
         try:
             self._conn.send(message)
         except (BrokenPipeError, ConnectionResetError, OSError) as exc:
+            self._raise_start_failure()
             raise HostDied(self._death_note()) from exc
 
     def _receive(self, seconds: float | None = None) -> tuple[str, Any]:
@@ -136,11 +143,31 @@ class ProcessHost:
         if self._conn in ready or self._conn.poll(0):
             try:
                 message: tuple[str, Any] = self._conn.recv()
-                return message
             except (EOFError, ConnectionResetError, OSError):
                 pass
+            else:
+                if message[0] == _START_FAILED:
+                    self.stop(timeout=1.0)
+                    raise message[1]
+                return message
         self._process.join(1.0)
         raise HostDied(self._death_note())
+
+    def _raise_start_failure(self) -> None:
+        """If the child exited because its service could not be built and said why, raise
+        that error (the host is stopped first, so the next start is a fresh one)."""
+        conn = self._conn
+        if conn is None:
+            return
+        try:
+            if not conn.poll(0):
+                return
+            message = conn.recv()
+        except (EOFError, ConnectionResetError, OSError):
+            return
+        if isinstance(message, tuple) and message and message[0] == _START_FAILED:
+            self.stop(timeout=1.0)
+            raise message[1]
 
     def _death_note(self) -> str:
         code = self._process.exitcode if self._process is not None else None
@@ -163,7 +190,16 @@ def _child_main(factory: str, conn: Connection, cancel_cell: Any, log_path: Path
     if log_path is not None:
         _redirect_stderr(log_path)
     module_name, _, func_name = factory.partition(":")
-    service = getattr(importlib.import_module(module_name), func_name)(cancel_cell)
+    try:
+        service = getattr(importlib.import_module(module_name), func_name)(cancel_cell)
+    except HearthError as exc:  # a known reason (the index is in use...): tell the parent
+        import logging
+
+        logging.getLogger(__name__).warning("%s could not start: %s", factory, exc)
+        with contextlib.suppress(OSError):
+            conn.send((_START_FAILED, _picklable(exc)))
+        conn.close()
+        return
     try:
         while True:
             try:

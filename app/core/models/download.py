@@ -15,7 +15,6 @@ its sha256 matches what the hub reports; then the `.part` is renamed and the man
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -38,7 +37,7 @@ from app.core.errors import (
     NotEnoughSpace,
     UnsafeFileName,
 )
-from app.core.fileio import atomic_write_text
+from app.core.fileio import NO_ROOM_ERRNOS, atomic_write_text
 from app.core.models.embeddings import EMBEDDINGS, WANTED_SUFFIXES
 from app.core.models.quants import RemoteFile
 
@@ -47,6 +46,10 @@ GGUF = "gguf"
 EMBEDDING = "embedding"
 PAUSED = "Download paused; it resumes from where it stopped."
 SPACE_MARGIN = 64 * 1024 * 1024
+_DISK_FILLED = (
+    "The disk filled up during the download; the partial file was removed so the disk is "
+    "not left full. Free some space and download again."
+)
 RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # Held while a download creates its folder and .part file, and while a cancel prunes empty
@@ -174,14 +177,26 @@ class Downloader:
         meter: _Meter,
         stop: threading.Event,
     ) -> Iterator[DownloadProgress]:
-        with _FOLDERS:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _prepare_part(_part(target), remote, job)
+        _check_space(job)  # again per file: something else may have filled the disk since
+        try:
+            with _FOLDERS:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _prepare_part(_part(target), remote, job)
+        except OSError as exc:
+            if exc.errno in NO_ROOM_ERRNOS:
+                raise NotEnoughSpace(_DISK_FILLED) from None
+            raise
         part = _PartFile(_part(target))
         url = self.url_for(job.repo_id, remote.path, job.revision)
         transfer = _Transfer(client, url, part, remote, meter, stop)
         try:
             yield from self._fetch_with_retries(transfer)
+        except OSError as exc:  # the final flush or fsync of a chunk found the disk full
+            if exc.errno not in NO_ROOM_ERRNOS:
+                raise
+            part.path.unlink(missing_ok=True)
+            _meta_for_part(part.path).unlink(missing_ok=True)
+            raise NotEnoughSpace(_DISK_FILLED) from None
         finally:
             part.close()  # also on pause, error or an abandoned generator
         yield meter.progress(remote.path, "verifying")
@@ -245,9 +260,10 @@ class Downloader:
     @staticmethod
     def _flush(part: _PartFile, out: Any, pending: bytearray, meter: _Meter) -> None:
         if pending:
-            part.append(out, bytes(pending))
-            meter.add(len(pending))
-            pending.clear()
+            block = bytes(pending)
+            pending.clear()  # first: a failed write must not be tried again by a `finally`
+            part.append(out, block)
+            meter.add(len(block))
 
 
 class _Retryable(Exception):
@@ -315,11 +331,9 @@ class _PartFile:
         except OSError as exc:
             out.close()
             self.path.unlink(missing_ok=True)
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise NotEnoughSpace(
-                    "The disk filled up during the download; the partial file was removed. "
-                    "Free some space and download again."
-                ) from None
+            _meta_for_part(self.path).unlink(missing_ok=True)
+            if exc.errno in NO_ROOM_ERRNOS:
+                raise NotEnoughSpace(_DISK_FILLED) from None
             raise DownloadError(f"Could not write the download: {exc.strerror or exc}.") from None
         self.digest.update(block)
 
@@ -360,8 +374,9 @@ def _check_status(response: Any, remote: RemoteFile) -> None:
         raise _Retryable(f"the server answered {status}")
     if status in (401, 403):
         raise HubAccessDenied(
-            f"Hugging Face refused {remote.path} ({status}): the repo is gated or private. "
-            "Accept its terms on huggingface.co and enter an access token."
+            f"Hugging Face refused {remote.path} ({status}): the repo is gated or private, or "
+            "the access token is missing or wrong. Accept its terms on huggingface.co; "
+            "store a read token with `hearth models token` (in the window: Models → Token)."
         )
     if status == 404:
         raise HubNotFound(f"{remote.path} is no longer on Hugging Face.")

@@ -5,12 +5,15 @@ telemetry and the Xet transfer backend (Hearth downloads with its own resumable,
 HTTP client; see `download.py`). The endpoint is `HF_ENDPOINT` when set (tests point it at a
 local hub), read when a client is made, not when Python starts.
 
-Errors come out as `HubUnavailable`, `HubAccessDenied` or `HubNotFound` with a message for the
-user; the token is never logged or put in an error message.
+Errors come out as `HubUnavailable` (`HubBadResponse` for an answer that is not the Hub's
+JSON), `HubAccessDenied` (`HubTokenRejected` for a 401) or `HubNotFound`, with a message for
+the user; every such message is written here, in one place. The token is never logged or put
+in an error message.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Iterator
@@ -19,13 +22,27 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.core.errors import HubAccessDenied, HubError, HubNotFound, HubUnavailable, InvalidModelFile
+from app.core.errors import (
+    HearthError,
+    HubAccessDenied,
+    HubBadResponse,
+    HubError,
+    HubNotFound,
+    HubTokenRejected,
+    HubUnavailable,
+    InvalidModelFile,
+)
 from app.core.models.embeddings import EmbeddingListing, embedding_files
 from app.core.models.fit import ModelDims
 from app.core.models.gguf_header import HeaderIncomplete, parse_header
 from app.core.models.quants import QuantChoice, RemoteFile, group_choices
 
+log = logging.getLogger(__name__)
 DEFAULT_ENDPOINT = "https://huggingface.co"
+TOKEN_ADVICE = (
+    "Create a read token at huggingface.co/settings/tokens and store it with "
+    "`hearth models token` (in the window: Models → Token)."
+)
 SORTS = {"downloads": "downloads", "likes": "likes", "recent": "lastModified"}
 HEADER_FIRST_FETCH = 2 * 1024 * 1024
 HEADER_MAX_FETCH = 64 * 1024 * 1024
@@ -194,21 +211,23 @@ class HubClient:
 
         try:
             yield
-        except HubError:
+        except HearthError:
             raise
         except hf_errors.GatedRepoError:
             raise HubAccessDenied(_gated_message(what, bool(self.token))) from None
-        except (hf_errors.RepositoryNotFoundError, hf_errors.RevisionNotFoundError):
-            raise HubNotFound(f'Hugging Face has no model repo "{what}".') from None
+        except (hf_errors.RepositoryNotFoundError, hf_errors.RevisionNotFoundError) as exc:
+            raise HubNotFound(_not_found_message(what, _status(exc), bool(self.token))) from None
         except hf_errors.EntryNotFoundError:
             raise HubNotFound(f'A file is missing from "{what}" on Hugging Face.') from None
         except hf_errors.HfHubHTTPError as exc:
-            status = exc.response.status_code if exc.response is not None else 0
-            raise HubUnavailable(
-                f"Hugging Face answered with an error ({status}). Try again in a few minutes."
-            ) from None
+            raise http_error(_status(exc), bool(self.token)) from None
         except OSError as exc:  # connection refused, DNS, TLS
             raise HubUnavailable(_offline_message(exc)) from None
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            # JSONDecodeError is a ValueError: a web page (a Wi-Fi sign-in, a proxy) or JSON
+            # of another shape where the Hub API's answer should be
+            log.info("unexpected answer from %s: %r", self.endpoint, exc)
+            raise HubBadResponse(bad_response_message(self.endpoint)) from None
         except Exception as exc:
             if type(exc).__module__.startswith(("httpx", "httpcore")):
                 raise HubUnavailable(_offline_message(exc)) from None
@@ -246,6 +265,59 @@ def _summary(info: Any) -> RepoSummary:
         license=str(license_),
         gated=bool(info.gated),
     )
+
+
+def http_error(status: int, has_token: bool) -> HubError:
+    """The error for an HTTP status from the hub that is not one of its named errors."""
+    if status == 401:
+        if has_token:
+            return HubTokenRejected(
+                "Hugging Face did not accept your access token (401): it is wrong, expired or "
+                f"was revoked. {TOKEN_ADVICE}"
+            )
+        return HubTokenRejected(
+            f"Hugging Face asks for an access token (401), and none is set. {TOKEN_ADVICE}"
+        )
+    if status == 403:
+        return HubAccessDenied(
+            "Hugging Face refused the request (403): your access token is not allowed to do "
+            f"this (a fine-grained token needs read access to public repos). {TOKEN_ADVICE}"
+            if has_token
+            else f"Hugging Face refused the request (403) without an access token. {TOKEN_ADVICE}"
+        )
+    if status == 429 or status >= 500 or status == 0:
+        return HubUnavailable(
+            f"Hugging Face answered with an error ({status or 'no status'}). Try again in a "
+            "few minutes."
+        )
+    return HubUnavailable(f"Hugging Face refused the request ({status}).")
+
+
+def bad_response_message(endpoint: str) -> str:
+    return (
+        f"{endpoint} did not answer like Hugging Face (it sent a web page or other data "
+        "instead): a Wi-Fi sign-in page or a proxy may be in the way, or HF_ENDPOINT points "
+        "somewhere else. Check the connection and try again."
+    )
+
+
+def _not_found_message(repo_id: str, status: int, has_token: bool) -> str:
+    if status == 401 and not has_token:
+        return (
+            f'Hugging Face has no public model repo "{repo_id}". If it is private, '
+            f"{TOKEN_ADVICE[0].lower()}{TOKEN_ADVICE[1:]}"
+        )
+    if status == 401:
+        return (
+            f'Hugging Face has no model repo "{repo_id}" that your access token can read '
+            "(it may be private, or the token wrong or expired)."
+        )
+    return f'Hugging Face has no model repo "{repo_id}".'
+
+
+def _status(exc: Any) -> int:
+    response = getattr(exc, "response", None)
+    return int(getattr(response, "status_code", 0) or 0)
 
 
 def _gated_message(repo_id: str, has_token: bool) -> str:

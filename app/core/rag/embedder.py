@@ -7,6 +7,7 @@ model manager downloads them there) or any folder the user names.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import os
 from dataclasses import dataclass
@@ -120,6 +121,7 @@ class Embedder:
             from transformers.utils import logging as transformers_logging
 
             transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+            _thread_lock_for_progress_bars()
 
             try:
                 self._model = SentenceTransformer(
@@ -131,6 +133,20 @@ class Embedder:
                 ) from exc
             _LOADED[str(self.spec.folder)] = self._model
         return self._model
+
+
+def _thread_lock_for_progress_bars() -> None:
+    """sentence-transformers makes a tqdm bar for every `encode` (hidden, but made), and tqdm's
+    first bar creates a multiprocessing RLock: a named POSIX semaphore registered with the
+    resource tracker. When the index host is killed it never unregisters it, and the tracker
+    prints a "leaked semaphore objects" warning on the user's terminal. The bars are never
+    shown and never cross processes, so a thread lock is all they need."""
+    try:
+        lock_class = importlib.import_module("tqdm.std").TqdmDefaultWriteLock
+    except (ImportError, AttributeError):
+        return
+    if not hasattr(lock_class, "mp_lock"):
+        lock_class.mp_lock = None
 
 
 def _device() -> str:

@@ -87,8 +87,11 @@ def extract(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> list[Sect
 
 
 def decode_text(data: bytes) -> str:
-    """Bytes to text: UTF-8/UTF-16 by their marks, else UTF-8, else the detected encoding.
-    Binary data (NUL bytes, or no encoding fits) raises `FileSkipped`."""
+    """Bytes to text. In order: UTF-8/UTF-16 by their marks; UTF-8; Western European
+    (cp1252) when that reading looks like text in one Western language; the encoding
+    charset_normalizer finds (CJK, Cyrillic, Greek, Central European...), Western first
+    among equally good guesses; else the most plausible single-byte reading. Binary data
+    (NUL bytes, or no encoding fits) raises `FileSkipped`."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -102,18 +105,117 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    sample = data[: 4 * 1024 * 1024]
+    western = _western(sample)
+    if western:
+        return data.decode(western, errors="replace")
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data[: 4 * 1024 * 1024]))
-    if not matches:
+    matches = list(from_bytes(sample))
+    if matches:
+        # The least chaotic guess can be a near neighbour (Baltic for French); among guesses
+        # about as clean, the one that reads most like a language wins, Western on a tie.
+        least = min(m.percent_chaos for m in matches)
+        best = max(
+            (m for m in matches if m.percent_chaos <= least + 10),
+            key=lambda m: (m.percent_coherence, m.encoding in _WESTERN_NAMES),
+        )
+        return data.decode(best.encoding, errors="replace")
+    scored = [(s, enc) for enc in _SINGLE_BYTE if (s := _plausibility(sample, enc)) is not None]
+    if not scored:
         raise FileSkipped("The file holds binary data, or text in an encoding Hearth cannot tell.")
-    # The least chaotic guess can be a near neighbour (Baltic for French); among guesses about
-    # as clean, the one that reads most like a language wins.
-    least = min(m.percent_chaos for m in matches)
-    best = max(
-        (m for m in matches if m.percent_chaos <= least + 10), key=lambda m: m.percent_coherence
+    return data.decode(max(scored)[1], errors="replace")
+
+
+# The accented letters of Western European languages, one set per language. Text decoded as
+# cp1252 counts as Western only when all its accented letters fit one of them: French read as
+# Central European (cp1250) turns "crème" into "crčme", and Czech read as Western mixes ø with
+# í and ý, which no Western language does.
+_WESTERN_LETTERS = tuple(
+    frozenset(letters)
+    for letters in (
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "äöüßéè",  # German
+        "áéíóúñüï",  # Spanish
+        "áâãàçéêíóôõúü",  # Portuguese
+        "àèéìíîòóùú",  # Italian
+        "áéíóúàèëïöüç",  # Dutch
+        "àèéíïòóúüç",  # Catalan
+        "æøåéóüäö",  # Danish, Norwegian
+        "åäöéü",  # Swedish, Finnish
+        "áðéíóúýþæö",  # Icelandic
     )
-    return data.decode(best.encoding, errors="replace")
+)
+_WESTERN_MARKS = frozenset("“”‘’„‚–—…•€£¥¢©®™°±§¶·«»‹›¡¿×÷\xa0\xadªº²³¹µ¼½¾")
+_WESTERN_NAMES = frozenset({"cp1252", "latin_1", "iso8859_15", "iso8859_1"})
+_SINGLE_BYTE = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "koi8_r")
+
+
+def _western(data: bytes) -> str | None:
+    """ "cp1252" when the bytes read as cp1252 give text in one Western language: few
+    accented letters (under 30 % of the letters), all from one language's set, and no
+    symbol inside a word; else None."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    accented: set[str] = set()
+    letters = wide = 0
+    previous = " "
+    for index, char in enumerate(text):
+        if char.isascii():
+            if char.isalpha():
+                letters += 1
+            previous = char
+            continue
+        if char.isalpha():
+            letters += 1
+            wide += 1
+            accented.add(char.lower())
+        elif char in _WESTERN_MARKS:
+            following = text[index + 1] if index + 1 < len(text) else " "
+            if previous.isalpha() and following.isalpha() and char not in "·\xad":
+                return None  # "Za¿ó³æ": a symbol inside a word is a letter of another script
+        else:
+            return None  # a control character, or a symbol no Western text uses
+        previous = char
+    if not accented or wide > 0.3 * letters:
+        return None
+    if not any(accented <= language for language in _WESTERN_LETTERS):
+        return None
+    return "cp1252"
+
+
+def _plausibility(data: bytes, encoding: str) -> float | None:
+    """How much the bytes read as `encoding` look like words: non-ASCII letters count for,
+    symbols and control characters inside words and words that mix scripts count against.
+    None when the bytes do not decode at all."""
+    import unicodedata
+
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    score = 0.0
+    for word in text.split():
+        scripts = set()
+        for char in word:
+            if char.isascii():
+                if char.isalpha():
+                    scripts.add("LATIN")
+                continue
+            if char.isalpha():
+                scripts.add(unicodedata.name(char, "?").split()[0])
+                score += 1
+            elif unicodedata.category(char).startswith("C"):
+                score -= 5
+            elif unicodedata.category(char)[0] in "SP" and not unicodedata.category(
+                char
+            ).startswith("P"):
+                score -= 2
+        if len(scripts) > 1:
+            score -= 3 * len(word)
+    return score
 
 
 def html_section(markup: str) -> Section:

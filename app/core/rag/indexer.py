@@ -25,6 +25,7 @@ from app.core.errors import FileSkipped
 from app.core.rag.catalog import Catalog, CollectionRow, FileRow
 from app.core.rag.chunking import Chunker
 from app.core.rag.embedder import Embedder
+from app.core.rag.eta import estimate_eta
 from app.core.rag.readahead import ReadAhead
 from app.core.rag.scan import Candidate, ScanResult, scan
 from app.core.rag.types import Chunk, IndexProgress, Section
@@ -65,6 +66,8 @@ class _Tally:
     removed: int = 0
     embedded: int = 0
     started: float = field(default_factory=time.monotonic)
+    work_started: float | None = None  # when the first file that needs reading was queued
+    bytes_free: int = 0  # bytes of files found unchanged: done without any reading
 
 
 class IndexRun:
@@ -115,6 +118,8 @@ class IndexRun:
                 if digest is not None:
                     if self._splitter is None:  # made here, on the run's thread
                         self._splitter = self._chunker()
+                    if self._tally.work_started is None:
+                        self._tally.work_started = time.monotonic()
                     ahead.put(candidate, (row, digest))
                 while ahead.full:
                     yield from self._take_next(ahead)
@@ -179,6 +184,7 @@ class IndexRun:
         if row is not None and row.hash == digest and row.state != "writing":
             self._catalog.touch(row.id, candidate.size, candidate.mtime_ns)
             self._count_done(candidate)
+            self._tally.bytes_free += candidate.size
             return None
         return digest
 
@@ -308,10 +314,15 @@ class IndexRun:
 
 
 def _eta(t: _Tally) -> float | None:
-    elapsed = time.monotonic() - t.started
-    if t.bytes_done <= 0 or elapsed < 1.0 or t.bytes_total <= t.bytes_done:
-        return None if t.bytes_total > t.bytes_done else 0.0
-    return (t.bytes_total - t.bytes_done) * elapsed / t.bytes_done
+    """Time left at the rate of the files actually read since the first was queued: files
+    found unchanged cost nothing and model loading is not reading, so neither counts."""
+    if t.work_started is None:
+        return None
+    return estimate_eta(
+        t.bytes_done - t.bytes_free,
+        t.bytes_total - t.bytes_free,
+        time.monotonic() - t.work_started,
+    )
 
 
 def _changed(candidate: Candidate, row: FileRow | None) -> bool:

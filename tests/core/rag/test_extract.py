@@ -114,3 +114,43 @@ def test_scanned_pdf_without_text_says_so(qapp, tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "scan.pdf", ["", ""])
     with pytest.raises(FileSkipped, match="no text layer"):
         read(path)
+
+
+# Real text in each legacy encoding; each must come back exactly. Western European text must
+# not turn into its Central European reading ("crème" as "crčme"), and text in other scripts
+# must not be taken for Western.
+ENCODED_SAMPLES = [
+    ("La crème brûlée est très appréciée à Noël. Où est le café ? Ça coûte cher.", "latin-1"),
+    ("crème", "latin-1"),
+    ("Größe und Übermaß: Die Straße führt über die Brücke nach Köln.", "latin-1"),
+    ("El niño comió “tortilla” por 5 € — ¡qué rico! Mañana será otro día.", "cp1252"),
+    ("Não há pão; a ação é difícil, disse João à mãe.", "latin-1"),
+    ("Hæ, hvað segirðu? Þetta er íslenskur texti.", "latin-1"),
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy. Čeština je krásný jazyk, řekl člověk.", "cp1250"),
+    ("Zażółć gęślą jaźń. Łódź jest pięknym miastem, powiedział Paweł.", "cp1250"),
+    ("Съешь же ещё этих мягких французских булок, да выпей чаю. Привет, мир!", "cp1251"),
+    ("Съешь же ещё этих мягких французских булок, да выпей чаю. Привет, мир!", "koi8-r"),
+    ("本地大语言模型桌面应用程序可以离线聊天，并且保存所有的对话记录。", "gbk"),
+    ("本地大語言模型桌面應用程式可以離線聊天，並且保存所有的對話記錄。", "big5"),
+    ("これは日本語のテキストです。東京は日本の首都です。", "shift_jis"),
+    ("Καλημέρα κόσμε, η γλώσσα είναι ελληνική.", "cp1253"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), ENCODED_SAMPLES)
+def test_legacy_encodings_decode_to_the_right_text(
+    tmp_path: Path, text: str, encoding: str
+) -> None:
+    body = "\n".join([text] * 3) + "\n"
+    path = tmp_path / "note.txt"
+    path.write_bytes(body.encode(encoding))
+    (section,) = extract(path, "text")
+    assert section.text == body
+
+
+def test_latin1_french_is_not_read_as_central_european(tmp_path: Path) -> None:
+    path = tmp_path / "recette.md"
+    path.write_bytes("# Recette\n\nUne crème, très légère.\n".encode("latin-1"))
+    (section,) = extract(path, "markdown")
+    assert "crème" in section.text and "crčme" not in section.text
+    assert "très légère" in section.text
