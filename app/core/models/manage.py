@@ -6,12 +6,14 @@ import shutil
 from pathlib import Path
 
 from app.core.errors import HearthError, InvalidModelFile, NotEnoughSpace
+from app.core.fileio import write_via_part
 from app.core.models.download import SPACE_MARGIN, forget_in_manifest, prune_empty_folders
 from app.core.models.library import LibraryEntry
 from app.core.models.model_info import ModelInfo, read_model_info
 from app.core.models.quants import split_parts
 
 IMPORTED = "imported"
+COPY_BLOCK = 4 * 1024 * 1024
 
 
 def import_model(models_dir: Path, source: Path) -> tuple[Path, ModelInfo]:
@@ -27,12 +29,10 @@ def import_model(models_dir: Path, source: Path) -> tuple[Path, ModelInfo]:
             f"({info.file_size / 1e9:.1f} GB)."
         )
     target = _free_name(target_dir / source.name)
-    partial = target.with_name(target.name + ".part")
-    try:
-        shutil.copyfile(source, partial)
-        partial.replace(target)
+    try:  # the partial copy is removed on any failure, Ctrl-C included
+        with write_via_part(target, info.file_size, margin=0) as out, source.open("rb") as src:
+            shutil.copyfileobj(src, out, COPY_BLOCK)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise InvalidModelFile(f"{source} could not be copied: {exc.strerror or exc}.") from exc
     return target, read_model_info(target)
 

@@ -6,6 +6,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from app.core.rag.eta import rounded_eta
 from app.core.rag.types import CollectionStatus, IndexProgress
 from app.ui.models.format import count_text, duration_text
 
@@ -85,7 +86,7 @@ def progress_text(progress: IndexProgress) -> str:
     )
     if p.eta_seconds is not None:
         text += " · " + QCoreApplication.translate("documents", "about {0} left").format(
-            duration_text(p.eta_seconds)
+            duration_text(rounded_eta(p.eta_seconds))
         )
     return text
 
