@@ -12,36 +12,59 @@
     hearth ask --docs NAME "question"    answer from a document collection, with sources
 
 Answers go to stdout; status lines go to stderr, so `hearth ask ... > answer.txt` keeps only the
-answer. Ctrl-C stops the answer (the partial reply is saved, marked cancelled).
+answer. Ctrl-C, SIGTERM and SIGHUP (a closed terminal) stop the answer: the partial reply is
+saved, marked cancelled, the engine closes, and `ask` exits with 130 for Ctrl-C and 128 + the
+signal's number for the others (143 for SIGTERM, 129 for SIGHUP). Outside an answer, SIGTERM and
+SIGHUP end the command the same way, closing what it opened.
+
+No traceback reaches the terminal: an unexpected error prints one line, exits with 1 and leaves
+the full trace in `logs/cli-crash-<stamp>.log` (app/core/crash.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import multiprocessing
 import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import suppress
 from typing import Any, TextIO
 
 from app.cli_chats import add_commands as add_chat_commands
+from app.cli_chats import open_store
 from app.cli_docs import add_commands as add_docs_commands
 from app.cli_docs import index_client
 from app.cli_models import add_commands as add_model_commands
-from app.core.chats.store import ChatStore
-from app.core.conversation import ChatSetup, Conversation
-from app.core.engine.types import GenerationResult, LoadedModel, LoadSpec, TokenEvent
+from app.cli_signals import (
+    Stop,
+    exit_on_stop_signals,
+    signal_exit,
+    signals_blocked,
+    silence_stdout,
+    stop_on_signals,
+)
+from app.core.chats.store import Chat, ChatStore
+from app.core.conversation import ChatSetup, Conversation, start_chat
+from app.core.crash import default_logs, report_crash
+from app.core.engine.types import (
+    GenerationResult,
+    LoadedModel,
+    LoadSpec,
+    StreamEvent,
+    TokenEvent,
+)
 from app.core.errors import HearthError, PromptLibraryError
 from app.core.hosts.engine_client import EngineClient
+from app.core.hosts.index_client import IndexClient
 from app.core.models.library import LibraryEntry
 from app.core.prompts.library import PromptTemplate
 from app.core.rag.context import DocumentsSetup
 from app.core.services import Services, build_services
+from app.core.settings import sampling_with
 
-EXIT_ERROR, EXIT_CANCELLED = 1, 130
+EXIT_ERROR, EXIT_CANCELLED, EXIT_BROKEN_PIPE = 1, 130, 128 + 13
 
 
 def _services() -> Services:
@@ -52,57 +75,85 @@ def _services() -> Services:
 
 
 def _engine(services: Services) -> EngineClient:
-    return EngineClient(log_path=services.paths.logs / "engine.log")
+    """The engine host, started now with the stop signals blocked, so that it inherits them
+    blocked: a closed terminal (SIGHUP to the whole job) or a SIGTERM to the process group
+    ends this process's answer cleanly instead of killing the engine under it. The host ends
+    when its pipe closes."""
+    engine = EngineClient(log_path=services.paths.logs / "engine.log")
+    with signals_blocked():
+        engine.start()
+    return engine
 
 
 def _store(services: Services) -> ChatStore:
-    store = ChatStore(services.paths.chats_db)
-    if store.recovery is not None:
-        _note(str(store.recovery))
-    return store
+    return open_store(services, _note)
 
 
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the engine host is a spawned child, also when frozen
-    args = _parser().parse_args(argv)
-    if not hasattr(args, "run"):
-        _parser().print_help()
-        return EXIT_ERROR
     try:
-        result: int = args.run(_services(), args)
+        args = _parser().parse_args(argv)
+        if not hasattr(args, "run"):
+            _parser().print_help()
+            return EXIT_ERROR
+        with exit_on_stop_signals():
+            result: int = args.run(_services(), args)
         return result
     except HearthError as exc:
-        print(f"hearth: {exc}", file=sys.stderr)
+        _say(f"hearth: {exc}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_CANCELLED
+    except BrokenPipeError:  # `hearth chats list | head`: the reader has gone, nothing to say
+        silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except Exception as exc:  # a bug or an unforeseen failure: one line, the trace in logs/
+        report = report_crash(exc, default_logs(), "cli")
+        _say(f"hearth: {report.line}")
+        return EXIT_ERROR
 
 
 # -- ask and chat ---------------------------------------------------------------------------
 
 
 def cmd_ask(services: Services, args: argparse.Namespace) -> int:
+    spec, sampling = _check_options(services, args)  # before anything starts or is stored
     entry = _model(services, args.model)
-    engine = _engine(services)
-    docs = index_client(services) if args.docs else None
+    docs: IndexClient | None = None
+    engine: EngineClient | None = None
+    stopped = Stop()
     try:
-        loaded = _load(engine, services, entry, args)
-        setup = _setup(services, args, entry, loaded)
+        if args.docs:
+            with signals_blocked():
+                docs = index_client(services)
+                for name in args.docs:  # an unknown collection: say so before loading
+                    docs.status(name)
+        engine = _engine(services)
+        loaded = _load(engine, entry, spec(entry))
+        setup = _setup(services, args, entry, loaded, sampling)
         if docs is not None:
             setup = dataclasses.replace(setup, documents=DocumentsSetup(docs, tuple(args.docs)))
-        with _store(services) as store:
-            chat = store.create_chat(
-                model=entry.id, system_prompt=args.system, prompt_id=args.template
+        with _store(services) as store, stop_on_signals(stopped) as streaming:
+            # The chat and the question in one write: a failed write leaves no empty chat.
+            chat = start_chat(
+                store,
+                " ".join(args.question),
+                model=entry.id,
+                system_prompt=args.system,
+                prompt_id=args.template,
             )
-            conversation = Conversation(store, engine, chat.id, setup)
-            result = _stream_reply(conversation, " ".join(args.question), sys.stdout)
-            if docs is not None:
+            conversation = streaming.on(Conversation(store, engine, chat.id, setup))
+            result = _stream_reply(conversation, conversation.answer, sys.stdout, stopped)
+            if docs is not None and stopped.signum is None:
                 _print_sources(conversation, args.docs)
             _note(f"saved as chat {chat.id}")
     finally:
-        engine.close()
+        if engine is not None:
+            engine.close()
         if docs is not None:
             docs.close()
+    if stopped.signum is not None:
+        return signal_exit(stopped.signum)
     return EXIT_CANCELLED if result.finish_reason == "cancelled" else 0
 
 
@@ -119,69 +170,115 @@ def _print_sources(conversation: Conversation, names: list[str]) -> None:
 
 
 def cmd_chat(services: Services, args: argparse.Namespace) -> int:
-    engine = _engine(services)
-    try:
-        with _store(services) as store:
-            if args.resume is not None:
-                chat = store.get_chat(args.resume)
-                args.model = args.model or chat.model
-                args.system = args.system or chat.system_prompt
-                args.template = args.template or chat.prompt_id
-            entry = _model(services, args.model)
-            loaded = _load(engine, services, entry, args)
-            setup = _setup(services, args, entry, loaded)
-            if args.resume is None:
-                chat = store.create_chat(
-                    model=entry.id, system_prompt=args.system, prompt_id=args.template
-                )
-            conversation = Conversation(store, engine, chat.id, setup)
-            _note(f"chat {chat.id} with {entry.id}. Ctrl-C stops an answer; Ctrl-D or /quit ends.")
-            _repl(conversation)
-    finally:
-        engine.close()
-    return 0
+    spec, sampling = _check_options(services, args)
+    with _store(services) as store:
+        chat = store.get_chat(args.resume) if args.resume is not None else None
+        if chat is not None:
+            args.model = args.model or chat.model
+            args.system = args.system or chat.system_prompt
+            args.template = args.template or chat.prompt_id
+        entry = _model(services, args.model)
+        engine = _engine(services)
+        try:
+            loaded = _load(engine, entry, spec(entry))
+            setup = _setup(services, args, entry, loaded, sampling)
+            session = _ChatSession(store, engine, setup, chat, args)
+            where = f"chat {chat.id}" if chat is not None else "a new chat"
+            _note(f"{where} with {entry.id}. Ctrl-C stops an answer; Ctrl-D or /quit ends.")
+            stopped = _repl(session)
+        finally:
+            engine.close()
+    return signal_exit(stopped) if stopped is not None else 0
 
 
-def _repl(conversation: Conversation) -> None:
+class _ChatSession:
+    """The chat of `hearth chat`: a new one is stored with its first message, so quitting
+    before writing anything (or a failed first write) leaves no empty chat."""
+
+    def __init__(
+        self,
+        store: ChatStore,
+        engine: EngineClient,
+        setup: ChatSetup,
+        chat: Chat | None,
+        args: argparse.Namespace,
+    ) -> None:
+        self.store, self.engine, self.setup, self.args = store, engine, setup, args
+        self.conversation = (
+            Conversation(store, engine, chat.id, setup) if chat is not None else None
+        )
+
+    def send(self, text: str) -> tuple[Conversation, Callable[[], Iterator[StreamEvent]]]:
+        if self.conversation is not None:
+            conversation = self.conversation
+            return conversation, lambda: conversation.send(text)
+        chat = start_chat(
+            self.store,
+            text,
+            model=self.setup.model_id,
+            system_prompt=self.args.system,
+            prompt_id=self.args.template,
+        )
+        self.conversation = Conversation(self.store, self.engine, chat.id, self.setup)
+        _note(f"saved as chat {chat.id}")
+        return self.conversation, self.conversation.answer
+
+
+def _repl(session: _ChatSession) -> int | None:
+    """Read and answer until Ctrl-D or /quit (None), or until SIGTERM/SIGHUP stop an answer
+    (that signal's number: the terminal is gone or the system is shutting down)."""
     while True:
         try:
             text = input("\n› ")
         except (EOFError, KeyboardInterrupt):
-            print(file=sys.stderr)
-            return
+            _say("")
+            return None
         if text.strip() in ("/quit", "/exit"):
-            return
+            return None
         if text.strip():
+            stopped = Stop()
             try:
-                _stream_reply(conversation, text, sys.stdout)
+                with stop_on_signals(stopped) as streaming:
+                    conversation, start = session.send(text)
+                    _stream_reply(streaming.on(conversation), start, sys.stdout, stopped)
             except HearthError as exc:  # keep the session going: the chat is saved
-                print(f"hearth: {exc}", file=sys.stderr)
+                _say(f"hearth: {exc}")
+            if stopped.signum is not None and stopped.signum != signal.SIGINT:
+                return stopped.signum
 
 
-def _stream_reply(conversation: Conversation, text: str, out: TextIO) -> GenerationResult:
-    """Print the reply as it streams; Ctrl-C cancels it. Returns the engine's result."""
+def _stream_reply(
+    conversation: Conversation,
+    start: Callable[[], Iterator[StreamEvent]],
+    out: TextIO,
+    stopped: Stop,
+) -> GenerationResult:
+    """Print the reply as it streams (inside `stop_on_signals`: Ctrl-C, SIGTERM and SIGHUP
+    cancel it and the partial reply is stored as cancelled). Returns the engine's result."""
     result: GenerationResult | None = None
-    with _cancel_on_sigint(conversation):
-        for event in conversation.send(text):
-            if isinstance(event, TokenEvent):
-                out.write(event.text)
-                out.flush()
-            else:
-                result = event
-    out.write("\n")
+    printing = True
+    for event in start():
+        if isinstance(event, TokenEvent):
+            if printing and not _write(out, event.text):
+                printing = False  # the terminal is gone: stop, keep what came
+                conversation.cancel()
+            if stopped.signum is not None:  # a signal that came before the request began
+                conversation.cancel()
+        else:
+            result = event
+    _write(out, "\n")
     assert result is not None
     _note(_summary(result))
     return result
 
 
-@contextmanager
-def _cancel_on_sigint(conversation: Conversation) -> Iterator[None]:
-    """While an answer streams, Ctrl-C cancels it instead of killing the program."""
-    previous = signal.signal(signal.SIGINT, lambda *_: conversation.cancel())
+def _write(out: TextIO, text: str) -> bool:
     try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
+        out.write(text)
+        out.flush()
+        return True
+    except (OSError, ValueError):
+        return False
 
 
 def _summary(result: GenerationResult) -> str:
@@ -214,21 +311,39 @@ def _model(services: Services, name: str | None) -> LibraryEntry:
     return entry
 
 
-def _load(
-    engine: EngineClient, services: Services, entry: LibraryEntry, args: argparse.Namespace
-) -> LoadedModel:
+def _check_options(
+    services: Services, args: argparse.Namespace
+) -> tuple[Callable[[LibraryEntry], LoadSpec], Any]:
+    """Validate --ctx, --threads, --seed, --temperature and --max-tokens by the core's rules
+    (LoadSpec, SamplingSettings) before any model loads or anything is stored. Returns how to
+    build the load spec for a model, and the sampling settings."""
     cfg = services.settings.engine
-    _note(f"loading {entry.id} …")
-    loaded = engine.load(
-        LoadSpec(
-            path=entry.path,
-            context_length=args.ctx or cfg.context_length,
-            threads=args.threads or cfg.threads,
-            gpu_layers=cfg.gpu_layers,
-            seed=args.seed,
-            fallback_template=args.fallback_template,
-        )
+    spec = LoadSpec(
+        path=services.paths.models,  # replaced by the model's path below
+        context_length=args.ctx if args.ctx is not None else cfg.context_length,
+        threads=args.threads if args.threads is not None else cfg.threads,
+        gpu_layers=cfg.gpu_layers,
+        seed=args.seed,
+        fallback_template=args.fallback_template,
     )
+    overrides = {
+        k: v
+        for k, v in (
+            ("temperature", args.temperature),
+            ("max_tokens", args.max_tokens),
+            ("seed", args.seed),
+        )
+        if v is not None
+    }
+    sampling = sampling_with(services.settings.sampling, **overrides)
+    if args.template:
+        services.prompts.get(args.template)  # an unknown template: say so before loading
+    return (lambda entry: dataclasses.replace(spec, path=entry.path)), sampling
+
+
+def _load(engine: EngineClient, entry: LibraryEntry, spec: LoadSpec) -> LoadedModel:
+    _note(f"loading {entry.id} …")
+    loaded = engine.load(spec)
     _note(f"{entry.id} ready on {loaded.backend} in {loaded.load_seconds:.1f} s")
     if loaded.is_base and loaded.template == "none":
         _note(
@@ -239,7 +354,11 @@ def _load(
 
 
 def _setup(
-    services: Services, args: argparse.Namespace, entry: LibraryEntry, loaded: LoadedModel
+    services: Services,
+    args: argparse.Namespace,
+    entry: LibraryEntry,
+    loaded: LoadedModel,
+    sampling: Any,
 ) -> ChatSetup:
     prompt: PromptTemplate | None = None
     if args.template:
@@ -249,16 +368,6 @@ def _setup(
             prompt = services.prompts.get(services.settings.default_prompt)
         except PromptLibraryError:
             prompt = None
-    overrides = {
-        k: v
-        for k, v in (
-            ("temperature", args.temperature),
-            ("max_tokens", args.max_tokens),
-            ("seed", args.seed),
-        )
-        if v is not None
-    }
-    sampling = services.settings.sampling.model_copy(update=overrides)
     return ChatSetup(
         entry.id,
         sampling,
@@ -269,43 +378,6 @@ def _setup(
 
 
 # -- listings -------------------------------------------------------------------------------
-
-
-def cmd_models_list(services: Services, args: argparse.Namespace) -> int:
-    entries = services.library.entries()
-    if args.json:
-        print(json.dumps([_model_row(e) for e in entries], indent=2, ensure_ascii=False))
-        return 0
-    if not entries:
-        print(f"No models yet. Put .gguf files in {services.paths.models}.")
-    for e in entries:
-        if e.info is None:
-            print(f"{e.id}\n    unusable: {e.error}")
-            continue
-        i = e.info
-        kind = "base model (no chat template)" if i.is_base else "chat"
-        print(
-            f"{e.id}{'  [starter]' if e.starter else ''}\n    {i.architecture} · "
-            f"{i.parameters_label} parameters · {i.quantization} · context {i.context_length:,} "
-            f"· {i.file_size / 2**20:,.0f} MiB · {kind}"
-        )
-    return 0
-
-
-def _model_row(e: LibraryEntry) -> dict[str, Any]:
-    row: dict[str, Any] = {"id": e.id, "path": str(e.path), "starter": e.starter, "error": e.error}
-    if e.info is not None:
-        i = e.info
-        row.update(
-            name=i.name,
-            architecture=i.architecture,
-            parameters=i.parameters,
-            quantization=i.quantization,
-            context_length=i.context_length,
-            file_size=i.file_size,
-            chat_template=not i.is_base,
-        )
-    return row
 
 
 def cmd_prompts_list(services: Services, args: argparse.Namespace) -> int:
@@ -341,9 +413,6 @@ def _parser() -> argparse.ArgumentParser:
     models = commands.add_parser("models", help="the local model library").add_subparsers(
         metavar="ACTION", required=True
     )
-    listing = models.add_parser("list", help="list local models with metadata")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(run=cmd_models_list)
     add_model_commands(models)
 
     chats = commands.add_parser("chats", help="saved chats").add_subparsers(
@@ -384,4 +453,10 @@ def _generation_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _note(text: str) -> None:
-    print(f"[hearth] {text}", file=sys.stderr, flush=True)
+    _say(f"[hearth] {text}")
+
+
+def _say(text: str) -> None:
+    """A line on stderr; a closed terminal (SIGHUP) must not turn it into an error."""
+    with suppress(OSError, ValueError):
+        print(text, file=sys.stderr, flush=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,15 +56,24 @@ def add_commands(chats: Any) -> None:
     recover.set_defaults(run=cmd_chats_recover)
 
 
-def _store(services: Services, notices: bool = True) -> ChatStore:
+def open_store(
+    services: Services, say: Callable[[str], None] | None = None, notices: bool = True
+) -> ChatStore:
+    """The chat store, saying (on stderr) why it is read-only and which damaged databases
+    were kept aside, until the user runs `hearth chats recover`."""
+    say = say or (lambda text: print(text, file=sys.stderr))
     store = ChatStore(services.paths.chats_db)
     if store.trouble is not None:
-        print(f"{store.trouble} (The chats can be read; nothing can be saved.)", file=sys.stderr)
+        say(f"{store.trouble} (The chats can be read; nothing can be saved.)")
     if notices and store.notices:
         for notice in store.notices:
-            print(notice.text(), file=sys.stderr)
-        print(_RECOVER_HINT, file=sys.stderr)
+            say(notice.text())
+        say(_RECOVER_HINT)
     return store
+
+
+def _store(services: Services, notices: bool = True) -> ChatStore:
+    return open_store(services, notices=notices)
 
 
 _RECOVER_HINT = (

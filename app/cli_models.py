@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import sys
 import threading
 from pathlib import Path
@@ -23,8 +24,10 @@ from app.core.models.download import EMBEDDING, Downloader, DownloadJob, remove_
 from app.core.models.embeddings import installed_size, remove_embedder
 from app.core.models.fit import Verdict, best_choice, detect_hardware, estimate
 from app.core.models.hub import HubClient
+from app.core.models.library import LibraryEntry
 from app.core.models.manage import import_model, model_files, remove_model
 from app.core.models.pending import job_label
+from app.core.models.starters import starter_problem
 from app.core.models.token import load_token, save_token
 from app.core.services import Services
 
@@ -37,7 +40,10 @@ VERDICT_TEXT = {
 
 
 def add_commands(models: Any) -> None:
-    """Register the hub commands on the `hearth models` sub-parser."""
+    """Register the library and hub commands on the `hearth models` sub-parser."""
+    listing = models.add_parser("list", help="list local models with metadata")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=cmd_models_list)
     search = models.add_parser("search", help="search Hugging Face for GGUF models")
     search.add_argument("query", nargs="*")
     search.add_argument("--sort", choices=["downloads", "likes", "recent"], default="downloads")
@@ -212,7 +218,61 @@ def cmd_token(services: Services, args: argparse.Namespace) -> int:
         save_token(services.paths.config, "")
         print("The Hugging Face token was removed.")
         return 0
-    token = getpass.getpass("Hugging Face access token (input hidden): ")
+    token = _read_token()
+    if not token.strip():
+        print("No token given; nothing saved.")
+        return 0
     save_token(services.paths.config, token)
-    print("Saved (readable by you only)." if token.strip() else "No token given; nothing saved.")
+    print("Saved (readable by you only).")
     return 0
+
+
+def _read_token() -> str:
+    """The token, typed hidden at a terminal, or one line piped in (`... | hearth models
+    token`); empty at the end of the input."""
+    try:
+        if sys.stdin is not None and sys.stdin.isatty():
+            return getpass.getpass("Hugging Face access token (input hidden): ")
+        return sys.stdin.readline().strip() if sys.stdin is not None else ""
+    except EOFError:
+        return ""
+
+
+def cmd_models_list(services: Services, args: argparse.Namespace) -> int:
+    entries = services.library.entries()
+    if args.json:
+        print(json.dumps([_model_row(e) for e in entries], indent=2, ensure_ascii=False))
+        return 0
+    if not entries:
+        print(f"No models yet. Put .gguf files in {services.paths.models}.")
+    for e in entries:
+        if e.info is None:
+            print(f"{e.id}\n    unusable: {e.error}")
+            continue
+        i = e.info
+        kind = "base model (no chat template)" if i.is_base else "chat"
+        print(
+            f"{e.id}{'  [starter]' if e.starter else ''}\n    {i.architecture} · "
+            f"{i.parameters_label} parameters · {i.quantization} · context {i.context_length:,} "
+            f"· {i.file_size / 2**20:,.0f} MiB · {kind}"
+        )
+    problem = starter_problem()  # known once the library has looked for the starters
+    if problem is not None:
+        print(f"The Gemma starter model is not offered: {problem}", file=sys.stderr)
+    return 0
+
+
+def _model_row(e: LibraryEntry) -> dict[str, Any]:
+    row: dict[str, Any] = {"id": e.id, "path": str(e.path), "starter": e.starter, "error": e.error}
+    if e.info is not None:
+        i = e.info
+        row.update(
+            name=i.name,
+            architecture=i.architecture,
+            parameters=i.parameters,
+            quantization=i.quantization,
+            context_length=i.context_length,
+            file_size=i.file_size,
+            chat_template=not i.is_base,
+        )
+    return row

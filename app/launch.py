@@ -2,7 +2,8 @@
 
 Runs before anything imports Qt's GUI libraries: on a Linux system that lacks one of them, Qt
 would abort with a message naming only the first; this exits with status 1 and names every
-missing library with the packages that provide them (app/core/system_libs.py).
+missing library with the packages that provide them (app/core/system_libs.py). A failure while
+the window is built is one line too, with the trace in `logs/` (app/core/crash.py).
 """
 
 from __future__ import annotations
@@ -25,7 +26,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from app.main import main as run
 
-    return run(args)
+    try:
+        return run(args)
+    except Exception as exc:  # before the window's own excepthook is in place: one line
+        from app.core.crash import default_logs, report_crash
+
+        report = report_crash(exc, default_logs(), "window")
+        print(f"hearth-app: {report.line}", file=sys.stderr, flush=True)
+        _log(report.line)
+        return 1
 
 
 def _log(message: str) -> None:

@@ -2,6 +2,11 @@
 
 Only what the first paint needs is imported before the window shows. The chat database, the
 model library and the engine host are opened by workers after the window is on screen.
+
+Nothing is lost when the app is ended from outside: an unexpected exception shows one line in
+the window's error banner and leaves its trace in `logs/window-crash-<stamp>.log` (the app keeps
+running); a desktop logout (Qt's commitDataRequest) stores the answer being written; SIGTERM and
+SIGHUP close the window as the close button does (the answer stored, the hosts closed).
 """
 
 from __future__ import annotations
@@ -11,13 +16,18 @@ import io
 import logging
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+from pathlib import Path
+from types import TracebackType
 from typing import cast
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QIcon, QSessionManager
 from PySide6.QtWidgets import QApplication
 
+from app.core.crash import report_crash
 from app.core.engine.types import Engine
 from app.core.hosts.engine_client import EngineClient
 from app.core.hosts.index_client import IndexClient
@@ -32,6 +42,7 @@ from app.workers.models import ModelControllers
 from app.workers.session import ChatSession
 
 GIL_SWITCH_S = 0.001
+SIGNAL_POLL_MS = 200  # how often Python gets to run its signal handlers inside Qt's loop
 
 
 def build_window(
@@ -94,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         _flush()
         os._exit(code)  # see below
     app, window = build_window()
+    install_crash_reporter(window, window.session.services.paths.logs)
+    save_on_session_end(app, window)
     window.show()
     if args.quit_after_paint:
         QTimer.singleShot(0, lambda: _report_paint(app, window))
@@ -102,6 +115,68 @@ def main(argv: list[str] | None = None) -> int:
     code = int(app.exec())
     _flush()
     os._exit(code)  # PySide6 may crash in interpreter teardown after a clean exit (DESIGN.md)
+
+
+class CrashReporter(QObject):
+    """The window's `sys.excepthook` (and `threading.excepthook`): an unexpected exception
+    becomes one line in the error banner, its trace goes to `logs/`, and the app runs on."""
+
+    reported = Signal(str)
+
+    def __init__(self, logs: Path | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.logs = logs
+        self.last_line = ""
+
+    def install(self) -> None:
+        sys.excepthook = self.excepthook
+        threading.excepthook = self.thread_excepthook
+
+    def excepthook(
+        self,
+        kind: type[BaseException],
+        exc: BaseException,
+        trace: TracebackType | None,
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, trace)
+            return
+        if exc.__traceback__ is None and trace is not None:
+            exc = exc.with_traceback(trace)
+        report = report_crash(exc, self.logs, "window")
+        logging.getLogger(__name__).error("unexpected error: %s", report.line)
+        self.last_line = report.line
+        self.reported.emit(report.line)  # queued to the window when raised on another thread
+
+    def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            self.excepthook(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def install_crash_reporter(window: MainWindow, logs: Path | None) -> CrashReporter:
+    """Route unexpected exceptions to the window's error banner (and their traces to `logs`)."""
+    reporter = CrashReporter(logs, window)
+    reporter.reported.connect(window.banner.show_message)
+    reporter.install()
+    return reporter
+
+
+def save_on_session_end(app: QGuiApplication, window: MainWindow) -> None:
+    """At a desktop logout, store what is being written; on SIGTERM/SIGHUP close the window
+    (which stores the answer and closes the hosts) and quit."""
+
+    def commit(_manager: QSessionManager) -> None:
+        window.commit_data()
+
+    app.commitDataRequest.connect(commit)
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    poll = QTimer(window)
+    poll.timeout.connect(lambda: None)
+    poll.start(SIGNAL_POLL_MS)
 
 
 def _flush() -> None:

@@ -1,17 +1,22 @@
 """One chat, end to end: history from the store, a prompt for the engine, the reply saved.
 
 Both the CLI and the window drive chats through `Conversation`. Whatever happens to a reply, it
-is stored: finished (complete), stopped by the user (cancelled, partial text kept), or cut by an
-error or an engine crash (failed, partial text and the reason kept).
+is stored: finished (complete), stopped by the user or a signal (cancelled, partial text kept),
+or cut by an error, an engine crash or a bug (failed, partial text and the reason kept).
+`start_chat` makes a chat together with its first message, so a failed first write leaves no
+empty chat behind.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+import logging
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from app.core.chats.store import ChatStore, Status, StoredMessage
+from app.core.chats.store import Chat, ChatStore, Status, StoredMessage
+from app.core.crash import describe
 from app.core.engine.types import (
     Engine,
     GenerationRequest,
@@ -27,6 +32,29 @@ from app.core.rag.context import DocumentsSetup, augment
 from app.core.settings import SamplingSettings
 
 TITLE_LENGTH = 60
+
+log = logging.getLogger(__name__)
+
+
+def chat_title(text: str) -> str:
+    """A chat's title from its first message."""
+    return " ".join(text.split())[:TITLE_LENGTH] or "New chat"
+
+
+def start_chat(
+    store: ChatStore,
+    text: str,
+    *,
+    model: str | None = None,
+    system_prompt: str | None = None,
+    prompt_id: str | None = None,
+) -> Chat:
+    """A new chat holding the user's first message `text`, written in one transaction: when
+    the write fails (a full disk) there is neither a chat nor a message. Answer it with
+    `Conversation(...).answer()`."""
+    now = time.time()
+    chat = Chat(0, chat_title(text), now, now, model, system_prompt, prompt_id)
+    return store.import_chat(chat, [StoredMessage(0, 0, "user", text, "complete", now)])
 
 
 @dataclass(frozen=True)
@@ -74,7 +102,11 @@ class Conversation:
     def send(self, text: str, request_id: int | None = None) -> Iterator[StreamEvent]:
         """Store `text`, stream the reply's events, then store the reply."""
         self._store_user(text)
-        return self._reply(self._request(request_id))
+        return self._reply(lambda: self._request(request_id))
+
+    def answer(self, request_id: int | None = None) -> Iterator[StreamEvent]:
+        """Stream and store the reply to the last message (of a chat made by `start_chat`)."""
+        return self._reply(lambda: self._request(request_id))
 
     def regenerate(self, request_id: int | None = None) -> Iterator[StreamEvent]:
         """Replace the answer to the last user message with a new one."""
@@ -85,7 +117,7 @@ class Conversation:
         after = [m for m in history if m.id > users[-1].id]
         if after:
             self.store.delete_messages_from(self.chat_id, after[0].id)
-        return self._reply(self._request(request_id))
+        return self._reply(lambda: self._request(request_id))
 
     def edit(
         self, message_id: int, text: str, request_id: int | None = None
@@ -103,17 +135,21 @@ class Conversation:
         if not history or history[-1].role != "assistant" or not history[-1].content:
             raise HearthError("There is no reply to continue.")
         last = history[-1]
-        return self._reply(self._request(request_id, continue_last=True), prefix=last)
+        return self._reply(lambda: self._request(request_id, continue_last=True), prefix=last)
 
     def cancel(self, request_id: int | None = None) -> None:
         self.engine.cancel(request_id)
 
     def _reply(
-        self, request: GenerationRequest, prefix: StoredMessage | None = None
+        self, request: Callable[[], GenerationRequest], prefix: StoredMessage | None = None
     ) -> Iterator[StreamEvent]:
+        """Stream the reply and store it, whatever ends it. The request is built here, inside
+        the guard, so that a failure to build it (documents that cannot be searched) is stored
+        as a failed reply too."""
         pieces: list[str] = [prefix.content] if prefix is not None else []
+        stored = False
         try:
-            for event in self.engine.stream(request):
+            for event in self.engine.stream(request()):
                 if isinstance(event, TokenEvent):
                     pieces.append(event.text)
                 else:
@@ -121,20 +157,39 @@ class Conversation:
                         self.store.delete_messages_from(self.chat_id, prefix.id)
                         event = dataclasses.replace(event, text=prefix.content + event.text)
                     self._store_result(event)
+                    stored = True
                 yield event
+        except GeneratorExit:  # the caller stopped reading: keep what came, as stopped
+            if not stored:
+                self._store_end(prefix, "".join(pieces), "cancelled", None)
+            raise
         except EngineCrashed as crash:
-            self._replace(prefix)
             partial = (prefix.content if prefix else "") + (crash.partial_text or "")
-            self._store_failure(partial or "".join(pieces), str(crash))
+            self._store_end(prefix, partial or "".join(pieces), "failed", str(crash))
             raise
         except HearthError as error:
-            self._replace(prefix)
-            self._store_failure("".join(pieces), str(error))
+            self._store_end(prefix, "".join(pieces), "failed", str(error))
+            raise
+        except (KeyboardInterrupt, SystemExit):
+            if not stored:
+                self._store_end(prefix, "".join(pieces), "cancelled", None)
+            raise
+        except BaseException as error:  # a bug or an unexpected library error: keep the reason
+            if not stored:
+                self._store_end(prefix, "".join(pieces), "failed", describe(error))
             raise
 
-    def _replace(self, prefix: StoredMessage | None) -> None:
-        if prefix is not None:
-            self.store.delete_messages_from(self.chat_id, prefix.id)
+    def _store_end(
+        self, prefix: StoredMessage | None, partial: str, status: Status, reason: str | None
+    ) -> None:
+        """Store a reply that did not finish. A failure to store it (a full disk) is logged,
+        so that the caller sees the error that ended the reply."""
+        try:
+            if prefix is not None:
+                self.store.delete_messages_from(self.chat_id, prefix.id)
+            self._store_failure(partial, reason, status)
+        except Exception:
+            log.exception("the unfinished reply of chat %s could not be stored", self.chat_id)
 
     def _request(self, request_id: int | None, continue_last: bool = False) -> GenerationRequest:
         history = [m for m in self.store.messages(self.chat_id) if m.content]
@@ -170,10 +225,9 @@ class Conversation:
 
     def _store_user(self, text: str) -> None:
         chat = self.store.get_chat(self.chat_id)
-        if chat.message_count == 0 and chat.title == "New chat":
-            title = " ".join(text.split())[:TITLE_LENGTH] or "New chat"
-            self.store.update_chat(self.chat_id, title=title)
         self.store.add_message(self.chat_id, "user", text)
+        if chat.message_count == 0 and chat.title == "New chat":
+            self.store.update_chat(self.chat_id, title=chat_title(text))
 
     def _store_result(self, result: GenerationResult) -> None:
         status: Status = "cancelled" if result.finish_reason == "cancelled" else "complete"
@@ -196,12 +250,12 @@ class Conversation:
             sources=self._sources,
         )
 
-    def _store_failure(self, partial: str, reason: str) -> None:
+    def _store_failure(self, partial: str, reason: str | None, status: Status = "failed") -> None:
         self.last_reply = self.store.add_message(
             self.chat_id,
             "assistant",
             partial,
-            "failed",
+            status,
             model=self.setup.model_id,
             params=self.setup.sampling.model_dump(mode="json"),
             sources=self._sources,

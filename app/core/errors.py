@@ -114,3 +114,43 @@ class FileSkipped(DocumentsError):
 
 class IndexUnavailable(DocumentsError):
     """The index host stopped or the index on disk cannot be opened."""
+
+
+class DiskSpaceError(HearthError):
+    """A large write does not fit on the disk (checked before writing), or the disk filled up
+    while writing; the partial file was removed."""
+
+
+class StarterUnavailable(HearthError):
+    """A starter model that ships with Hearth cannot be set up (damaged chunks, no room)."""
+
+
+class HubBadResponse(HubUnavailable):
+    """Hugging Face (or the configured endpoint) answered with something that is not what it
+    should send, e.g. a web page instead of JSON."""
+
+
+class HubTokenRejected(HubAccessDenied):
+    """The hub answered 401: the access token is missing, wrong, expired or not allowed."""
+
+
+class InvalidSetting(HearthError):
+    """A setting or option has a value Hearth cannot use (a context of 10 tokens, 0 threads, a
+    temperature of 50). The message names the setting, the value and the allowed range."""
+
+    def __init__(self, name: str, value: object, low: object = None, high: object = None) -> None:
+        if low is not None and high is not None:
+            allowed = f"it must be between {low} and {high}"
+        elif low is not None:
+            allowed = f"it must be at least {low}"
+        elif high is not None:
+            allowed = f"it must be at most {high}"
+        else:
+            allowed = "it is not a valid value"
+        super().__init__(f"{name} cannot be {value}: {allowed}.")
+        self.name, self.value = name, value
+
+
+class ImportLimitExceeded(ChatImportError):
+    """An import file is over one of the import limits (size, nesting depth, number of chats,
+    time to read it); nothing was imported. The message names the limit."""

@@ -13,10 +13,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from app.core.errors import SettingsError
+from app.core.errors import InvalidSetting, SettingsError
 from app.core.fileio import atomic_write_text, move_aside
 
 SCHEMA_VERSION = 1
+
+# What a model can be loaded with (the settings dialog offers the same ranges).
+MIN_CONTEXT_LENGTH = 256
+MAX_CONTEXT_LENGTH = 1_048_576
+MAX_THREADS = 512
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 # MIGRATIONS[n] turns a version-n document into a version-(n + 1) one.
@@ -33,9 +38,41 @@ class SamplingSettings(BaseModel):
     top_k: int = Field(40, ge=0)
     min_p: float = Field(0.05, ge=0.0, le=1.0)
     repeat_penalty: float = Field(1.1, ge=0.5, le=3.0)
-    max_tokens: int = Field(1024, ge=1)
+    max_tokens: int = Field(1024, ge=1, le=MAX_CONTEXT_LENGTH)
     seed: int | None = Field(None, ge=0, lt=2**32)
     stop: tuple[str, ...] = ()
+
+
+# How the sampling fields are named to the user, for `sampling_with`'s messages.
+SAMPLING_NAMES = {
+    "temperature": "The temperature",
+    "top_p": "Top-p",
+    "top_k": "Top-k",
+    "min_p": "Min-p",
+    "repeat_penalty": "The repeat penalty",
+    "max_tokens": "Max tokens",
+    "seed": "The seed",
+    "stop": "The stop sequences",
+}
+
+
+def sampling_with(base: SamplingSettings, **overrides: Any) -> SamplingSettings:
+    """`base` with `overrides`, validated (pydantic's `model_copy` does not validate): a value
+    out of range raises `InvalidSetting` naming the setting and its range."""
+    try:
+        return SamplingSettings.model_validate({**base.model_dump(), **overrides})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = str(error["loc"][0]) if error["loc"] else "a setting"
+        field = SamplingSettings.model_fields.get(name)
+        low = high = None
+        for rule in field.metadata if field is not None else ():
+            low = getattr(rule, "ge", getattr(rule, "gt", low))
+            high = getattr(rule, "le", high)
+            if isinstance(getattr(rule, "lt", None), int):
+                high = rule.lt - 1
+        value = overrides.get(name, error.get("input"))
+        raise InvalidSetting(SAMPLING_NAMES.get(name, name), value, low, high) from None
 
 
 class EngineSettings(BaseModel):
@@ -43,8 +80,8 @@ class EngineSettings(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    context_length: int = Field(4096, ge=256)
-    threads: int | None = Field(None, ge=1)
+    context_length: int = Field(4096, ge=MIN_CONTEXT_LENGTH, le=MAX_CONTEXT_LENGTH)
+    threads: int | None = Field(None, ge=1, le=MAX_THREADS)
     gpu_layers: int = Field(-1, ge=-1)
 
 

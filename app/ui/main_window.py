@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
@@ -117,6 +118,16 @@ class MainWindow(QMainWindow):
         self.models.shutdown()
         self.session.shutdown()
         super().closeEvent(event)
+
+    def commit_data(self, wait_s: float = 5.0) -> None:
+        """The desktop is logging out (Qt's commitDataRequest): stop the answer being written
+        and wait until it is stored (as cancelled, its text kept), and finish pending chat
+        deletions. The window stays usable, should the logout be cancelled."""
+        self.session.stop()
+        self.session.chats.commit_deletes()
+        deadline = time.monotonic() + wait_s
+        while self.session.busy and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
     # -- wiring ------------------------------------------------------------------------
 

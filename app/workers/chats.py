@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.core.chats.recovery import RecoveryNotice
 from app.core.chats.salvage import salvage_all
 from app.core.chats.store import Chat, ChatStore, StoredMessage
+from app.core.conversation import start_chat
 from app.workers.executor import Executor
 
 UNDO_MS = 8000
@@ -96,6 +97,21 @@ class ChatsController(QObject):
             self.refresh()
 
         self.run(lambda s: s.create_chat(**fields), created)
+
+    def start_chat(
+        self,
+        text: str,
+        on_started: Callable[[Chat], None],
+        on_error: Callable[[Any], None],
+        **fields: Any,
+    ) -> None:
+        """A new chat and its first message in one write (a full disk leaves neither)."""
+
+        def started(chat: Chat) -> None:
+            on_started(chat)
+            self.refresh()
+
+        self.run(lambda s: start_chat(s, text, **fields), started, on_error)
 
     def update_chat(self, chat_id: int, **fields: Any) -> None:
         def updated(chat: Chat) -> None:

@@ -104,6 +104,10 @@ class EngineController(QObject):
     def send(self, conversation: Conversation, text: str) -> int:
         return self._generate(lambda rid: conversation.send(text, rid))
 
+    def answer(self, conversation: Conversation) -> int:
+        """Answer the user message already stored last (a chat started with its question)."""
+        return self._generate(conversation.answer)
+
     def regenerate(self, conversation: Conversation) -> int:
         return self._generate(conversation.regenerate)
 

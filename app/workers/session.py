@@ -154,9 +154,11 @@ class ChatSession(QObject):
         if not text.strip() and not self.completion_mode:
             return False
         self._draft = text
-        if self.chat is None:
-            self.chats.create_chat(
-                lambda chat: self._send_in(chat, text),
+        if self.chat is None:  # the chat and its question in one write: no empty chat
+            self.chats.start_chat(
+                text,
+                lambda chat: self._answer_in(chat, text),
+                self._on_start_failed,
                 model=self.engine.loaded_id,
                 prompt_id=self._default_prompt(),
             )
@@ -347,6 +349,20 @@ class ChatSession(QObject):
         self.engine.send(self._conversation(chat), text)
         if self.settings.last_chat != chat.id:
             self._remember_last_chat(chat.id)
+
+    def _answer_in(self, chat: Chat, text: str) -> None:
+        """Answer the first message of a chat just started with it."""
+        self.chat, self.messages = chat, []
+        self.turn_started.emit([_pending_user(chat.id, text)], "")
+        self.engine.answer(self._conversation(chat))
+        if self.settings.last_chat != chat.id:
+            self._remember_last_chat(chat.id)
+
+    def _on_start_failed(self, error: object) -> None:
+        draft, self._draft = self._draft, None
+        self.error_raised.emit(str(error))
+        if draft is not None:
+            self.draft_returned.emit(draft)
 
     def _conversation(self, chat: Chat) -> Conversation:
         store = self.chats.store

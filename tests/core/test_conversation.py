@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 from app.core.chats.store import ChatStore
-from app.core.conversation import ChatSetup, Conversation
+from app.core.conversation import ChatSetup, Conversation, start_chat
 from app.core.engine.llama_engine import LlamaEngine
-from app.core.engine.types import GenerationResult, LoadSpec, StreamEvent, TokenEvent
+from app.core.engine.types import (
+    GenerationRequest,
+    GenerationResult,
+    LoadSpec,
+    StreamEvent,
+    Timings,
+    TokenEvent,
+)
 from app.core.errors import HearthError
 from app.core.paths import resources_dir
 from app.core.prompts.library import PromptLibrary
+from app.core.rag.context import DocumentsSetup
 from app.core.settings import SamplingSettings
 
 GREEDY = SamplingSettings(temperature=0.0, max_tokens=40)
@@ -130,3 +138,103 @@ def test_nothing_to_regenerate_or_continue_is_a_clear_error(
         conversation.regenerate()
     with pytest.raises(HearthError, match="no reply to continue"):
         conversation.continue_reply()
+
+
+# -- every way a reply can end is stored (a fake engine: no model needed) -------------------
+
+
+class _Engine:
+    """Streams `tokens`, then raises `error` (or finishes when there is none)."""
+
+    def __init__(self, tokens: list[str], error: BaseException | None = None) -> None:
+        self.tokens, self.error = tokens, error
+
+    def stream(self, request: GenerationRequest) -> Iterator[StreamEvent]:
+        for text in self.tokens:
+            yield TokenEvent(request.request_id, text)
+        if self.error is not None:
+            raise self.error
+        timings = Timings(1, 1, len(self.tokens), 2, 256, 0.1, 0.1)
+        yield GenerationResult(request.request_id, "".join(self.tokens), "stop", timings)
+
+    def cancel(self, request_id: int | None = None) -> None:
+        pass
+
+
+def _conversation(tmp_path: Path, engine: _Engine) -> tuple[ChatStore, Conversation]:
+    store = ChatStore(tmp_path / "chats.sqlite3")
+    chat = store.create_chat()
+    return store, Conversation(store, engine, chat.id, ChatSetup("fake"))  # type: ignore[arg-type]
+
+
+def test_an_unexpected_error_mid_reply_is_stored_as_failed_with_its_reason(
+    tmp_path: Path,
+) -> None:
+    store, conversation = _conversation(tmp_path, _Engine(["Once ", "upon"], ValueError("boom")))
+    with pytest.raises(ValueError, match="boom"):
+        finish(conversation.send("Tell me a story"))
+    user, reply = store.messages(conversation.chat_id)
+    assert user.content == "Tell me a story"
+    assert reply.status == "failed" and reply.content == "Once upon"
+    assert reply.error is not None and "boom" in reply.error
+
+
+def test_an_interrupt_mid_reply_keeps_the_partial_reply_as_cancelled(tmp_path: Path) -> None:
+    store, conversation = _conversation(tmp_path, _Engine(["Once ", "upon"], KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        finish(conversation.send("Tell me a story"))
+    reply = store.messages(conversation.chat_id)[-1]
+    assert reply.status == "cancelled" and reply.content == "Once upon"
+
+
+def test_a_reader_that_stops_early_leaves_the_partial_reply_as_cancelled(
+    tmp_path: Path,
+) -> None:
+    store, conversation = _conversation(tmp_path, _Engine(["Once ", "upon ", "a time"]))
+    events = conversation.send("Tell me a story")
+    assert isinstance(next(events), TokenEvent)
+    assert isinstance(next(events), TokenEvent)
+    events.close()  # type: ignore[attr-defined]
+    reply = store.messages(conversation.chat_id)[-1]
+    assert reply.status == "cancelled" and reply.content == "Once upon "
+
+
+def test_a_request_that_cannot_be_built_is_stored_as_failed(tmp_path: Path) -> None:
+    class BrokenSearch:
+        def search(self, *_args: object) -> list[object]:
+            raise RuntimeError("the index is gone")
+
+    store, conversation = _conversation(tmp_path, _Engine(["never"]))
+    conversation.setup = ChatSetup(
+        "fake",
+        documents=DocumentsSetup(BrokenSearch(), ("notes",)),  # type: ignore[arg-type]
+    )
+    with pytest.raises(RuntimeError):
+        finish(conversation.send("What do my notes say?"))
+    user, reply = store.messages(conversation.chat_id)
+    assert user.content == "What do my notes say?"
+    assert reply.status == "failed" and reply.content == ""
+    assert reply.error is not None and "the index is gone" in reply.error
+
+
+def test_start_chat_stores_the_chat_with_its_first_message(tmp_path: Path) -> None:
+    store = ChatStore(tmp_path / "chats.sqlite3")
+    chat = start_chat(store, "  What is   a GGUF file? ", model="fake", prompt_id="concise")
+    assert chat.title == "What is a GGUF file?" and chat.message_count == 1
+    conversation = Conversation(store, _Engine(["A model file."]), chat.id, ChatSetup("fake"))  # type: ignore[arg-type]
+    finish(conversation.answer())
+    assert [(m.role, m.content) for m in store.messages(chat.id)] == [
+        ("user", "  What is   a GGUF file? "),
+        ("assistant", "A model file."),
+    ]
+
+
+def test_a_full_disk_leaves_no_empty_chat(tmp_path: Path) -> None:
+    store = ChatStore(tmp_path / "chats.sqlite3")
+    start_chat(store, "kept")
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full now
+    with pytest.raises(HearthError):
+        start_chat(store, "x" * 200_000)
+    assert [c.title for c in store.list_chats()] == ["kept"]
+    assert store.integrity_ok()

@@ -274,3 +274,18 @@ def test_a_blocked_models_folder_is_explained_and_the_starter_still_answers(
     assert f"cannot use the folder {models}" in window.banner.text()
     send(qtbot, window, "Still there?")
     assert stored(window)[-1][0] == "assistant"
+
+
+def test_a_first_message_that_cannot_be_stored_leaves_no_empty_chat(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    store = window.session.chats.store
+    assert store is not None and window.session.chat is None
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    with qtbot.waitSignal(window.session.draft_returned, timeout=10000):
+        window.composer.set_text("No room for this " * 400)
+        qtbot.keyClick(window.composer.editor, Qt.Key.Key_Return)
+    assert window.composer.text().startswith("No room for this")
+    assert window.banner.isVisible() and "full" in window.banner.text()
+    assert store.list_chats() == []

@@ -11,8 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from app.core.errors import InvalidSetting
 from app.core.messages import Message
-from app.core.settings import SamplingSettings
+from app.core.settings import (
+    MAX_CONTEXT_LENGTH,
+    MAX_THREADS,
+    MIN_CONTEXT_LENGTH,
+    SamplingSettings,
+)
 
 _request_ids = itertools.count(1)
 
@@ -39,6 +45,20 @@ class LoadSpec:
     gpu_layers: int = -1
     seed: int | None = None
     fallback_template: str | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse what llama.cpp would accept and then fail on (a context of 10 tokens loads,
+        then every answer breaks), before anything is loaded or stored."""
+        if not MIN_CONTEXT_LENGTH <= self.context_length <= MAX_CONTEXT_LENGTH:
+            raise InvalidSetting(
+                "The context length", self.context_length, MIN_CONTEXT_LENGTH, MAX_CONTEXT_LENGTH
+            )
+        if self.threads is not None and not 1 <= self.threads <= MAX_THREADS:
+            raise InvalidSetting("The number of threads", self.threads, 1, MAX_THREADS)
+        if self.gpu_layers < -1:
+            raise InvalidSetting("The number of GPU layers", self.gpu_layers, -1)
+        if self.seed is not None and not 0 <= self.seed < 2**32:
+            raise InvalidSetting("The seed", self.seed, 0, 2**32 - 1)
 
 
 @dataclass(frozen=True)

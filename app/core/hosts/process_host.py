@@ -2,9 +2,10 @@
 
 The child builds the service from a factory ("package.module:function"), then answers requests
 over a pipe: `call` returns one value, `stream` yields values until the iterator ends. The child
-ignores Ctrl-C (the terminal sends SIGINT to the whole process group; cancelling is the parent's
-business) and exits when the pipe closes. A shared integer, `cancel_cell`, lets the parent cancel
-work in the child without sending a message to a busy process.
+ignores Ctrl-C, SIGTERM and SIGHUP (the terminal or a logout signals the whole process group;
+stopping is the parent's business) and exits when the pipe closes. A shared integer,
+`cancel_cell`, lets the parent cancel work in the child without sending a message to a busy
+process.
 
 If the child dies, every waiting call raises `HostDied`; the client decides what that means.
 When building the service fails with a `HearthError` (the index is locked by another Hearth,
@@ -182,7 +183,12 @@ class ProcessHost:
 
 
 def _child_main(factory: str, conn: Connection, cancel_cell: Any, log_path: Path | None) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Signals meant for the app (Ctrl-C, a closed terminal, a logout's SIGTERM to the whole
+    # session) are the parent's to handle: it stores the partial answer, then closes the pipe,
+    # and this process ends with it. A parent killed outright closes the pipe too.
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
     # A host may run hosts of its own (the index host's reader sandbox). multiprocessing
     # refuses children to a daemonic process; this one's own children are daemonic and end
     # with it, and it ends when its parent's pipe closes, so the flag is not needed here.
