@@ -122,17 +122,17 @@
 <context>
     <name>ChatSession</name>
     <message>
-        <location filename="../../app/workers/session.py" line="359"/>
+        <location filename="../../app/workers/session.py" line="375"/>
         <source>No model is loaded yet. Pick a model above, or wait for it to load.</source>
         <translation>尚未加载模型。请在上方选择模型，或等待加载完成。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="374"/>
+        <location filename="../../app/workers/session.py" line="390"/>
         <source>it is not in the library</source>
         <translation>它不在模型库中</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="375"/>
+        <location filename="../../app/workers/session.py" line="391"/>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} 无法使用：{1}</translation>
     </message>
@@ -1241,109 +1241,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Start a new chat: type a message below.</source>
         <translation>开始新对话：在下方输入消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="89"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="89"/>
+        <location filename="../../app/ui/main_window.py" line="94"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="95"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="96"/>
         <source>&amp;New chat</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="92"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>&amp;Import chats…</source>
         <translation>导入对话(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="93"/>
+        <location filename="../../app/ui/main_window.py" line="98"/>
         <source>&amp;Export selected chats…</source>
         <translation>导出所选对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="94"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="95"/>
+        <location filename="../../app/ui/main_window.py" line="100"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
+        <location filename="../../app/ui/main_window.py" line="101"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>&amp;Documents…</source>
         <translation>文档(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>&amp;Prompt library…</source>
         <translation>提示词库(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Open or select a chat to export it.</source>
         <translation>请先打开或选择要导出的对话。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Hearth chats</source>
         <translation>Hearth 对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>Reading your message…</source>
         <translation>正在阅读你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="316"/>
+        <location filename="../../app/ui/main_window.py" line="334"/>
         <source>Searching your documents…</source>
         <translation>正在搜索你的文档…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="340"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>From your next question, {0} is read whole.</source>
         <translation>从下一个问题起，将整份读取 {0}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="360"/>
         <source>From your next question, only the passages of {0} that match are read.</source>
         <translation>从下一个问题起，只读取 {0} 中相关的段落。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361"/>
+        <location filename="../../app/ui/main_window.py" line="379"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="361"/>
+        <location filename="../../app/ui/main_window.py" line="379"/>
         <source>Your message:</source>
         <translation>你的消息：</translation>
     </message>
@@ -1549,6 +1549,29 @@ Collections that use it cannot be searched or indexed until you download it agai
         <location filename="../../app/ui/prompt_editor.py" line="242"/>
         <source>Deleted.</source>
         <translation>已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBanner</name>
+    <message>
+        <location filename="../../app/ui/recovery_banner.py" line="43"/>
+        <source>Salvage chats</source>
+        <translation>抢救聊天记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_banner.py" line="45"/>
+        <source>Bring back what can still be read from the damaged copy</source>
+        <translation>从损坏的副本中找回仍可读取的内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_banner.py" line="47"/>
+        <source>Dismiss</source>
+        <translation>不再提示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/recovery_banner.py" line="48"/>
+        <source>Stop showing this notice; the kept copy stays</source>
+        <translation>不再显示此提示；保留的副本仍在原处</translation>
     </message>
 </context>
 <context>
@@ -1867,77 +1890,77 @@ Collections that use it cannot be searched or indexed until you download it agai
 <context>
     <name>documents</name>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="23"/>
+        <location filename="../../app/ui/documents/texts.py" line="24"/>
         <source>{0} files</source>
         <translation>{0} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="24"/>
+        <location filename="../../app/ui/documents/texts.py" line="25"/>
         <source>{0} passages</source>
         <translation>{0} 个段落</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="28"/>
+        <location filename="../../app/ui/documents/texts.py" line="29"/>
         <source>first indexing not finished</source>
         <translation>首次索引尚未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="30"/>
+        <location filename="../../app/ui/documents/texts.py" line="31"/>
         <source>not indexed yet</source>
         <translation>尚未索引</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="34"/>
+        <location filename="../../app/ui/documents/texts.py" line="35"/>
         <source>indexed {0}</source>
         <translation>索引于 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="40"/>
+        <location filename="../../app/ui/documents/texts.py" line="41"/>
         <source>{0} files to finish</source>
         <translation>还有 {0} 个文件待完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="52"/>
+        <location filename="../../app/ui/documents/texts.py" line="53"/>
         <source>today {0}</source>
         <translation>今天 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="61"/>
+        <location filename="../../app/ui/documents/texts.py" line="62"/>
         <source>{0} of {1} files</source>
         <translation>{0} / {1} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="65"/>
+        <location filename="../../app/ui/documents/texts.py" line="66"/>
         <source>Looking for new and changed files…</source>
         <translation>正在查找新增和修改的文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="67"/>
+        <location filename="../../app/ui/documents/texts.py" line="68"/>
         <source>Paused at {0}. What is indexed can be searched already.</source>
         <translation>已暂停于 {0}。已索引的内容已经可以搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="71"/>
+        <location filename="../../app/ui/documents/texts.py" line="72"/>
         <source>Cancelled at {0}; what was indexed is kept.</source>
         <translation>已取消于 {0}；已索引的内容会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="75"/>
+        <location filename="../../app/ui/documents/texts.py" line="76"/>
         <source>Up to date: {0} files read, {1} passages added</source>
         <translation>已是最新：读取了 {0} 个文件，新增 {1} 个段落</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="79"/>
+        <location filename="../../app/ui/documents/texts.py" line="80"/>
         <source>{0} files gone from the folder were removed</source>
         <translation>已移除文件夹中不再存在的 {0} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="83"/>
+        <location filename="../../app/ui/documents/texts.py" line="84"/>
         <source>Indexing {0} · {1} passages</source>
         <translation>正在索引 {0} · {1} 个段落</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/texts.py" line="87"/>
+        <location filename="../../app/ui/documents/texts.py" line="88"/>
         <source>about {0} left</source>
         <translation>约剩 {0}</translation>
     </message>
