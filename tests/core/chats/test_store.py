@@ -136,7 +136,7 @@ def test_stored_details_of_the_wrong_type_read_as_absent(store: ChatStore) -> No
     message = store.add_message(chat.id, "assistant", "answer")
     with store._write() as conn:
         conn.execute(
-            "UPDATE messages SET sources_json = '[42, {\"file\": \"a.txt\"}]', "
+            'UPDATE messages SET sources_json = \'[42, {"file": "a.txt"}]\', '
             "params_json = '42', timings_json = '\"fast\"' WHERE id = ?",
             (message.id,),
         )
