@@ -50,6 +50,11 @@ def move_aside(path: Path, reason: str) -> Path:
     return target
 
 
+def fsync_dir(folder: Path) -> None:
+    """Make renames and new files in `folder` durable (best effort where unsupported)."""
+    _fsync_dir(folder)
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)

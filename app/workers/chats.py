@@ -51,6 +51,7 @@ class ChatsController(QObject):
         self.store: ChatStore | None = None
         self._executor = Executor("hearth-store", self)
         self._doomed: dict[int, str] = {}
+        self._shown: list[RecoveryNotice] = []
         self._deleting: set[int] = set()
         self._undo = QTimer(self)
         self._undo.setSingleShot(True)
@@ -75,12 +76,24 @@ class ChatsController(QObject):
             self._notices_read(notices)
             self.refresh()
 
-        self.run(salvage_all, salvaged)
+        def failed(error: object) -> None:  # say why, and offer the salvage again
+            self._on_failed(error)
+            self._notices_read(self._shown)
+
+        self.run(salvage_all, salvaged, failed)
 
     def dismiss_notices(self) -> None:
-        self.run(lambda s: s.dismiss_notices(), lambda _: self._notices_read([]))
+        """Stop showing the notices on screen (one that arrived since stays)."""
+        shown = list(self._shown)
+
+        def dismiss(store: ChatStore) -> list[RecoveryNotice]:
+            store.dismiss_notices(shown)
+            return store.notices
+
+        self.run(dismiss, self._notices_read)
 
     def _notices_read(self, notices: list[RecoveryNotice]) -> None:
+        self._shown = list(notices)
         text = " ".join(n.text() for n in notices)
         self.recovery_noticed.emit(text, any(not n.salvaged for n in notices))
 

@@ -146,7 +146,7 @@ def test_held_locks_are_waited_for_or_reported_never_recovered(tmp_path: Path) -
         ready = threading.Event()
         holder = threading.Thread(target=_hold, args=(path, hold, ready))
         holder.start()
-        ready.wait()
+        assert ready.wait(10), "the lock holder did not start"
         try:
             with ChatStore(path, busy_timeout=timeout) as store:
                 assert {m.id for m in store.messages(chat.id)} == ids

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,8 +54,19 @@ class Opened:
 
 
 def start_lock(path: Path) -> FileLock:
-    """The lock that serialises opening (and recovering) the database at `path`."""
-    return FileLock(str(path.with_name(path.name + ".lock")), timeout=START_LOCK_TIMEOUT_S)
+    """The lock that serialises opening, keeping aside and salvaging the database at `path`:
+    one object per file, so a thread already holding it may take it again (a salvage whose
+    write reopens the store) while other threads and processes wait."""
+    name = str(path.with_name(path.name + ".lock"))
+    with _LOCKS_GUARD:
+        lock = _LOCKS.get(name)
+        if lock is None:
+            lock = _LOCKS[name] = FileLock(name, timeout=START_LOCK_TIMEOUT_S)
+        return lock
+
+
+_LOCKS: dict[str, FileLock] = {}
+_LOCKS_GUARD = threading.Lock()
 
 
 def open_database(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> Opened:
@@ -74,6 +86,7 @@ def open_database(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> Opened:
             raise trouble_error(None, path, exc) from exc
         return _open_unlocked(path, busy_timeout, exc)
     try:
+        recovery.finish_pending(path)  # a keep-aside a crash cut short, before SQLite looks
         return _open_checked(path, busy_timeout)
     except DatabaseDamaged as damaged:
         try:
@@ -142,13 +155,11 @@ def _read_only(path: Path, trouble: ChatStoreError) -> Opened:
         conn.row_factory = sqlite3.Row
         _refuse_newer(conn, path)
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.Error as exc:
-        if is_damage(exc):
-            raise DatabaseDamaged(str(exc)) from exc
+    except sqlite3.Error as exc:  # never damage here: the file may be changing under us
         raise trouble from exc
     if check != "ok":
         conn.close()
-        raise DatabaseDamaged(f"integrity check failed: {check}")
+        raise trouble
     if int(conn.execute("PRAGMA user_version").fetchone()[0]) < schema.SCHEMA_VERSION:
         conn.close()
         raise trouble  # a schema still to create cannot be created on a full disk
@@ -179,11 +190,16 @@ def _has_sqlite_header(path: Path) -> bool:
 
 
 def _wal_is_empty(path: Path) -> bool:
-    wal = path.with_name(path.name + "-wal")
+    """No committed transaction lives outside the main file (no log to replay, no hot
+    rollback journal): only then does a read-only, immutable view miss nothing."""
     try:
-        return not wal.exists() or wal.stat().st_size == 0
+        for suffix in ("-wal", "-journal"):
+            side = path.with_name(path.name + suffix)
+            if side.exists() and side.stat().st_size > 0:
+                return False
     except OSError:
         return False
+    return True
 
 
 def _primary(exc: sqlite3.Error) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import shutil
 import sqlite3
@@ -26,10 +27,11 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from app.core.fileio import atomic_write_text
+from app.core.fileio import atomic_write_text, fsync_dir
 
 log = logging.getLogger(__name__)
 
+MAX_TIME = 32_503_680_000.0  # 3000-01-01: later times are not real (and not every OS shows them)
 SIDE_FILES = ("-wal", "-shm", "-journal")
 MISSES_BEFORE_STOP = 2000  # consecutive unreadable rowids after which a table is done
 ROLES = ("system", "user", "assistant")
@@ -45,6 +47,7 @@ class RecoveryNotice:
     at: float
     salvaged_chats: int | None = None
     salvaged_messages: int | None = None
+    pending: bool = False  # set until every file has been moved into `kept`
 
     @property
     def salvaged(self) -> bool:
@@ -99,8 +102,11 @@ def write_notices(path: Path, notices: list[RecoveryNotice]) -> None:
 
 def keep_aside(path: Path, reason: str) -> RecoveryNotice:
     """Move the database and its side files into one new folder; record and return a notice.
-    The notice is written before anything moves, so a new, empty database never appears
-    without one; if the notice cannot be written, nothing moves."""
+
+    Call it holding the start lock. The notice is written first, marked pending, so a new,
+    empty database never appears without one (if it cannot be written, nothing moves). The
+    moves are made durable before the mark is cleared; a move cut short by a crash is finished
+    by `finish_pending` at the next start, before SQLite may open a file left behind."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     folder = path.with_name(f"{path.name}.damaged-{stamp}")
     counter = 1
@@ -108,25 +114,51 @@ def keep_aside(path: Path, reason: str) -> RecoveryNotice:
         folder = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
         counter += 1
     folder.mkdir()
-    notice = RecoveryNotice(str(folder), reason, time.time())
-    before = read_notices(path)
+    notice = RecoveryNotice(str(folder), reason, time.time(), pending=True)
     try:
-        write_notices(path, [*before, notice])
+        write_notices(path, [*read_notices(path), notice])
     except OSError:
         folder.rmdir()
         raise
+    log.error("damaged chat database kept in %s: %s", folder, reason)
+    return _move_into(path, notice)
+
+
+def finish_pending(path: Path) -> None:
+    """Finish keeping aside what a crash interrupted (call holding the start lock)."""
+    for notice in read_notices(path):
+        if notice.pending:
+            log.warning("finishing an interrupted keep-aside into %s", notice.kept)
+            _move_into(path, notice)
+
+
+def _move_into(path: Path, notice: RecoveryNotice) -> RecoveryNotice:
+    folder = Path(notice.kept)
+    folder.mkdir(exist_ok=True)
     for suffix in ("", *SIDE_FILES):
         source = path.with_name(path.name + suffix)
-        if source.exists():
+        if source.exists() and not (folder / source.name).exists():
             os.replace(source, folder / source.name)
-    log.error("damaged chat database kept in %s: %s", folder, reason)
-    return notice
+    fsync_dir(folder)
+    fsync_dir(path.parent)
+    done = replace(notice, pending=False)
+    _update(path, done)
+    return done
+
+
+def dismiss(path: Path, shown: list[RecoveryNotice]) -> None:
+    """Forget the notices the user has seen; one added since then stays."""
+    seen = {n.kept for n in shown}
+    write_notices(path, [n for n in read_notices(path) if n.kept not in seen or n.pending])
+
+
+def _update(path: Path, notice: RecoveryNotice) -> None:
+    write_notices(path, [notice if n.kept == notice.kept else n for n in read_notices(path)])
 
 
 def mark_salvaged(path: Path, notice: RecoveryNotice, result: Salvaged) -> RecoveryNotice:
     done = replace(notice, salvaged_chats=result.chats, salvaged_messages=result.messages)
-    notices = [done if n.kept == notice.kept else n for n in read_notices(path)]
-    write_notices(path, notices)
+    _update(path, done)
     return done
 
 
@@ -191,7 +223,11 @@ def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
 
 
 def _good_chat(row: dict[str, Any]) -> bool:
-    return isinstance(row.get("id"), int) and isinstance(row.get("created_at"), int | float)
+    return isinstance(row.get("id"), int) and _good_time(row.get("created_at"))
+
+
+def _good_time(value: Any) -> bool:
+    return isinstance(value, int | float) and math.isfinite(value) and 0 <= value < MAX_TIME
 
 
 def _good_message(row: dict[str, Any]) -> bool:
@@ -200,5 +236,5 @@ def _good_message(row: dict[str, Any]) -> bool:
         and isinstance(row.get("chat_id"), int)
         and row.get("role") in ROLES
         and isinstance(row.get("content"), str)
-        and isinstance(row.get("created_at"), int | float)
+        and _good_time(row.get("created_at"))
     )

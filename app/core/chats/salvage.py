@@ -9,50 +9,65 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from app.core.chats import recovery
-from app.core.chats.recovery import Readable, RecoveryNotice, Salvaged
+from app.core.chats.opening import start_lock
+from app.core.chats.recovery import MAX_TIME, Readable, RecoveryNotice, Salvaged
 from app.core.chats.store import Chat, ChatStore, StoredMessage
 
 log = logging.getLogger(__name__)
 
+SALVAGED_FROM, SALVAGED_ID = "salvaged_from", "salvaged_id"  # in a salvaged chat's settings
+
 
 def salvage_all(store: ChatStore) -> list[RecoveryNotice]:
-    """Salvage every notice not yet salvaged; return the notices as they now stand."""
-    done = []
-    for notice in store.notices:
-        if notice.salvaged:
+    """Salvage every notice not yet salvaged; return the notices as they now stand. Holding
+    the start lock, so the window and `hearth chats recover` never salvage at the same time."""
+    with start_lock(store.path):
+        done = []
+        for notice in store.notices:
+            if not notice.salvaged and not notice.pending:
+                notice = recovery.mark_salvaged(store.path, notice, salvage_one(store, notice))
             done.append(notice)
-            continue
-        result = salvage_one(store, notice)
-        done.append(recovery.mark_salvaged(store.path, notice, result))
-    return done
+        return done
 
 
 def salvage_one(store: ChatStore, notice: RecoveryNotice) -> Salvaged:
+    """Each readable chat, in its own transaction, marked with where it came from: a salvage
+    cut short (a full disk) and run again adds only the chats still missing."""
     readable = recovery.read_back(Path(notice.kept), store.path.name)
+    present = {
+        c.settings.get(SALVAGED_ID)
+        for c in store.list_chats()
+        if c.settings.get(SALVAGED_FROM) == notice.kept
+    }
     chats = messages = 0
-    for chat, rows in _grouped(readable):
-        store.import_chat(chat, rows)
+    for key, chat, rows in _grouped(readable):
+        if key not in present:
+            marks = {SALVAGED_FROM: notice.kept, SALVAGED_ID: key}
+            store.import_chat(replace(chat, settings={**chat.settings, **marks}), rows)
         chats += 1
         messages += len(rows)
     log.info("salvaged %d chats, %d messages from %s", chats, messages, notice.kept)
     return Salvaged(chats, messages)
 
 
-def _grouped(readable: Readable) -> list[tuple[Chat, list[StoredMessage]]]:
+def _grouped(readable: Readable) -> list[tuple[str, Chat, list[StoredMessage]]]:
+    """(a key naming the chat in the kept copy, the chat, its messages), oldest first."""
     by_chat: dict[int, list[StoredMessage]] = {}
     for row in readable.messages:
         by_chat.setdefault(int(row["chat_id"]), []).append(_message(row))
     groups = []
     for chat_id, row in readable.chats.items():
-        groups.append((_chat(row), by_chat.pop(chat_id, [])))
+        groups.append((f"chat {chat_id}", _chat(row), by_chat.pop(chat_id, [])))
     for chat_id, rows in by_chat.items():  # their chat row could not be read
         when = rows[0].created_at
         orphan = Chat(0, f"Recovered messages (chat {chat_id})", when, rows[-1].created_at)
-        groups.append((orphan, rows))
+        groups.append((f"messages of chat {chat_id}", orphan, rows))
     return groups
 
 
@@ -63,7 +78,7 @@ def _chat(row: dict[str, Any]) -> Chat:
         id=0,
         title=_text(row.get("title")) or "Recovered chat",
         created_at=created,
-        updated_at=float(updated) if isinstance(updated, int | float) else created,
+        updated_at=recovery_time(updated, created),
         model=_text(row.get("model")),
         system_prompt=_text(row.get("system_prompt")),
         prompt_id=_text(row.get("prompt_id")),
@@ -88,6 +103,11 @@ def _message(row: dict[str, Any]) -> StoredMessage:
         sources=_json(row.get("sources_json"), list),
         error=_text(row.get("error")),
     )
+
+
+def recovery_time(value: Any, default: float) -> float:
+    good = isinstance(value, int | float) and math.isfinite(value) and 0 <= value < MAX_TIME
+    return float(value) if good else default
 
 
 def _text(value: Any) -> str | None:

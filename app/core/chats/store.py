@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import shutil
 import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from app.core.chats import recovery
-from app.core.chats.opening import BUSY_TIMEOUT_S, open_database, trouble_error
+from app.core.chats.import_limits import MAX_TIME, MIN_TIME
+from app.core.chats.opening import BUSY_TIMEOUT_S, open_database, start_lock, trouble_error
 from app.core.chats.recovery import RecoveryNotice
 from app.core.errors import ChatNotFound, ChatStoreError
 from app.core.messages import Role
@@ -30,6 +33,7 @@ from app.core.messages import Role
 log = logging.getLogger(__name__)
 
 Status = Literal["complete", "cancelled", "failed"]
+REOPEN_EVERY_S = 3.0  # a read-only store (full disk) tries again this often, or when space frees
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,10 @@ class ChatStore:
         self._conn = opened.conn
         self.read_only = opened.read_only
         self.trouble: ChatStoreError | None = opened.trouble  # why it is read-only, if it is
+        self._file = _file_id(path)  # the file this connection has open
+        self._stamp = _stamp(path)  # and how it looked (for a read-only view)
+        self._retry_at = time.monotonic() + REOPEN_EVERY_S
+        self._free_seen = _free_bytes(path.parent)
 
     # -- recovery notices ----------------------------------------------------------------
 
@@ -98,9 +106,11 @@ class ChatStore:
             return None
         return ChatStoreError(" ".join(n.text() for n in notices))
 
-    def dismiss_notices(self) -> None:
-        """The user has read the notices: stop showing them (the kept files stay)."""
-        recovery.write_notices(self.path, [])
+    def dismiss_notices(self, shown: list[RecoveryNotice] | None = None) -> None:
+        """The user has read `shown` (default: the notices now): stop showing them. A notice
+        added since stays; the kept files stay on disk."""
+        with start_lock(self.path):
+            recovery.dismiss(self.path, self.notices if shown is None else shown)
 
     # -- chats ---------------------------------------------------------------------------
 
@@ -260,6 +270,7 @@ class ChatStore:
     def messages(self, chat_id: int) -> list[StoredMessage]:
         self.get_chat(chat_id)
         with self._lock:
+            self._fresh_view()
             rows = self._conn.execute(
                 "SELECT * FROM messages WHERE chat_id = ? ORDER BY id", (chat_id,)
             ).fetchall()
@@ -281,6 +292,7 @@ class ChatStore:
         if not query:
             return []
         with self._lock:
+            self._fresh_view()
             titles = self._conn.execute(
                 "SELECT id, title FROM chats WHERE title LIKE ? ESCAPE '\\' "
                 "ORDER BY updated_at DESC LIMIT ?",
@@ -312,6 +324,7 @@ class ChatStore:
         with self._lock:
             if self.read_only:
                 self._reopen_writable()
+            self._check_same_file()
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
@@ -329,13 +342,14 @@ class ChatStore:
             f"FROM chats c {where} ORDER BY c.updated_at DESC, c.id DESC"
         )
         with self._lock:
+            self._fresh_view()
             rows = self._conn.execute(sql, args).fetchall()
         return [
             Chat(
                 r["id"],
                 r["title"],
-                r["created_at"],
-                r["updated_at"],
+                usable_time(r["created_at"]),
+                usable_time(r["updated_at"]),
                 r["model"],
                 r["system_prompt"],
                 r["prompt_id"],
@@ -346,13 +360,67 @@ class ChatStore:
         ]
 
     def _reopen_writable(self) -> None:
-        """Opened read-only on a full disk: try again for real, or say why writes fail."""
-        opened = open_database(self.path, self._busy_timeout)
-        if opened.read_only:
-            opened.conn.close()
+        """Opened read-only on a full disk: try for real again (at most every few seconds, so a
+        loop of failing writes does not check the file each time), or say why writes fail."""
+        free = _free_bytes(self.path.parent)
+        if time.monotonic() < self._retry_at and free == self._free_seen:
             raise self.trouble or ChatStoreError("The chat database is read-only right now.")
+        self._retry_at, self._free_seen = time.monotonic() + REOPEN_EVERY_S, free
+        opened = open_database(self.path, self._busy_timeout)
         self._conn.close()
-        self._conn, self.read_only, self.trouble = opened.conn, False, None
+        self._conn, self.read_only, self.trouble = opened.conn, opened.read_only, opened.trouble
+        self._file, self._stamp = _file_id(self.path), _stamp(self.path)
+        if self.read_only:
+            raise self.trouble or ChatStoreError("The chat database is read-only right now.")
+
+    def _check_same_file(self) -> None:
+        """Refuse to write into a database that another Hearth has kept aside as damaged (the
+        write would land in the kept copy, out of sight)."""
+        if _file_id(self.path) != self._file:
+            raise ChatStoreError(
+                f"{self.path.name} was replaced while this Hearth had it open (another Hearth "
+                "found it damaged and kept it aside). Restart Hearth to use the new database; "
+                "nothing already saved was lost."
+            )
+
+    def _fresh_view(self) -> None:
+        """A read-only (immutable) view sees the file as it was: when the file has changed
+        since (space was freed and another Hearth wrote), open it again first."""
+        if self.read_only and _stamp(self.path) != self._stamp:
+            with suppress(ChatStoreError):
+                opened = open_database(self.path, self._busy_timeout)
+                self._conn.close()
+                self._conn, self.read_only = opened.conn, opened.read_only
+                self.trouble = opened.trouble
+                self._file, self._stamp = _file_id(self.path), _stamp(self.path)
+
+
+def _free_bytes(folder: Path) -> int:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return -1
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """Which file `path` is (None when it is gone)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _stamp(path: Path) -> tuple[Any, ...]:
+    """Which file `path` is and how it and its log last changed."""
+    parts: list[Any] = []
+    for name in (path, path.with_name(path.name + "-wal")):
+        try:
+            st = name.stat()
+            parts += [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
+        except OSError:
+            parts.append(None)
+    return tuple(parts)
 
 
 def _message_search_sql(query: str, limit: int) -> tuple[str, tuple[Any, ...]]:
@@ -387,7 +455,7 @@ def _message(row: sqlite3.Row) -> StoredMessage:
         role=row["role"],
         content=row["content"],
         status=row["status"],
-        created_at=row["created_at"],
+        created_at=usable_time(row["created_at"]),
         model=row["model"],
         params=_load_as(row["params_json"], dict),
         timings=_load_as(row["timings_json"], dict),
@@ -412,6 +480,14 @@ def _load(text: str | None) -> Any:
     except ValueError:
         log.warning("a message detail could not be read and is ignored: %.80r", text)
         return None
+
+
+def usable_time(value: Any) -> float:
+    """A stored time every reader can show: one out of range (an import before limits, a
+    salvaged row) reads as 0, the start of 1970, never as an error."""
+    if isinstance(value, int | float) and math.isfinite(value) and MIN_TIME <= value <= MAX_TIME:
+        return float(value)
+    return 0.0
 
 
 def _load_as(text: str | None, kind: type) -> Any:

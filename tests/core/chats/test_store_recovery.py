@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from app.core.chats.recovery import notices_file
-from app.core.chats.salvage import salvage_all
+from app.core.chats.opening import start_lock
+from app.core.chats.recovery import RecoveryNotice, keep_aside, notices_file, write_notices
+from app.core.chats.salvage import salvage_all, salvage_one
 from app.core.chats.store import ChatStore
 from app.core.errors import ChatStoreError
 
 PAGE = 4096
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _fill(path: Path, chats: int, messages: int) -> dict[str, list[str]]:
@@ -36,6 +38,12 @@ def _fill(path: Path, chats: int, messages: int) -> dict[str, list[str]]:
 
 
 def _damage_a_page_of(path: Path, table: str, which: float = 0.5) -> int:
+    page = _leaf_page(path, table, which)
+    _scribble(path, page)
+    return page
+
+
+def _leaf_page(path: Path, table: str, which: float) -> int:
     conn = sqlite3.connect(path)
     pages = [
         r[0]
@@ -45,11 +53,14 @@ def _damage_a_page_of(path: Path, table: str, which: float = 0.5) -> int:
         )
     ]
     conn.close()
-    page = pages[int(len(pages) * which)]
+    return pages[int(len(pages) * which)]
+
+
+def _scribble(path: Path, page: int) -> None:
+    """Overwrite one page with noise, without SQLite (which would checkpoint the -wal)."""
     with path.open("r+b") as handle:
         handle.seek((page - 1) * PAGE)
         handle.write(os.urandom(PAGE))
-    return page
 
 
 def _contents(store: ChatStore) -> dict[str, list[str]]:
@@ -121,9 +132,10 @@ os._exit(0)  # no checkpoint: the chat lives only in the -wal file
 def test_the_kept_copy_holds_what_was_only_in_the_write_ahead_log(tmp_path: Path) -> None:
     path = tmp_path / "chats.sqlite3"
     _fill(path, chats=30, messages=4)
-    subprocess.run([sys.executable, "-c", WAL_WRITER, str(path)], check=True, cwd=Path.cwd())
+    page = _leaf_page(path, "messages", 0.2)
+    subprocess.run([sys.executable, "-c", WAL_WRITER, str(path)], check=True, cwd=ROOT)
     assert Path(f"{path}-wal").stat().st_size > 0
-    _damage_a_page_of(path, "messages", which=0.2)
+    _scribble(path, page)
     with ChatStore(path) as store:
         salvage_all(store)
         back = _contents(store)
@@ -161,7 +173,7 @@ def test_a_lock_is_waited_for_then_reported_and_never_moves_the_file(tmp_path: P
         ready = threading.Event()
         holder = threading.Thread(target=_hold_exclusive, args=(path, hold, ready))
         holder.start()
-        ready.wait()
+        assert ready.wait(10), "the lock holder did not start"
         try:
             if opens:
                 with ChatStore(path, busy_timeout=timeout) as store:
@@ -250,3 +262,94 @@ def test_damage_on_a_full_disk_moves_nothing_and_says_why(small_disk: Path) -> N
         ChatStore(path)
     assert path.read_bytes().startswith(b"not a database")
     assert not list(small_disk.glob("*.damaged-*")) and not notices_file(path).exists()
+
+
+def test_a_keep_aside_cut_short_by_a_crash_is_finished_before_sqlite_looks(
+    tmp_path: Path,
+) -> None:
+    """The crash came after the main file moved and before its -wal did: the next start
+    moves the -wal after it, so the kept copy still holds what lived only in the log."""
+    path = tmp_path / "chats.sqlite3"
+    _fill(path, chats=20, messages=3)
+    page = _leaf_page(path, "messages", 0.2)
+    subprocess.run([sys.executable, "-c", WAL_WRITER, str(path)], check=True, cwd=ROOT)
+    _scribble(path, page)
+    folder = tmp_path / "chats.sqlite3.damaged-crash"
+    folder.mkdir()
+    notice = RecoveryNotice(
+        str(folder), "database disk image is malformed", time.time(), pending=True
+    )
+    write_notices(path, [notice])
+    os.replace(path, folder / path.name)  # ... and the process died here
+    assert Path(f"{path}-wal").exists()
+    with ChatStore(path) as store:
+        assert (folder / "chats.sqlite3-wal").stat().st_size > 0  # moved after its file
+        (done,) = salvage_all(store)
+        assert not done.pending and _contents(store)["only in the log"] == ["the newest words"]
+
+
+def test_a_store_whose_file_was_kept_aside_refuses_to_write_into_the_copy(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "chats.sqlite3"
+    first = ChatStore(path)
+    chat = first.create_chat("before")
+    with start_lock(path):  # another Hearth found the file damaged and kept it aside
+        notice = keep_aside(path, "database disk image is malformed")
+    with ChatStore(path) as second:
+        second.create_chat("in the new database")
+    with pytest.raises(ChatStoreError, match="replaced"):
+        first.add_message(chat.id, "user", "would vanish into the kept copy")
+    first.close()
+    kept = sqlite3.connect(Path(notice.kept) / path.name)
+    assert kept.execute("SELECT count(*) FROM messages").fetchone()[0] == 0
+    kept.close()
+
+
+def test_dismissing_keeps_a_notice_that_arrived_since(tmp_path: Path) -> None:
+    path = tmp_path / "chats.sqlite3"
+    path.write_bytes(b"garbage " * 100)
+    with ChatStore(path) as store:
+        shown = store.notices
+        path2 = Path(shown[0].kept)
+        write_notices(path, [*shown, RecoveryNotice(str(path2) + "-later", "later", time.time())])
+        store.dismiss_notices(shown)
+        assert [n.reason for n in store.notices] == ["later"]
+
+
+def test_a_salvage_run_twice_adds_nothing_twice(tmp_path: Path) -> None:
+    path = tmp_path / "chats.sqlite3"
+    _fill(path, chats=12, messages=2)
+    _damage_a_page_of(path, "messages")
+    with ChatStore(path) as store:
+        (notice,) = store.notices
+        salvage_one(store, notice)  # as if the first run stopped before marking the notice
+        first = _contents(store)
+        salvage_all(store)
+        assert _contents(store) == first and len(store.list_chats()) == 12
+
+
+def test_impossible_stored_times_read_as_the_epoch(tmp_path: Path) -> None:
+    with ChatStore(tmp_path / "chats.sqlite3") as store:
+        chat = store.create_chat("old import")
+        store.add_message(chat.id, "user", "hello")
+        with store._write() as conn:
+            conn.execute("UPDATE chats SET created_at = 1e300, updated_at = -5")
+            conn.execute("UPDATE messages SET created_at = 9e99")
+        (read,) = store.list_chats()
+        assert (read.created_at, read.updated_at) == (0.0, 0.0)
+        assert store.messages(chat.id)[0].created_at == 0.0
+
+
+def test_a_read_only_view_sees_what_another_hearth_wrote_after_space_freed(
+    small_disk: Path,
+) -> None:
+    path = small_disk / "chats.sqlite3"
+    _fill(path, chats=2, messages=1)
+    filler = _fill_disk(small_disk)
+    with ChatStore(path) as reader:
+        assert reader.read_only and len(reader.list_chats()) == 2
+        filler.unlink()
+        with ChatStore(path) as writer:
+            writer.create_chat("written meanwhile")
+        assert "written meanwhile" in [c.title for c in reader.list_chats()]
