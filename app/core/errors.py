@@ -154,3 +154,8 @@ class InvalidSetting(HearthError):
 class ImportLimitExceeded(ChatImportError):
     """An import file is over one of the import limits (size, nesting depth, number of chats,
     time to read it); nothing was imported. The message names the limit."""
+
+
+class ChatStoreFull(ChatStoreError):
+    """The disk holding the chat database is full: nothing more can be saved until space is
+    freed (what is saved is untouched, and the chats can still be read)."""

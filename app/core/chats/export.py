@@ -170,7 +170,10 @@ def local_time(seconds: object) -> str:
     """ "2026-12-03 12:30" in local time; "unknown date" for a stored time that is not one
     (NaN, huge, negative where the platform refuses it, not a number)."""
     try:
-        return time.strftime("%Y-%m-%d %H:%M", time.localtime(float(seconds)))  # type: ignore[arg-type]
+        when = float(seconds)  # type: ignore[arg-type]
+        if when <= 0:  # how the store reads back a time that was not one
+            return "unknown date"
+        return time.strftime("%Y-%m-%d %H:%M", time.localtime(when))
     except (TypeError, ValueError, OverflowError, OSError):
         return "unknown date"
 

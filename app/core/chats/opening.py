@@ -24,7 +24,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from app.core.chats import recovery, schema
-from app.core.errors import ChatStoreError
+from app.core.errors import ChatStoreError, ChatStoreFull
 
 BUSY_TIMEOUT_S = 20.0  # how long a lock held by another connection is waited for
 START_LOCK_TIMEOUT_S = 60.0  # how long a racing start waits for another one to finish opening
@@ -221,7 +221,7 @@ def trouble_error(
     code = _primary(exc) if exc is not None else -1
     text = str(exc or os_error or "")
     if code == sqlite3.SQLITE_FULL or "disk is full" in text or _is_enospc(os_error):
-        return ChatStoreError(
+        return ChatStoreFull(
             f"The disk holding {path.parent} is full. Free some space and try again; "
             "your saved chats are untouched."
         )
@@ -240,7 +240,7 @@ def trouble_error(
             f"The disk holding {path} reported a read or write error ({text}). If it is full, "
             "free some space; then try again. Your chats are untouched."
         )
-    return ChatStoreError(f"The chat database could not be opened ({text}). Try again.")
+    return ChatStoreError(f"The chat database could not be used ({text}). Try again.")
 
 
 def _is_enospc(exc: OSError | None) -> bool:

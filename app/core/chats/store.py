@@ -329,12 +329,19 @@ class ChatStore:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield self._conn
+                    self._conn.execute("COMMIT")
                 except BaseException:
-                    self._conn.execute("ROLLBACK")
+                    self._rollback()
                     raise
-                self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 raise _store_error(exc, self.path) from exc
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already (it does after a full disk,
+        and a second ROLLBACK would hide the first error)."""
+        if self._conn.in_transaction:
+            with suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
 
     def _chats(self, where: str, args: tuple[Any, ...]) -> list[Chat]:
         sql = (
@@ -510,4 +517,4 @@ def _settings(text: str | None) -> dict[str, Any]:
 def _store_error(exc: sqlite3.Error, path: Path) -> ChatStoreError:
     """A write that failed: the same words as for opening, about saving."""
     error = trouble_error(exc, path)
-    return ChatStoreError(f"The chat could not be saved. {error}")
+    return type(error)(f"The chat could not be saved. {error}")

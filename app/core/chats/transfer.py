@@ -23,7 +23,7 @@ from app.core.chats.import_limits import (
 )
 from app.core.chats.importing import ImportResult, read_document
 from app.core.chats.store import Chat, ChatStore
-from app.core.errors import ChatNotFound, HearthError
+from app.core.errors import ChatNotFound, ChatStoreFull, HearthError
 
 EXPORT_FORMATS = (*FORMATS, "pdf")
 
@@ -113,9 +113,13 @@ def store_imports(store: ChatStore, result: ImportResult) -> ImportOutcome:
     """Add each chat in its own transaction; one that fails is named and the rest still go in."""
     added: list[Chat] = []
     skipped = list(result.skipped)
-    for export in result.chats:
+    for n, export in enumerate(result.chats):
         try:
             added.append(store.import_chat(export.chat, export.messages))
+        except ChatStoreFull as exc:  # no point trying the rest: say how many wait
+            left = len(result.chats) - n
+            skipped.append(f"{left} chat(s) could not be added: {_reason(exc)}")
+            break
         except (HearthError, sqlite3.Error, ValueError, OverflowError) as exc:
             skipped.append(f"“{export.chat.title}” could not be added: {_reason(exc)}")
     return ImportOutcome(added, skipped, result.source)
