@@ -10,7 +10,8 @@ Gated repos answer 401 (X-Error-Code: GatedRepo) to file requests without the ri
 
 Faults (`LocalHub.faults`, applied to file GETs): drop the connection after N bytes, stall,
 hold mid-file until the test lets go, ignore Range, flip one byte, answer 5xx a number of
-times; answer every API request with a given status and a non-JSON body (`api_status`).
+times; answer every API request with a given status and a non-JSON body (`api_status`), or
+send model JSON of the Hub's shape with some fields replaced (`model_fields`).
 Every file GET is recorded with the bytes actually sent, so tests can assert what a
 resume re-fetched.
 """
@@ -92,6 +93,9 @@ class Faults:
     # (e.g. 200 with an HTML page, as a captive portal or a misconfigured mirror does, or 401)
     api_status: int | None = None
     api_body: bytes = b"<html><body>Sign in to the Wi-Fi</body></html>"
+    # model JSON (search results and model info): these fields replace the repo's own, e.g.
+    # {"siblings": [{"rfilename": 5}]} or {"downloads": "many"}: the Hub's shape, wrong types
+    model_fields: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -167,7 +171,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._error(404, "RepoNotFound", "Repository not found")
             rest = parts[4:]
             if not rest or rest[0] == "revision":
-                return self._json(_model_json(repo, blobs="blobs" in query))
+                model = _model_json(repo, blobs="blobs" in query)
+                return self._json(model | self.owner.faults.model_fields)
             if rest[0] == "tree":
                 return self._json([_file_json(f) for f in repo.files])
         if len(parts) >= 5 and parts[2] == "resolve":
@@ -199,7 +204,8 @@ class _Handler(BaseHTTPRequestHandler):
         )
         found.sort(key=sort_key, reverse=True)
         limit = int(query.get("limit", ["1000"])[0])
-        self._json([_model_json(r, blobs=False) for r in found[:limit]])
+        fields = self.owner.faults.model_fields
+        self._json([_model_json(r, blobs=False) | fields for r in found[:limit]])
 
     def _resolve(self, method: str, repo: HubRepo, hub_file: HubFile) -> None:
         record = Served(method, self.path, self.headers.get("Range"), 200)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app.core.errors import HubNotFound, HubUnavailable
 from app.core.models.hub import HubClient
 from app.core.models.model_info import read_model_info
-from tests.hub.fixtures import GATED_REPO, GEMMA_REPO, SMOL_REPO, SPLIT_REPO
+from tests.hub.fixtures import EMBED_REPO, GATED_REPO, GEMMA_REPO, SMOL_REPO, SPLIT_REPO
 from tests.hub.server import LocalHub
 
 
@@ -109,3 +110,66 @@ def test_a_403_names_the_token_and_how_to_set_it(hub: LocalHub) -> None:
     hub.faults.api_status = 403
     with pytest.raises(Exception, match=r"\(403\).*hearth models token"):
         HubClient(token="hf_x").search("GGUF")
+
+
+# The Hub's JSON shape with values of the wrong type, as a broken mirror or proxy might send:
+# each must be a clear HubBadResponse, never a traceback from the code that reads the answer.
+WRONG_TYPES: dict[str, dict[str, Any]] = {
+    "a file name that is a number": {"siblings": [{"rfilename": 5}]},
+    "a size that is a word": {"siblings": [{"rfilename": "m-Q4_0.gguf", "size": "big"}]},
+    "a negative size": {"siblings": [{"rfilename": "m-Q4_0.gguf", "size": -1}]},
+    "a sha256 that is a number": {
+        "siblings": [
+            {
+                "rfilename": "m-Q4_0.gguf",
+                "size": 10,
+                "lfs": {"size": 10, "sha256": 5, "pointerSize": 135},
+            }
+        ]
+    },
+    "downloads that are a word": {"downloads": "many"},
+    "likes that are a list": {"likes": [1]},
+    "an id that is a number": {"id": 5},
+    "an author that is a number": {"author": 5},
+    "a tag that is a number": {"tags": [5], "cardData": None},
+    "card data that is a string": {"cardData": "apache-2.0"},
+    "a license that is a number": {"cardData": {"license": 5}},
+    "a commit that is a number": {"sha": 5},
+}
+LISTINGS = [(SMOL_REPO, "listing"), (EMBED_REPO, "embedding_listing")]
+
+
+@pytest.mark.parametrize("fields", WRONG_TYPES.values(), ids=WRONG_TYPES.keys())
+@pytest.mark.parametrize(("repo", "call"), LISTINGS, ids=[c for _, c in LISTINGS])
+def test_a_listing_with_values_of_the_wrong_type_is_a_clear_error(
+    hub: LocalHub, fields: dict[str, Any], repo: str, call: str
+) -> None:
+    from app.core.errors import HubBadResponse
+
+    hub.faults.model_fields = fields
+    with pytest.raises(HubBadResponse) as caught:
+        getattr(HubClient(), call)(repo)
+    assert "did not answer like Hugging Face" in str(caught.value) and hub.url in str(caught.value)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+# search reads no file list or commit
+SEARCHED = {k: f for k, f in WRONG_TYPES.items() if not {"siblings", "sha"} & f.keys()}
+
+
+@pytest.mark.parametrize("fields", SEARCHED.values(), ids=SEARCHED.keys())
+def test_search_results_with_values_of_the_wrong_type_are_a_clear_error(
+    hub: LocalHub, fields: dict[str, Any]
+) -> None:
+    from app.core.errors import HubBadResponse
+
+    hub.faults.model_fields = fields
+    with pytest.raises(HubBadResponse, match="did not answer like Hugging Face"):
+        HubClient().search("GGUF")
+
+
+def test_a_license_given_as_a_list_and_missing_counts_are_read(hub: LocalHub) -> None:
+    hub.faults.model_fields = {"cardData": {"license": ["mit", "apache-2.0"]}, "likes": None}
+    listing = HubClient().listing(SMOL_REPO)
+    assert listing.summary.license == "mit, apache-2.0" and listing.summary.likes == 0
+    assert [c.quant for c in listing.choices] == ["Q4_0", "Q4_1"]

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from app.core.chats import import_text as say
 from app.core.chats.export import FORMAT, VERSION, ChatExport
-from app.core.chats.import_limits import DEFAULT_LIMITS, Budget, Limits, parse_json
+from app.core.chats.import_limits import DEFAULT_LIMITS, Budget, Limits, memory_limit, parse_json
 from app.core.chats.import_models import (
     ROLES,
     STATUSES,
@@ -52,7 +52,9 @@ class ImportResult:
 def read_chats(text: str, limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Parse and check `text` (an import file's contents) within `limits`."""
     budget = Budget(limits.seconds)
-    return read_document(parse_json(text, limits, budget), limits, budget)
+    data = parse_json(text, limits, budget)
+    with memory_limit():
+        return read_document(data, limits, budget)
 
 
 def read_document(data: object, limits: Limits, budget: Budget) -> ImportResult:

@@ -18,6 +18,7 @@ from app.core.chats.import_limits import (
     Budget,
     Limits,
     decode,
+    memory_limit,
     parse_json,
     read_bytes,
 )
@@ -106,7 +107,9 @@ def read_import_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> ImportResul
     budget = Budget(limits.seconds)
     text = decode(read_bytes(path, limits), path.name or str(path))
     budget.check()
-    return read_document(parse_json(text, limits, budget), limits, budget)
+    data = parse_json(text, limits, budget)
+    with memory_limit():
+        return read_document(data, limits, budget)
 
 
 def store_imports(store: ChatStore, result: ImportResult) -> ImportOutcome:

@@ -107,26 +107,26 @@ class HubClient:
     def listing(self, repo_id: str, revision: str | None = None) -> RepoListing:
         """Every GGUF in the repo as download choices, with sizes and sha256 from LFS."""
         self._probe()
-        with self._errors(repo_id):
+        with self._errors(repo_id):  # reading the answer too: JSON of the wrong types
             info = self.api.model_info(
                 repo_id, revision=revision, files_metadata=True, token=self._token_arg
             )
-        files = [_remote(s.rfilename, s) for s in info.siblings or []]
-        return RepoListing(_summary(info), info.sha or revision or "main", group_choices(files))
+            summary, files = _summary(info), _remotes(info)
+            return RepoListing(summary, _commit(info, revision), group_choices(files))
 
     def embedding_listing(self, repo_id: str, revision: str | None = None) -> EmbeddingListing:
         """The files of a sentence-transformers repo that Hearth would fetch, with sizes and
         checksums; `InvalidModelFile` when the repo is not a model Hearth can use."""
         self._probe()
-        with self._errors(repo_id):
+        with self._errors(repo_id):  # reading the answer too: JSON of the wrong types
             info = self.api.model_info(
                 repo_id, revision=revision, files_metadata=True, token=self._token_arg
             )
-        summary = _summary(info)
-        files = embedding_files(info.id, [_remote(s.rfilename, s) for s in info.siblings or []])
-        return EmbeddingListing(
-            info.id, info.sha or revision or "main", files, summary.license, summary.gated
-        )
+            summary = _summary(info)
+            files = embedding_files(summary.repo_id, _remotes(info))
+            return EmbeddingListing(
+                summary.repo_id, _commit(info, revision), files, summary.license, summary.gated
+            )
 
     # -- files -------------------------------------------------------------------------
 
@@ -234,15 +234,69 @@ class HubClient:
             raise
 
 
-def _remote(path: str, entry: Any) -> RemoteFile:
+# Reading the Hub's answer. huggingface_hub copies its JSON into ModelInfo without checking
+# types, so every value used is checked here: a wrong one raises TypeError or ValueError, which
+# `HubClient._errors` turns into HubBadResponse.
+
+
+def _remotes(info: Any) -> list[RemoteFile]:
+    siblings = info.siblings or []
+    if not isinstance(siblings, list):
+        raise TypeError(f"siblings: {siblings!r}")
+    return [_remote(entry) for entry in siblings]
+
+
+def _remote(entry: Any) -> RemoteFile:
     """A listed file: LFS files carry a sha256, small ones kept in git their blob id."""
+    path = _text(getattr(entry, "rfilename", None), "rfilename")
+    if not path:
+        raise ValueError("a file without a name")
+    size = _count(getattr(entry, "size", None), "size")
     lfs = getattr(entry, "lfs", None)
-    return RemoteFile(
-        path,
-        int(getattr(entry, "size", 0) or 0),
-        lfs.sha256 if lfs else None,
-        None if lfs else getattr(entry, "blob_id", None),
-    )
+    if lfs:
+        return RemoteFile(path, size, _text(lfs.sha256, "sha256") or None, None)
+    return RemoteFile(path, size, None, _text(getattr(entry, "blob_id", None), "blob_id") or None)
+
+
+def _commit(info: Any, revision: str | None) -> str:
+    return _text(info.sha, "sha") or revision or "main"
+
+
+def _text(value: Any, what: str) -> str:
+    """A string from the answer; "" when it is missing."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TypeError(f"{what}: {value!r}")
+    return value
+
+
+def _count(value: Any, what: str) -> int:
+    """A count or size from the answer (a whole number, not negative); 0 when missing."""
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what}: {value!r}")
+    if value < 0:
+        raise ValueError(f"{what}: {value!r}")
+    return value
+
+
+def _license(info: Any) -> str:
+    """The card's license (a list of them joined), else the first `license:` tag."""
+    card = info.card_data
+    if card is not None and not hasattr(card, "get"):
+        raise TypeError(f"cardData: {card!r}")
+    named = card.get("license") if card is not None else None
+    if isinstance(named, list):
+        return ", ".join(_text(one, "license") for one in named)
+    if named:
+        return _text(named, "license")
+    tags = info.tags or []
+    if not isinstance(tags, list):
+        raise TypeError(f"tags: {tags!r}")
+    found = (tag for tag in tags if _text(tag, "tag").startswith("license:"))
+    return next(found, "").removeprefix("license:")
 
 
 def _raise_for_status(response: Any) -> None:
@@ -252,17 +306,19 @@ def _raise_for_status(response: Any) -> None:
 
 
 def _summary(info: Any) -> RepoSummary:
-    card = info.card_data
-    license_ = (card.get("license") if card is not None else None) or next(
-        (t.removeprefix("license:") for t in info.tags or [] if t.startswith("license:")), ""
-    )
+    repo_id = _text(info.id, "id")
+    if not repo_id:
+        raise ValueError("a repo without an id")
+    updated = info.last_modified
+    if updated is not None and not isinstance(updated, datetime):
+        raise TypeError(f"lastModified: {updated!r}")
     return RepoSummary(
-        repo_id=info.id,
-        author=info.author or info.id.split("/")[0],
-        downloads=int(info.downloads or 0),
-        likes=int(info.likes or 0),
-        updated=info.last_modified,
-        license=str(license_),
+        repo_id=repo_id,
+        author=_text(info.author, "author") or repo_id.split("/")[0],
+        downloads=_count(info.downloads, "downloads"),
+        likes=_count(info.likes, "likes"),
+        updated=updated,
+        license=_license(info),
         gated=bool(info.gated),
     )
 

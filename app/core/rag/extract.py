@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.core.errors import FileSkipped
 from app.core.rag.types import Section
+from app.core.textcodec import mostly_utf8
 
 MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 PLAIN = frozenset({".txt", ".text", ".rst", ".adoc", ".org", ".tex", ".log", ".csv", ".tsv"})
@@ -87,8 +88,10 @@ def extract(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> list[Sect
 
 
 def decode_text(data: bytes) -> str:
-    """Bytes to text. In order: UTF-8/UTF-16 by their marks; UTF-8; Western European
-    (cp1252) when that reading looks like text in one Western language; the encoding
+    """Bytes to text. In order: UTF-8/UTF-16 by their marks; UTF-8; UTF-8 with a few damaged
+    bytes (at most one per 1,000 characters, see `mostly_utf8`), kept as UTF-8 with U+FFFD for
+    them; Western European (cp1252) when that reading looks like text in one Western language
+    or English with typographic quotes, dashes and symbols; the encoding
     charset_normalizer finds (CJK, Cyrillic, Greek, Central European...), Western first
     among equally good guesses; else the most plausible single-byte reading. Binary data
     (NUL bytes, or no encoding fits) raises `FileSkipped`."""
@@ -105,6 +108,9 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = mostly_utf8(data)
+    if damaged is not None:
+        return damaged
     sample = data[: 4 * 1024 * 1024]
     western = _western(sample)
     if western:
@@ -153,14 +159,15 @@ _SINGLE_BYTE = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "koi
 
 def _western(data: bytes) -> str | None:
     """ "cp1252" when the bytes read as cp1252 give text in one Western language: few
-    accented letters (under 30 % of the letters), all from one language's set, and no
-    symbol inside a word; else None."""
+    accented letters (under 30 % of the letters), all from one language's set, or none and
+    only a few typographic marks (’ “ ” – — … € •, under 30 % of the letters: English), and
+    no symbol inside a word but an apostrophe (’ in "it’s"); else None."""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
     accented: set[str] = set()
-    letters = wide = 0
+    letters = wide = marks = 0
     previous = " "
     for index, char in enumerate(text):
         if char.isascii():
@@ -173,13 +180,16 @@ def _western(data: bytes) -> str | None:
             wide += 1
             accented.add(char.lower())
         elif char in _WESTERN_MARKS:
+            marks += 1
             following = text[index + 1] if index + 1 < len(text) else " "
-            if previous.isalpha() and following.isalpha() and char not in "·\xad":
+            if previous.isalpha() and following.isalpha() and char not in "’·\xad":
                 return None  # "Za¿ó³æ": a symbol inside a word is a letter of another script
         else:
             return None  # a control character, or a symbol no Western text uses
         previous = char
-    if not accented or wide > 0.3 * letters:
+    if not accented:  # English (or any Western text) with only typographic marks
+        return "cp1252" if 0 < marks <= 0.3 * letters else None
+    if wide > 0.3 * letters:
         return None
     if not any(accented <= language for language in _WESTERN_LETTERS):
         return None

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from app.core.chats import import_limits
-from app.core.chats.import_limits import DEFAULT_LIMITS, Limits, decode, too_deep
+from app.core.chats.import_limits import DEFAULT_LIMITS, MIB, Limits, decode, too_deep
 from app.core.chats.importing import read_chats
 from app.core.chats.transfer import read_import_file
 from app.core.errors import ChatImportError, ImportLimitExceeded
@@ -33,7 +34,7 @@ def hearth_chats(count: int, messages: int = 2, text: str = "hi") -> str:
 
 
 def test_the_defaults_are_documented_numbers() -> None:
-    assert DEFAULT_LIMITS.max_file_bytes == 512 * 1024 * 1024
+    assert DEFAULT_LIMITS.max_file_bytes == 256 * 1024 * 1024  # about 70 s and 3 GB to read
     assert DEFAULT_LIMITS.max_depth == 64
     assert DEFAULT_LIMITS.max_chats == 50_000
     assert DEFAULT_LIMITS.max_messages == 100_000
@@ -136,6 +137,55 @@ def test_the_depth_scan_is_linear_for_unterminated_strings_of_escaped_quotes() -
     assert not too_deep(hostile, 64)
     with pytest.raises(ChatImportError, match="not JSON"):
         read_chats(hostile)
+
+
+@pytest.mark.timeout(30)
+def test_the_depth_scan_is_one_pass_over_many_nests_just_under_the_limit() -> None:
+    """Thousands of nests 63 deep (64 with the outer list: exactly the limit) once cost one
+    pass over the whole text per level, about 0.65 s per MiB; a 150 MiB file overran the
+    120 s budget before it was ever checked. One pass now (about 0.04 s per MiB)."""
+    nest = "[" * 63 + "]" * 63
+    count = 4 * MIB // (len(nest) + 1)
+    at_limit = "[" + ",".join([nest] * count) + "]"
+    assert not too_deep(at_limit, 64)
+    assert too_deep(at_limit, 63)
+    over = at_limit[:-1] + ",[" + nest + "]]"  # one nest 65 deep, at the very end
+    assert too_deep(over, 64)
+    with pytest.raises(ImportLimitExceeded, match="more than 64 levels"):
+        read_chats(over)
+
+
+def test_the_depth_scan_looks_at_the_budget_as_it_goes(monkeypatch: pytest.MonkeyPatch) -> None:
+    ticks = {"n": 0}
+
+    def clock() -> float:  # every look at the clock: 1 s later
+        ticks["n"] += 1
+        return float(ticks["n"])
+
+    monkeypatch.setattr(time, "monotonic", clock)  # the clock import_limits reads
+    deep = "[" + ",".join(["[" * 60 + "]" * 60] * 60_000) + "]"  # 7 MiB of brackets
+    with pytest.raises(ImportLimitExceeded, match="longer than 5 seconds"):
+        too_deep(deep, 64, import_limits.Budget(5))
+    assert ticks["n"] <= 7  # stopped as the budget ran out, not after the whole scan
+
+
+def test_depth_counts_brackets_of_both_kinds_and_skips_strings_and_escapes() -> None:
+    assert too_deep('{"a": {"b": [{"c": [[]]}]}}', 5)
+    assert not too_deep('{"a": {"b": [{"c": [[]]}]}}', 6)
+    assert not too_deep(r'["\\", "[[[[", "\\\"[[[["]', 1)  # escaped backslashes, quotes
+    assert not too_deep('["unterminated [[[[[[[[', 1)
+    assert not too_deep("]]]]" + "[" * 10, 64)  # json.loads stops at the first "]"
+    assert too_deep("[" * 65, 64)  # unterminated, but json.loads would recurse that deep
+
+
+def test_running_out_of_memory_is_the_import_limit_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_memory(text: str) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(json, "loads", no_memory)  # the json import_limits uses
+    with pytest.raises(ImportLimitExceeded, match="too large to import on this machine") as caught:
+        read_chats(hearth_chats(1))
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
 
 
 def test_a_long_message_is_cut_and_the_cut_named() -> None:

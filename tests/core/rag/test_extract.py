@@ -154,3 +154,52 @@ def test_latin1_french_is_not_read_as_central_european(tmp_path: Path) -> None:
     (section,) = extract(path, "markdown")
     assert "crème" in section.text and "crčme" not in section.text
     assert "très légère" in section.text
+
+
+# UTF-8 with one damaged byte (a cut download, a bad sector) stays UTF-8: the byte becomes
+# U+FFFD and every other character is kept, not read as Shift-JIS, KOI8-R or another guess.
+DAMAGED_UTF8 = [
+    "Une crème brûlée, très appréciée à Noël.",
+    "Une crème brûlée",
+    "本地大语言模型桌面应用程序可以离线聊天，并且保存所有的对话记录。",
+    "Съешь же ещё этих мягких французских булок.",
+    "Καλημέρα κόσμε, η γλώσσα είναι ελληνική.",
+]
+
+
+@pytest.mark.parametrize("text", DAMAGED_UTF8)
+@pytest.mark.parametrize("where", ["end", "middle"])
+def test_utf8_with_one_bad_byte_keeps_its_text(tmp_path: Path, text: str, where: str) -> None:
+    from app.core.rag.extract import decode_text
+
+    half = len(text) // 2 if where == "middle" else len(text)
+    data = text[:half].encode() + b"\xff" + text[half:].encode()
+    assert decode_text(data) == text[:half] + "\ufffd" + text[half:]
+
+
+def test_much_damage_or_no_multibyte_text_is_not_taken_for_utf8() -> None:
+    from app.core.textcodec import mostly_utf8
+
+    assert mostly_utf8("crème".encode("latin-1")) is None  # no valid multi-byte sequence
+    assert mostly_utf8(("é" * 50).encode() + b"\xff" * 5) is None  # 5 bad bytes in 55 chars
+    text = ("éè" + "x" * 998) * 3  # 3,000 characters: up to 3 bad bytes are "a few"
+    assert mostly_utf8(text.encode() + b"\xff\xfe\xfd") == text + "\ufffd" * 3
+    assert mostly_utf8(text.encode() + b"\xff\xfe\xfd\xfc") is None
+
+
+# English in cp1252 (Windows' default for Western text): no accented letters, only typographic
+# apostrophes, quotes, dashes and symbols. Short texts like these once went to
+# charset_normalizer, which read them as Big5 or Mac encodings ("It𠏋 a test.").
+ENGLISH_CP1252 = [
+    "It’s a test.",
+    "Price: €5 — that’s all. " * 3,
+    "“Quoted,” she said – and left… • Item one • Item two",
+    "Don’t stop: it’s 10 °C outside ‘cold’ and we’re fine.",
+]
+
+
+@pytest.mark.parametrize("text", ENGLISH_CP1252)
+def test_english_cp1252_with_typographic_marks_decodes_exactly(text: str) -> None:
+    from app.core.rag.extract import decode_text
+
+    assert decode_text(text.encode("cp1252")) == text
