@@ -62,3 +62,14 @@ def run(engine: object, request: GenerationRequest) -> tuple[str, GenerationResu
             result = event
     assert isinstance(result, GenerationResult)
     return "".join(pieces), result
+
+
+@pytest.fixture(autouse=True)
+def _dev_null_survives() -> Iterator[None]:
+    """No test may replace or remove /dev/null (a full-disk or import probe gone wrong would
+    break every later subprocess, the package build included)."""
+    yield
+    import stat
+
+    mode = os.stat(os.devnull).st_mode if os.path.exists(os.devnull) else 0
+    assert stat.S_ISCHR(mode), "this test replaced or removed /dev/null"

@@ -141,8 +141,10 @@ def test_held_locks_are_waited_for_or_reported_never_recovered(tmp_path: Path) -
         chat = store.create_chat("locked")
         ids = {store.add_message(chat.id, "user", f"m{n}").id for n in range(10)}
     waited = refused = 0
-    for _ in range(ROUNDS):
-        hold, timeout = rng.uniform(0.05, 0.6), rng.uniform(0.05, 0.6)
+    for n in range(ROUNDS):  # even rounds: a short hold, waited for; odd: a long one, refused
+        short = n % 2 == 0
+        hold = rng.uniform(0.05, 0.3) if short else rng.uniform(1.0, 1.5)
+        timeout = rng.uniform(3.0, 5.0) if short else rng.uniform(0.05, 0.3)
         ready = threading.Event()
         holder = threading.Thread(target=_hold, args=(path, hold, ready))
         holder.start()
@@ -160,7 +162,7 @@ def test_held_locks_are_waited_for_or_reported_never_recovered(tmp_path: Path) -
     print(
         f"held locks: {ROUNDS} rounds, waited {waited}, refused clearly {refused}, lost {len(lost)}"
     )
-    assert not lost and waited and refused
+    assert not lost and waited == refused == ROUNDS // 2
 
 
 def test_racing_first_starts_never_move_the_database(tmp_path: Path) -> None:
