@@ -16,10 +16,12 @@ racing first starts never both create the schema.
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock, Timeout
 
@@ -249,3 +251,31 @@ def _is_enospc(exc: OSError | None) -> bool:
 
 def _is_denied(exc: OSError | None) -> bool:
     return exc is not None and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def free_bytes(folder: Path) -> int:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return -1
+
+
+def file_id(path: Path) -> tuple[int, int] | None:
+    """Which file `path` is (None when it is gone)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def file_stamp(path: Path) -> tuple[Any, ...]:
+    """Which file `path` is and how it and its log last changed."""
+    parts: list[Any] = []
+    for name in (path, path.with_name(path.name + "-wal")):
+        try:
+            st = name.stat()
+            parts += [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
+        except OSError:
+            parts.append(None)
+    return tuple(parts)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
-import shutil
 import sqlite3
 import threading
 import time
@@ -24,8 +22,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 from app.core.chats import recovery
-from app.core.chats.import_limits import MAX_TIME, MIN_TIME
-from app.core.chats.opening import BUSY_TIMEOUT_S, open_database, start_lock, trouble_error
+from app.core.chats import rows as stored
+from app.core.chats.opening import (
+    BUSY_TIMEOUT_S,
+    file_id,
+    file_stamp,
+    free_bytes,
+    open_database,
+    start_lock,
+    trouble_error,
+)
 from app.core.chats.recovery import RecoveryNotice
 from app.core.errors import ChatNotFound, ChatStoreError
 from app.core.messages import Role
@@ -86,10 +92,10 @@ class ChatStore:
         self._conn = opened.conn
         self.read_only = opened.read_only
         self.trouble: ChatStoreError | None = opened.trouble  # why it is read-only, if it is
-        self._file = _file_id(path)  # the file this connection has open
-        self._stamp = _stamp(path)  # and how it looked (for a read-only view)
+        self._file = file_id(path)  # the file this connection has open
+        self._stamp = file_stamp(path)  # and how it looked (for a read-only view)
         self._retry_at = time.monotonic() + REOPEN_EVERY_S
-        self._free_seen = _free_bytes(path.parent)
+        self._free_seen = free_bytes(path.parent)
 
     # -- recovery notices ----------------------------------------------------------------
 
@@ -161,11 +167,11 @@ class ChatStore:
                         m.content,
                         m.status,
                         m.model,
-                        _dump(m.params),
-                        _dump(m.timings),
+                        stored.dump(m.params),
+                        stored.dump(m.timings),
                         m.prompt_tokens,
                         m.completion_tokens,
-                        _dump(m.sources),
+                        stored.dump(m.sources),
                         m.error,
                         m.created_at,
                     )
@@ -240,11 +246,11 @@ class ChatStore:
                     content,
                     status,
                     model,
-                    _dump(params),
-                    _dump(timings),
+                    stored.dump(params),
+                    stored.dump(timings),
                     prompt_tokens,
                     completion_tokens,
-                    _dump(sources),
+                    stored.dump(sources),
                     error,
                     now,
                 ),
@@ -296,9 +302,9 @@ class ChatStore:
             titles = self._conn.execute(
                 "SELECT id, title FROM chats WHERE title LIKE ? ESCAPE '\\' "
                 "ORDER BY updated_at DESC LIMIT ?",
-                (_like_pattern(query), limit),
+                (stored.like_pattern(query), limit),
             ).fetchall()
-            rows = self._conn.execute(*_message_search_sql(query, limit)).fetchall()
+            rows = self._conn.execute(*stored.message_search_sql(query, limit)).fetchall()
         hits = [SearchHit(r["id"], r["title"], None, r["title"]) for r in titles]
         hits += [SearchHit(r["chat_id"], r["title"], r["id"], r["snippet"]) for r in rows]
         return hits[:limit]
@@ -355,12 +361,12 @@ class ChatStore:
             Chat(
                 r["id"],
                 r["title"],
-                usable_time(r["created_at"]),
-                usable_time(r["updated_at"]),
+                stored.usable_time(r["created_at"]),
+                stored.usable_time(r["updated_at"]),
                 r["model"],
                 r["system_prompt"],
                 r["prompt_id"],
-                _settings(r["settings_json"]),
+                stored.settings(r["settings_json"]),
                 r["n"],
             )
             for r in rows
@@ -369,21 +375,21 @@ class ChatStore:
     def _reopen_writable(self) -> None:
         """Opened read-only on a full disk: try for real again (at most every few seconds, so a
         loop of failing writes does not check the file each time), or say why writes fail."""
-        free = _free_bytes(self.path.parent)
+        free = free_bytes(self.path.parent)
         if time.monotonic() < self._retry_at and free == self._free_seen:
             raise self.trouble or ChatStoreError("The chat database is read-only right now.")
         self._retry_at, self._free_seen = time.monotonic() + REOPEN_EVERY_S, free
         opened = open_database(self.path, self._busy_timeout)
         self._conn.close()
         self._conn, self.read_only, self.trouble = opened.conn, opened.read_only, opened.trouble
-        self._file, self._stamp = _file_id(self.path), _stamp(self.path)
+        self._file, self._stamp = file_id(self.path), file_stamp(self.path)
         if self.read_only:
             raise self.trouble or ChatStoreError("The chat database is read-only right now.")
 
     def _check_same_file(self) -> None:
         """Refuse to write into a database that another Hearth has kept aside as damaged (the
         write would land in the kept copy, out of sight)."""
-        if _file_id(self.path) != self._file:
+        if file_id(self.path) != self._file:
             raise ChatStoreError(
                 f"{self.path.name} was replaced while this Hearth had it open (another Hearth "
                 "found it damaged and kept it aside). Restart Hearth to use the new database; "
@@ -393,66 +399,13 @@ class ChatStore:
     def _fresh_view(self) -> None:
         """A read-only (immutable) view sees the file as it was: when the file has changed
         since (space was freed and another Hearth wrote), open it again first."""
-        if self.read_only and _stamp(self.path) != self._stamp:
+        if self.read_only and file_stamp(self.path) != self._stamp:
             with suppress(ChatStoreError):
                 opened = open_database(self.path, self._busy_timeout)
                 self._conn.close()
                 self._conn, self.read_only = opened.conn, opened.read_only
                 self.trouble = opened.trouble
-                self._file, self._stamp = _file_id(self.path), _stamp(self.path)
-
-
-def _free_bytes(folder: Path) -> int:
-    try:
-        return shutil.disk_usage(folder).free
-    except OSError:
-        return -1
-
-
-def _file_id(path: Path) -> tuple[int, int] | None:
-    """Which file `path` is (None when it is gone)."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino)
-
-
-def _stamp(path: Path) -> tuple[Any, ...]:
-    """Which file `path` is and how it and its log last changed."""
-    parts: list[Any] = []
-    for name in (path, path.with_name(path.name + "-wal")):
-        try:
-            st = name.stat()
-            parts += [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
-        except OSError:
-            parts.append(None)
-    return tuple(parts)
-
-
-def _message_search_sql(query: str, limit: int) -> tuple[str, tuple[Any, ...]]:
-    select = (
-        "SELECT m.id, m.chat_id, c.title, {snippet} AS snippet FROM messages m "
-        "JOIN chats c ON c.id = m.chat_id "
-    )
-    if len(query) >= 3:  # the trigram tokenizer needs three characters
-        phrase = '"' + query.replace('"', '""') + '"'
-        sql = select.format(snippet="snippet(messages_fts, 0, '[', ']', '…', 40)") + (
-            "JOIN messages_fts f ON f.rowid = m.id WHERE messages_fts MATCH ? "
-            "ORDER BY m.id DESC LIMIT ?"
-        )
-        return sql, (phrase, limit)
-    pattern = _like_pattern(query)
-    sql = select.format(snippet="substr(m.content, 1, 120)") + (
-        "WHERE m.content LIKE ? ESCAPE '\\' ORDER BY m.id DESC LIMIT ?"
-    )
-    return sql, (pattern, limit)
-
-
-def _like_pattern(query: str) -> str:
-    """A LIKE pattern matching `query` literally anywhere (with ESCAPE '\\')."""
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+                self._file, self._stamp = file_id(self.path), file_stamp(self.path)
 
 
 def _message(row: sqlite3.Row) -> StoredMessage:
@@ -462,56 +415,15 @@ def _message(row: sqlite3.Row) -> StoredMessage:
         role=row["role"],
         content=row["content"],
         status=row["status"],
-        created_at=usable_time(row["created_at"]),
+        created_at=stored.usable_time(row["created_at"]),
         model=row["model"],
-        params=_load_as(row["params_json"], dict),
-        timings=_load_as(row["timings_json"], dict),
+        params=stored.load_as(row["params_json"], dict),
+        timings=stored.load_as(row["timings_json"], dict),
         prompt_tokens=row["prompt_tokens"],
         completion_tokens=row["completion_tokens"],
-        sources=_sources(row["sources_json"]),
+        sources=stored.sources(row["sources_json"]),
         error=row["error"],
     )
-
-
-def _dump(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
-
-
-def _load(text: str | None) -> Any:
-    """A message's optional details (parameters, timings, sources). Damaged ones are dropped,
-    logged, and left as they are on disk: the message itself still opens."""
-    if text is None:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        log.warning("a message detail could not be read and is ignored: %.80r", text)
-        return None
-
-
-def usable_time(value: Any) -> float:
-    """A stored time every reader can show: one out of range (an import before limits, a
-    salvaged row) reads as 0, the start of 1970, never as an error."""
-    if isinstance(value, int | float) and math.isfinite(value) and MIN_TIME <= value <= MAX_TIME:
-        return float(value)
-    return 0.0
-
-
-def _load_as(text: str | None, kind: type) -> Any:
-    """A stored detail, only when it has the type every reader expects (else absent)."""
-    value = _load(text)
-    return value if isinstance(value, kind) else None
-
-
-def _sources(text: str | None) -> list[Any] | None:
-    """A message's sources: a list of objects, whatever an old database or import holds."""
-    value = _load_as(text, list)
-    return None if value is None else [s for s in value if isinstance(s, dict)]
-
-
-def _settings(text: str | None) -> dict[str, Any]:
-    value = _load(text)
-    return value if isinstance(value, dict) else {}
 
 
 def _store_error(exc: sqlite3.Error, path: Path) -> ChatStoreError:
