@@ -115,13 +115,38 @@ def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:
                 f"{path} was written by a newer Hearth (settings version {version}); "
                 "using defaults for now and leaving the file untouched."
             )
-        return Settings.model_validate(migrate(raw, version)), None
+        return _validated(migrate(raw, version), path)
     except (OSError, ValueError, ValidationError) as exc:
         moved = _move_aside_quietly(path)
         where = f" It was kept as {moved.name}." if moved else ""
         return Settings(), SettingsError(
             f"The settings file could not be read ({_short(exc)}); defaults are in use.{where}"
         )
+
+
+def _validated(raw: dict[str, Any], path: Path) -> tuple[Settings, SettingsError | None]:
+    """The settings in `raw`. A value out of range (a context longer than this Hearth allows,
+    say) goes back to its default alone, and the user is told which; the rest is kept."""
+    try:
+        return Settings.model_validate(raw), None
+    except ValidationError as exc:
+        dropped = [err["loc"] for err in exc.errors() if err["loc"]]
+        for loc in dropped:
+            _drop(raw, loc)
+        settings = Settings.model_validate(raw)  # anything still wrong: the whole file aside
+        names = ", ".join(".".join(str(p) for p in loc) for loc in dropped)
+        return settings, SettingsError(
+            f"Some settings in {path.name} could not be used ({_short(exc)}); {names} "
+            "went back to the default. Everything else was kept."
+        )
+
+
+def _drop(raw: dict[str, Any], loc: tuple[int | str, ...]) -> None:
+    node: Any = raw
+    for key in loc[:-1]:
+        node = node.get(key) if isinstance(node, dict) else None
+    if isinstance(node, dict):
+        node.pop(loc[-1], None)
 
 
 def save_settings(path: Path, settings: Settings) -> None:

@@ -68,3 +68,25 @@ def test_a_folder_that_cannot_be_made_is_reported_not_raised(
     assert "restart Hearth" in text
     assert services.paths.config.is_dir() and services.paths.logs.is_dir()
     assert [e.starter for e in services.library.entries()]  # the starter model still lists
+
+
+def test_one_value_out_of_range_resets_alone(tmp_path: Path) -> None:
+    """A context longer than this Hearth allows goes back to the default; the theme, the
+    sampling and the rest of the file are kept (and the file is not set aside)."""
+    path = tmp_path / "settings.json"
+    path.write_text(
+        json.dumps(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "theme": "dark",
+                "sampling": {"temperature": 0.3},
+                "engine": {"context_length": 4_000_000, "threads": 4},
+            }
+        )
+    )
+    settings, problem = load_settings(path)
+    assert settings.theme == "dark" and settings.sampling.temperature == 0.3
+    assert settings.engine.threads == 4
+    assert settings.engine.context_length == Settings().engine.context_length
+    assert problem is not None and "engine.context_length" in str(problem)
+    assert path.exists() and not list(tmp_path.glob("settings.json.unreadable-*"))
