@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import logging
 import multiprocessing
 import signal
 import sys
@@ -69,9 +70,28 @@ EXIT_ERROR, EXIT_CANCELLED, EXIT_BROKEN_PIPE = 1, 130, 128 + 13
 
 def _services() -> Services:
     services, problem = build_services()
+    _log_to_file(services)
     if problem is not None:
         _note(str(problem))
     return services
+
+
+def _log_to_file(services: Services) -> None:
+    """Hearth's log lines go to logs/cli.log, never to the terminal: what the user must read
+    is printed as a status line (with no handler, Python would print warnings to stderr)."""
+    root = logging.getLogger()
+    if any(getattr(h, "hearth_cli", False) for h in root.handlers):
+        return  # `main` called again in this process (tests do)
+    handler: logging.Handler = logging.NullHandler()
+    if services.paths.logs.is_dir():
+        with suppress(OSError):
+            handler = logging.FileHandler(services.paths.logs / "cli.log", encoding="utf-8")
+            handler.setFormatter(
+                logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
+            )
+    handler.hearth_cli = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
 
 
 def _engine(services: Services) -> EngineClient:
