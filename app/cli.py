@@ -89,6 +89,7 @@ def _log_to_file(services: Services) -> None:
             handler.setFormatter(
                 logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
             )
+    logging.raiseExceptions = False  # a log line lost on a full disk: never a trace on stderr
     handler.hearth_cli = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -163,7 +164,10 @@ def cmd_ask(services: Services, args: argparse.Namespace) -> int:
                 prompt_id=args.template,
             )
             conversation = streaming.on(Conversation(store, engine, chat.id, setup))
-            result = _stream_reply(conversation, conversation.answer, sys.stdout, stopped)
+            rid = streaming.request_id
+            result = _stream_reply(
+                conversation, lambda: conversation.answer(rid), sys.stdout, stopped
+            )
             if docs is not None and stopped.signum is None:
                 _print_sources(conversation, args.docs)
             _note(f"saved as chat {chat.id}")
@@ -228,10 +232,11 @@ class _ChatSession:
             Conversation(store, engine, chat.id, setup) if chat is not None else None
         )
 
-    def send(self, text: str) -> tuple[Conversation, Callable[[], Iterator[StreamEvent]]]:
+    def send(self, text: str, rid: int) -> tuple[Conversation, Callable[[], Iterator[StreamEvent]]]:
+        """The conversation, and how to start the answer as request `rid`."""
         if self.conversation is not None:
             conversation = self.conversation
-            return conversation, lambda: conversation.send(text)
+            return conversation, lambda: conversation.send(text, rid)
         chat = start_chat(
             self.store,
             text,
@@ -241,7 +246,8 @@ class _ChatSession:
         )
         self.conversation = Conversation(self.store, self.engine, chat.id, self.setup)
         _note(f"saved as chat {chat.id}")
-        return self.conversation, self.conversation.answer
+        started = self.conversation
+        return started, lambda: started.answer(rid)
 
 
 def _repl(session: _ChatSession) -> int | None:
@@ -259,7 +265,7 @@ def _repl(session: _ChatSession) -> int | None:
             stopped = Stop()
             try:
                 with stop_on_signals(stopped) as streaming:
-                    conversation, start = session.send(text)
+                    conversation, start = session.send(text, streaming.request_id)
                     _stream_reply(streaming.on(conversation), start, sys.stdout, stopped)
             except HearthError as exc:  # keep the session going: the chat is saved
                 _say(f"hearth: {exc}")

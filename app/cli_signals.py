@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import FrameType
 
 from app.core.conversation import Conversation
+from app.core.engine.types import next_request_id
 
 EXIT_CANCELLED = 130
 
@@ -82,19 +83,25 @@ class Stop:
 
 
 class Streaming:
-    """The conversation that the stop signals cancel (none yet while the question is being
-    stored: the signal is remembered and the answer cancelled at its first token)."""
+    """The answer that the stop signals cancel. Its request id is chosen before the question
+    is stored, so a signal that comes while the question is stored, documents are searched or
+    the prompt is evaluated cancels this very request (the engine checks between batches)."""
 
     def __init__(self) -> None:
         self.conversation: Conversation | None = None
+        self.request_id = next_request_id()
+        self.stopped = False
 
     def on(self, conversation: Conversation) -> Conversation:
         self.conversation = conversation
+        if self.stopped:
+            conversation.cancel(self.request_id)
         return conversation
 
     def cancel(self) -> None:
+        self.stopped = True
         if self.conversation is not None:
-            self.conversation.cancel()
+            self.conversation.cancel(self.request_id)
 
 
 @contextmanager

@@ -68,6 +68,7 @@ def build_window(
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    logging.raiseExceptions = False  # a log line lost on a full disk: never a trace on stderr
     appearance = Appearance(app)
     appearance.apply_language(settings.language)
     appearance.apply_theme(settings.theme, settings.font_size)
@@ -138,8 +139,8 @@ class CrashReporter(QObject):
         exc: BaseException,
         trace: TracebackType | None,
     ) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, exc, trace)
+        if issubclass(kind, KeyboardInterrupt):  # Ctrl-C in the terminal: close, quietly
+            QTimer.singleShot(0, self._close_window)
             return
         if exc.__traceback__ is None and trace is not None:
             exc = exc.with_traceback(trace)
@@ -147,6 +148,11 @@ class CrashReporter(QObject):
         logging.getLogger(__name__).error("unexpected error: %s", report.line)
         self.last_line = report.line
         self.reported.emit(report.line)  # queued to the window when raised on another thread
+
+    def _close_window(self) -> None:
+        window = self.parent()
+        if isinstance(window, MainWindow):
+            window.close()
 
     def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:
@@ -162,14 +168,14 @@ def install_crash_reporter(window: MainWindow, logs: Path | None) -> CrashReport
 
 
 def save_on_session_end(app: QGuiApplication, window: MainWindow) -> None:
-    """At a desktop logout, store what is being written; on SIGTERM/SIGHUP close the window
-    (which stores the answer and closes the hosts) and quit."""
+    """At a desktop logout, store what is being written; on Ctrl-C, SIGTERM or SIGHUP close
+    the window (which stores the answer and closes the hosts) and quit."""
 
     def commit(_manager: QSessionManager) -> None:
         window.commit_data()
 
     app.commitDataRequest.connect(commit)
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):  # Ctrl-C in the terminal, too
         number = getattr(signal, name, None)
         if number is not None:
             signal.signal(number, lambda *_: QTimer.singleShot(0, window.close))

@@ -45,7 +45,10 @@ def describe(exc: BaseException) -> str:
         return "the data is nested too deeply to read"
     if isinstance(exc, MemoryError):
         return "there is not enough memory for this"
-    text = " ".join(str(exc).split())
+    try:
+        text = " ".join(str(exc).split())
+    except Exception:  # an exception whose message itself fails
+        text = ""
     name = type(exc).__name__
     reason = f"{name}: {text}" if text else name
     return reason if len(reason) <= REASON_LENGTH else reason[: REASON_LENGTH - 1] + "…"
@@ -67,13 +70,26 @@ def write_trace(exc: BaseException, logs: Path, prefix: str) -> Path | None:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     try:
         logs.mkdir(parents=True, exist_ok=True)
-        path = logs / f"{prefix}-crash-{stamp}-{os.getpid()}.log"
         trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-        path.write_text(f"{time.strftime('%Y-%m-%d %H:%M:%S %z')}\n{trace}", encoding="utf-8")
+        path = _new_file(logs, f"{prefix}-crash-{stamp}-{os.getpid()}")
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(f"{time.strftime('%Y-%m-%d %H:%M:%S %z')}\n{trace}")
     except (OSError, RecursionError, ValueError):
         return None
     _prune(logs, prefix)
     return path
+
+
+def _new_file(logs: Path, stem: str) -> Path:
+    """A log file of its own: two crashes in the same second never overwrite each other."""
+    for n in range(1000):
+        path = logs / (f"{stem}.log" if n == 0 else f"{stem}-{n}.log")
+        try:
+            path.open("x").close()
+            return path
+        except FileExistsError:
+            continue
+    raise OSError("too many crash logs in the same second")
 
 
 def report_crash(exc: BaseException, logs: Path | None, prefix: str) -> CrashReport:

@@ -142,11 +142,25 @@ def _validated(raw: dict[str, Any], path: Path) -> tuple[Settings, SettingsError
 
 
 def _drop(raw: dict[str, Any], loc: tuple[int | str, ...]) -> None:
+    """Remove the setting at `loc`: the deepest key on the path that sits in an object (an
+    error inside a list, such as `sampling.stop.1`, drops the whole list)."""
     node: Any = raw
-    for key in loc[:-1]:
-        node = node.get(key) if isinstance(node, dict) else None
-    if isinstance(node, dict):
-        node.pop(loc[-1], None)
+    parent: dict[str, Any] | None = None
+    key: Any = None
+    for part in loc:
+        if not isinstance(node, dict | list):
+            break
+        if isinstance(node, dict):
+            if part not in node:
+                break
+            parent, key = node, part
+            node = node[part]
+        elif isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            break
+    if parent is not None:
+        parent.pop(key, None)
 
 
 def save_settings(path: Path, settings: Settings) -> None:

@@ -90,3 +90,15 @@ def test_one_value_out_of_range_resets_alone(tmp_path: Path) -> None:
     assert settings.engine.context_length == Settings().engine.context_length
     assert problem is not None and "engine.context_length" in str(problem)
     assert path.exists() and not list(tmp_path.glob("settings.json.unreadable-*"))
+
+
+def test_a_bad_item_in_a_list_resets_that_list_alone(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(
+        json.dumps(
+            {"schema_version": SCHEMA_VERSION, "theme": "dark", "sampling": {"stop": ["a", 5]}}
+        )
+    )
+    settings, problem = load_settings(path)
+    assert settings.theme == "dark" and settings.sampling.stop == Settings().sampling.stop
+    assert problem is not None and "sampling.stop" in str(problem) and path.exists()

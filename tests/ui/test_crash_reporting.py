@@ -20,7 +20,7 @@ from app.ui.main_window import MainWindow
 from tests.ui.conftest import send
 from tests.ui.fakes import FakeEngine
 
-STOP = (signal.SIGTERM, getattr(signal, "SIGHUP", None))
+STOP = (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None))
 
 
 @pytest.fixture
@@ -81,14 +81,18 @@ def test_a_logout_stores_the_answer_being_written(
     assert window.isVisible()  # a cancelled logout leaves the window usable
 
 
-def test_sigterm_closes_the_window_like_the_close_button(qtbot: QtBot, window: MainWindow) -> None:
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_closes_the_window_like_the_close_button(
+    qtbot: QtBot, window: MainWindow, number: int
+) -> None:
+    """SIGTERM (a logout) and Ctrl-C in the terminal close the window, with no traceback."""
     previous = {n: signal.getsignal(n) for n in STOP if n is not None}
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     try:
         save_on_session_end(app, window)
         assert all(signal.getsignal(n) is not previous[n] for n in previous)
-        os.kill(os.getpid(), signal.SIGTERM)
+        os.kill(os.getpid(), number)
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     finally:
         for number, handler in previous.items():
