@@ -20,3 +20,12 @@ def mostly_utf8(data: bytes) -> str | None:
     if valid > damaged and damaged <= max(1, len(text) // 1000):
         return text
     return None
+
+
+def utf8_text(data: bytes) -> str | None:
+    """`data` as UTF-8: strictly, or with a few damaged bytes (see `mostly_utf8`); None when
+    the bytes are some other encoding."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return mostly_utf8(data)

@@ -22,6 +22,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.faults.disks import small_tmpfs
 from tests.hub.server import HubFile, HubRepo, LocalHub
 
 ROUNDS = 20
@@ -158,21 +159,8 @@ def test_download_under_a_file_size_limit_leaves_nothing(
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 3 MiB tmpfs (root only)."""
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if made.returncode != 0:
-        pytest.skip(f"a tmpfs could not be mounted: {made.stderr.strip()}")
-    try:
+    with small_tmpfs(tmp_path / "tiny") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_starters_on_a_3_mib_disk_are_refused_before_writing(

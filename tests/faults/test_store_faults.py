@@ -20,6 +20,7 @@ import pytest
 
 from app.core.chats.store import ChatStore
 from app.core.errors import ChatStoreError
+from tests.faults.disks import fill_disk, small_tmpfs
 
 CHILD = Path(__file__).with_name("store_child.py")
 ROUNDS = 20
@@ -66,28 +67,8 @@ def test_full_disk_by_file_size_limit_loses_nothing(tmp_path: Path) -> None:
 
 @pytest.fixture
 def tmpfs(tmp_path: Path) -> Iterator[Path]:
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root (the RLIMIT_FSIZE probe still runs)")
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)]).returncode:
-        pytest.skip("tmpfs cannot be mounted here")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def _fill(folder: Path, leave: int) -> Path:
-    """Fill the disk but `leave` bytes (about)."""
-    filler = folder / "filler"
-    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
-    with filler.open("ab", buffering=0) as handle:
-        try:
-            handle.write(b"\0" * max(free - leave, 0))
-            while os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize > leave:
-                handle.write(b"\0" * 4096)
-        except OSError:
-            pass
-    return filler
+    with small_tmpfs(tmp_path / "disk") as mount:
+        yield mount
 
 
 def test_full_tmpfs_loses_nothing_and_lists_every_chat(tmpfs: Path) -> None:
@@ -98,12 +79,12 @@ def test_full_tmpfs_loses_nothing_and_lists_every_chat(tmpfs: Path) -> None:
     acknowledged: set[int] = set()
     full = listed = 0
     for _ in range(ROUNDS):
-        filler = _fill(tmpfs, rng.choice([0, 4096, 40_000, 200_000, 600_000]))
+        filler = fill_disk(tmpfs, rng.choice([0, 4096, 40_000, 200_000, 600_000]))
         acks, error, code = _child(path, rng.randint(5, 60))
         assert code == 0
         acknowledged |= acks
         full += bool(error)
-        _fill(tmpfs, 0)  # still full: reading must work
+        fill_disk(tmpfs, 0)  # still full: reading must work
         try:
             with ChatStore(path) as store:
                 assert store.recovery is None

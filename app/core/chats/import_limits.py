@@ -6,7 +6,7 @@ of memory (a clear limit error, not a crash).
 
 Also the decoding of the file's bytes: UTF-8 (with or without a BOM), UTF-16/32 when the file
 says so (a BOM, or the NUL pattern JSON allows), UTF-8 with a few damaged bytes replaced
-(`app.core.textcodec.mostly_utf8`: at most one per 1,000 characters), else Windows-1252 and
+(`app.core.textcodec.utf8_text`: at most one per 1,000 characters), else Windows-1252 and
 then Latin-1, as older tools wrote.
 Only a file with NUL bytes that is none of these is "not a text file".
 """
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from app.core.chats import import_text as say
 from app.core.errors import ChatImportError, ImportLimitExceeded
-from app.core.textcodec import mostly_utf8
+from app.core.textcodec import utf8_text
 
 MIB = 1024 * 1024
 
@@ -139,15 +139,11 @@ def _decode(data: bytes, name: str) -> str:
                 return text
     if 0 in data:
         raise ChatImportError(say.not_a_text_file(name))
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    # Mostly UTF-8 with a few damaged bytes: keep the UTF-8 (a damaged byte becomes U+FFFD)
-    # rather than turning all of its accents and scripts into mojibake.
-    damaged = mostly_utf8(data)
-    if damaged is not None:
-        return damaged
+    # UTF-8, even with a few damaged bytes (each becomes U+FFFD) rather than all of its
+    # accents and scripts turned into mojibake.
+    utf8 = utf8_text(data)
+    if utf8 is not None:
+        return utf8
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:

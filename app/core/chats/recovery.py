@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import os
 import shutil
 import sqlite3
@@ -27,11 +26,11 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from app.core.chats.rows import is_time
 from app.core.fileio import atomic_write_text, fsync_dir
 
 log = logging.getLogger(__name__)
 
-MAX_TIME = 32_503_680_000.0  # 3000-01-01: later times are not real (and not every OS shows them)
 SIDE_FILES = ("-wal", "-shm", "-journal")
 MISSES_BEFORE_STOP = 2000  # consecutive unreadable rowids after which a table is done
 ROLES = ("system", "user", "assistant")
@@ -223,11 +222,7 @@ def _rows(conn: sqlite3.Connection, table: str) -> Iterator[dict[str, Any]]:
 
 
 def _good_chat(row: dict[str, Any]) -> bool:
-    return isinstance(row.get("id"), int) and _good_time(row.get("created_at"))
-
-
-def _good_time(value: Any) -> bool:
-    return isinstance(value, int | float) and math.isfinite(value) and 0 <= value < MAX_TIME
+    return isinstance(row.get("id"), int) and is_time(row.get("created_at"))
 
 
 def _good_message(row: dict[str, Any]) -> bool:
@@ -236,5 +231,5 @@ def _good_message(row: dict[str, Any]) -> bool:
         and isinstance(row.get("chat_id"), int)
         and row.get("role") in ROLES
         and isinstance(row.get("content"), str)
-        and _good_time(row.get("created_at"))
+        and is_time(row.get("created_at"))
     )

@@ -58,12 +58,15 @@ def load(text: str | None) -> Any:
         return None
 
 
-def usable_time(value: Any) -> float:
+def is_time(value: Any) -> bool:
+    """Whether `value` is a time every reader can show (seconds from 1970 to the year 3000)."""
+    return isinstance(value, int | float) and math.isfinite(value) and MIN_TIME <= value <= MAX_TIME
+
+
+def usable_time(value: Any, default: float = 0.0) -> float:
     """A stored time every reader can show: one out of range (an import before limits, a
-    salvaged row) reads as 0, the start of 1970, never as an error."""
-    if isinstance(value, int | float) and math.isfinite(value) and MIN_TIME <= value <= MAX_TIME:
-        return float(value)
-    return 0.0
+    salvaged row) reads as `default`, 0 (the start of 1970) unless told, never as an error."""
+    return float(value) if is_time(value) else default
 
 
 def load_as(text: str | None, kind: type) -> Any:

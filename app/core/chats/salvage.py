@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from app.core.chats import recovery
 from app.core.chats.opening import start_lock
-from app.core.chats.recovery import MAX_TIME, Readable, RecoveryNotice, Salvaged
+from app.core.chats.recovery import Readable, RecoveryNotice, Salvaged
+from app.core.chats.rows import usable_time
 from app.core.chats.store import Chat, ChatStore, StoredMessage
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def _chat(row: dict[str, Any]) -> Chat:
         id=0,
         title=_text(row.get("title")) or "Recovered chat",
         created_at=created,
-        updated_at=recovery_time(updated, created),
+        updated_at=usable_time(updated, created),
         model=_text(row.get("model")),
         system_prompt=_text(row.get("system_prompt")),
         prompt_id=_text(row.get("prompt_id")),
@@ -103,11 +103,6 @@ def _message(row: dict[str, Any]) -> StoredMessage:
         sources=_json(row.get("sources_json"), list),
         error=_text(row.get("error")),
     )
-
-
-def recovery_time(value: Any, default: float) -> float:
-    good = isinstance(value, int | float) and math.isfinite(value) and 0 <= value < MAX_TIME
-    return float(value) if good else default
 
 
 def _text(value: Any) -> str | None:

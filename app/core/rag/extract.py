@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.core.errors import FileSkipped
 from app.core.rag.types import Section
-from app.core.textcodec import mostly_utf8
+from app.core.textcodec import utf8_text
 
 MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 PLAIN = frozenset({".txt", ".text", ".rst", ".adoc", ".org", ".tex", ".log", ".csv", ".tsv"})
@@ -104,13 +104,9 @@ def decode_text(data: bytes) -> str:
             return data.decode(encoding, errors="replace")
     if b"\x00" in data[:8192]:
         raise FileSkipped("The file holds binary data, not text.")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    damaged = mostly_utf8(data)
-    if damaged is not None:
-        return damaged
+    utf8 = utf8_text(data)
+    if utf8 is not None:
+        return utf8
     sample = data[: 4 * 1024 * 1024]
     western = _western(sample)
     if western:

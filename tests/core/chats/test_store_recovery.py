@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from app.core.chats.recovery import RecoveryNotice, keep_aside, notices_file, wr
 from app.core.chats.salvage import salvage_all, salvage_one
 from app.core.chats.store import ChatStore
 from app.core.errors import ChatStoreError
+from tests.faults.disks import fill_disk, small_tmpfs
 
 PAGE = 4096
 ROOT = Path(__file__).resolve().parents[3]
@@ -213,27 +215,9 @@ def test_racing_first_starts_share_one_schema(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def small_disk(tmp_path: Path) -> Path:
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("a small tmpfs needs root; the RLIMIT_FSIZE probe in tests/faults covers it")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)])
-    if done.returncode != 0:
-        pytest.skip("tmpfs cannot be mounted here")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
-
-
-def _fill_disk(folder: Path) -> Path:
-    filler = folder / "filler"
-    with filler.open("wb", buffering=0) as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 4096)
-        except OSError:
-            pass
-    return filler
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    with small_tmpfs(tmp_path / "disk", "2m") as mount:
+        yield mount
 
 
 def test_a_full_disk_still_lists_every_chat_and_heals_when_space_returns(
@@ -241,7 +225,7 @@ def test_a_full_disk_still_lists_every_chat_and_heals_when_space_returns(
 ) -> None:
     path = small_disk / "chats.sqlite3"
     written = _fill(path, chats=5, messages=3)
-    filler = _fill_disk(small_disk)
+    filler = fill_disk(small_disk)
     with ChatStore(path) as store:
         assert store.read_only and store.trouble is not None and "full" in str(store.trouble)
         assert _contents(store) == written  # `chats list` shows every chat it showed before
@@ -257,7 +241,7 @@ def test_a_full_disk_still_lists_every_chat_and_heals_when_space_returns(
 def test_damage_on_a_full_disk_moves_nothing_and_says_why(small_disk: Path) -> None:
     path = small_disk / "chats.sqlite3"
     path.write_bytes(b"not a database at all" * 100)
-    _fill_disk(small_disk)
+    fill_disk(small_disk)
     with pytest.raises(ChatStoreError, match="cannot be kept aside"):
         ChatStore(path)
     assert path.read_bytes().startswith(b"not a database")
@@ -346,7 +330,7 @@ def test_a_read_only_view_sees_what_another_hearth_wrote_after_space_freed(
 ) -> None:
     path = small_disk / "chats.sqlite3"
     _fill(path, chats=2, messages=1)
-    filler = _fill_disk(small_disk)
+    filler = fill_disk(small_disk)
     with ChatStore(path) as reader:
         assert reader.read_only and len(reader.list_chats()) == 2
         filler.unlink()
