@@ -66,10 +66,10 @@ bench: setup
 	$(BIN)/python bench/rag.py
 	$(BIN)/python bench/store.py
 
-# Re-extract the user-visible strings and compile the translations (edit .ts with pyside6-linguist).
+# Re-extract the user-visible strings (widgets and core phrases) and compile the translations;
+# edit .ts with pyside6-linguist, or pass FILL=zh.json ({"English": "中文"}) to fill entries.
 translations: setup
-	$(BIN)/pyside6-lupdate app/ui/*.py app/ui/models/*.py app/ui/documents/*.py app/workers/*.py -ts resources/translations/hearth_zh_CN.ts
-	$(BIN)/pyside6-lrelease resources/translations/hearth_zh_CN.ts -qm resources/translations/hearth_zh_CN.qm
+	$(BIN)/python tools/translations.py sync $(if $(FILL),--fill $(FILL))
 
 # The desktop app as one folder, dist/hearth/ (about a minute). HEARTH_ONEFILE=1 makes one file.
 package: setup

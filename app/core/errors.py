@@ -1,14 +1,28 @@
 """Typed errors with messages a user can act on.
 
-Every error Hearth raises on purpose derives from `HearthError`; its `str()` is written for the
-person at the keyboard (what happened and what to do), not for a developer.
+Every error Hearth raises on purpose derives from `HearthError` and carries a `Msg` (a phrase
+id with its arguments, see `app/core/text.py`) written for the person at the keyboard: what
+happened and what to do. The window and the CLI show `error.msg` in the user's language;
+`str(error)` is the English text, for logs.
 """
 
 from __future__ import annotations
 
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
+
 
 class HearthError(Exception):
-    """Base of all errors Hearth raises on purpose."""
+    """Base of all errors Hearth raises on purpose.
+
+    Raise it with a `Msg`. A plain string is accepted for text that is not Hearth's own (it is
+    shown as it is, untranslated); tests keep core from raising with one."""
+
+    def __init__(self, message: Msg | str = "", *args: object) -> None:
+        super().__init__(message, *args)
+        self.msg = message if isinstance(message, Msg) else Msg.plain(message)
+
+    def __str__(self) -> str:
+        return str(self.msg)
 
 
 class InvalidModelFile(HearthError):
@@ -38,8 +52,8 @@ class TemplateError(HearthError):
 class EngineCrashed(HearthError):
     """The engine process died; the partial answer (if any) is attached."""
 
-    def __init__(self, message: str, partial_text: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: Msg | str, partial_text: str = "") -> None:
+        super().__init__(message, partial_text)
         self.partial_text = partial_text
 
 
@@ -138,17 +152,24 @@ class InvalidSetting(HearthError):
     """A setting or option has a value Hearth cannot use (a context of 10 tokens, 0 threads, a
     temperature of 50). The message names the setting, the value and the allowed range."""
 
-    def __init__(self, name: str, value: object, low: object = None, high: object = None) -> None:
+    def __init__(
+        self, name: Msg | str, value: object, low: object = None, high: object = None
+    ) -> None:
+        shown = str(value)
         if low is not None and high is not None:
-            allowed = f"it must be between {low} and {high}"
+            message = _BETWEEN(name=name, value=shown, low=str(low), high=str(high))
         elif low is not None:
-            allowed = f"it must be at least {low}"
+            message = _AT_LEAST(name=name, value=shown, low=str(low))
         elif high is not None:
-            allowed = f"it must be at most {high}"
+            message = _AT_MOST(name=name, value=shown, high=str(high))
         else:
-            allowed = "it is not a valid value"
-        super().__init__(f"{name} cannot be {value}: {allowed}.")
+            message = _NOT_VALID(name=name, value=shown)
+        super().__init__(message)
         self.name, self.value = name, value
+        self.setting = (name, value, low, high)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), self.setting)
 
 
 class ImportLimitExceeded(ChatImportError):
@@ -159,3 +180,42 @@ class ImportLimitExceeded(ChatImportError):
 class ChatStoreFull(ChatStoreError):
     """The disk holding the chat database is full: nothing more can be saved until space is
     freed (what is saved is untouched, and the chats can still be read)."""
+
+
+_BETWEEN = Phrase(
+    "setting.between",
+    QT_TRANSLATE_NOOP("Messages", "{name} cannot be {value}: it must be between {low} and {high}."),
+)
+_AT_LEAST = Phrase(
+    "setting.at-least",
+    QT_TRANSLATE_NOOP("Messages", "{name} cannot be {value}: it must be at least {low}."),
+)
+_AT_MOST = Phrase(
+    "setting.at-most",
+    QT_TRANSLATE_NOOP("Messages", "{name} cannot be {value}: it must be at most {high}."),
+)
+_NOT_VALID = Phrase(
+    "setting.not-valid",
+    QT_TRANSLATE_NOOP("Messages", "{name} cannot be {value}: it is not a valid value."),
+)
+
+
+_UNEXPECTED = Phrase(
+    "error.unexpected",
+    QT_TRANSLATE_NOOP("Messages", "Something went wrong that Hearth did not expect."),
+)
+_SYSTEM = Phrase(
+    "error.system",
+    QT_TRANSLATE_NOOP("Messages", "The system refused: {reason}."),
+)
+
+
+def message_of(exc: BaseException) -> Msg:
+    """What to show for any error: Hearth's own message, else a sentence with the library's or
+    the system's words kept as the detail."""
+    if isinstance(exc, HearthError):
+        return exc.msg
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _SYSTEM(reason=exc.strerror + where)
+    return _UNEXPECTED(detail=f"{type(exc).__name__}: {exc}".rstrip(": "))

@@ -6,15 +6,13 @@ then sends every widget a LanguageChange event, and each widget sets its texts a
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.core.paths import resources_dir
+from app.workers import i18n
 
-LANGUAGES = ("en", "zh_CN")
+LANGUAGES = i18n.LANGUAGES
 TRANSLATOR_NAME = "hearth-translator"
 
 _STYLE = """
@@ -34,16 +32,11 @@ QStatusBar QLabel { padding: 0 8px; }
 """
 
 
-def translations_dir() -> Path:
-    return resources_dir() / "translations"
-
-
 def resolve_language(language: str) -> str:
     """'system' becomes the system's language when Hearth has it, else English."""
     if language in LANGUAGES:
         return language
-    name = QLocale.system().name()
-    return "zh_CN" if name.startswith("zh") else "en"
+    return i18n.language_of(QLocale.system().name())
 
 
 class Appearance:
@@ -66,15 +59,11 @@ class Appearance:
             translator.deleteLater()
         self._translators = []
         self.language = wanted
-        if wanted != "en":
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            for name, folder in ((f"qtbase_{wanted}", qt_dir), (f"hearth_{wanted}", None)):
-                translator = QTranslator(self.app)
-                translator.setObjectName(TRANSLATOR_NAME)
-                if translator.load(name, str(folder or translations_dir())):
-                    self.app.installTranslator(translator)
-                    self._translators.append(translator)
-        QLocale.setDefault(QLocale(wanted))
+        for translator in i18n.load_translators(wanted, self.app):
+            translator.setObjectName(TRANSLATOR_NAME)
+            self.app.installTranslator(translator)
+            self._translators.append(translator)
+        i18n.use_language(wanted, self._translators)
         return wanted
 
     def apply_theme(self, theme: str, font_size: int) -> bool:

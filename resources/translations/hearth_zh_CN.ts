@@ -1349,6 +1349,59 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../app/core/errors.py" line="176"/>
+        <source>{name} cannot be {value}: it must be between {low} and {high}.</source>
+        <translation>{name}不能为 {value}：取值须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/errors.py" line="180"/>
+        <source>{name} cannot be {value}: it must be at least {low}.</source>
+        <translation>{name}不能为 {value}：取值至少为 {low}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/errors.py" line="184"/>
+        <source>{name} cannot be {value}: it must be at most {high}.</source>
+        <translation>{name}不能为 {value}：取值至多为 {high}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/errors.py" line="188"/>
+        <source>{name} cannot be {value}: it is not a valid value.</source>
+        <translation>{name}不能为 {value}：这不是有效的值。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/errors.py" line="194"/>
+        <source>Something went wrong that Hearth did not expect.</source>
+        <translation>出现了 Hearth 未预料到的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/errors.py" line="198"/>
+        <source>The system refused: {reason}.</source>
+        <translation>系统拒绝了操作：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/text.py" line="122"/>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/text.py" line="123"/>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/text.py" line="124"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/text.py" line="140"/>
+        <source>{text} ({detail})</source>
+        <translation>{text}（{detail}）</translation>
+    </message>
+</context>
+<context>
     <name>ModelsWindow</name>
     <message>
         <location filename="../../app/ui/models/window.py" line="70"/>
