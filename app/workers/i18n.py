@@ -9,6 +9,7 @@ calls `use_language` on every switch; the CLI calls it once with the language of
 from __future__ import annotations
 
 import os
+
 from PySide6.QtCore import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 from app.core.paths import resources_dir
