@@ -56,6 +56,8 @@ def use_language(language: str, translators: list[QTranslator] | None = None) ->
     """Make `language` the one `say` speaks (and the default QLocale)."""
     _translators[:] = load_translators(language) if translators is None else translators
     QLocale.setDefault(QLocale(language))
+    global _words
+    _words = _LocaleWords()
 
 
 class _LocaleWords:
@@ -63,13 +65,17 @@ class _LocaleWords:
 
     def __init__(self) -> None:
         self.locale = QLocale()
+        self._seen: dict[str, str] = {}
 
     def translate(self, text: str) -> str:
-        for translator in reversed(_translators):
-            found = translator.translate(CONTEXT, text)
-            if found:
-                return found
-        return text
+        known = self._seen.get(text)
+        if known is None:
+            known = next(
+                (found for t in reversed(_translators) if (found := t.translate(CONTEXT, text))),
+                text,
+            )
+            self._seen[text] = known
+        return known
 
     def integer(self, value: int) -> str:
         return self.locale.toString(value)
@@ -88,24 +94,27 @@ class _LocaleWords:
         return self.locale.toString(when, QLocale.FormatType.ShortFormat)
 
 
+_words = _LocaleWords()
+
+
 def say(message: Msg | str) -> str:
     """`message` in the user's language; a plain string is shown as it is."""
     if isinstance(message, str):
         return message
-    return message.render(_LocaleWords())
+    return message.render(_words)
 
 
 def size_text(n: int) -> str:
-    return _LocaleWords().size(n)
+    return _words.size(n)
 
 
 def count_text(n: int) -> str:
-    return _LocaleWords().integer(n)
+    return _words.integer(n)
 
 
 def duration_text(seconds: float) -> str:
-    return _LocaleWords().duration(seconds)
+    return _words.duration(seconds)
 
 
 def moment_text(timestamp: float) -> str:
-    return _LocaleWords().moment(timestamp)
+    return _words.moment(timestamp)

@@ -1,0 +1,73 @@
+"""Message ids benchmark: what speaking a core message costs, against an f-string, same run.
+
+A skip-reason list of 10,000 files is the largest batch of messages the window shows at once.
+Times, best of five: (1) the baseline, an English f-string per file; (2) `str(msg)`, the English
+rendering of a `Msg` with a file name and a size; (3) `i18n.say(msg)` in Chinese (a QTranslator
+lookup and QLocale formatting); (4) the catalog's round trip, `to_json` and `from_json`, per
+row. Prints a table with the ratios and writes bench/results/text.json. Run with `make bench`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase, Size  # noqa: E402
+from app.workers import i18n  # noqa: E402
+
+ROWS = 10_000
+REPEATS = 5
+TOO_LARGE = Phrase(
+    "bench.too-large",
+    QT_TRANSLATE_NOOP("Messages", "{name} is {size}; Hearth indexes files up to {limit}."),
+)
+
+
+def best(job: Callable[[], object]) -> float:
+    times = []
+    for _ in range(REPEATS):
+        began = time.perf_counter()
+        job()
+        times.append(time.perf_counter() - began)
+    return min(times)
+
+
+def main() -> int:
+    names = [f"report-{n}.pdf" for n in range(ROWS)]
+    msgs = [
+        TOO_LARGE(name=name, size=Size(n * 1_000_003), limit=Size(200_000_000))
+        for n, name in enumerate(names)
+    ]
+    stored = [msg.to_json() for msg in msgs]
+    i18n.use_language("zh_CN")
+    runs = {
+        "f-string (baseline)": lambda: [
+            f"{name} is {n / 1e6:.1f} MB; up to 200 MB." for n, name in enumerate(names)
+        ],
+        "str(msg), English": lambda: [str(msg) for msg in msgs],
+        "i18n.say(msg), Chinese": lambda: [i18n.say(msg) for msg in msgs],
+        "to_json + from_json": lambda: [Msg.from_json(msg.to_json()) for msg in msgs],
+        "from_json + say": lambda: [i18n.say(Msg.from_json(row)) for row in stored],
+    }
+    results = {name: best(job) for name, job in runs.items()}
+    base = results["f-string (baseline)"]
+    print(f"{ROWS:,} messages, best of {REPEATS}")
+    for name, seconds in results.items():
+        per = seconds / ROWS * 1e6
+        print(
+            f"  {name:<26} {seconds * 1000:8.1f} ms  {per:6.2f} µs/message  x{seconds / base:6.1f}"
+        )
+    out = ROOT / "bench" / "results" / "text.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps({"rows": ROWS, "seconds": results}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
