@@ -46,6 +46,7 @@ from app.cli_signals import (
     silence_stdout,
     stop_on_signals,
 )
+from app.cli_words import say, use_terminal_language
 from app.core.chats.store import Chat, ChatStore
 from app.core.conversation import ChatSetup, Conversation, start_chat
 from app.core.crash import default_logs, report_crash
@@ -56,7 +57,7 @@ from app.core.engine.types import (
     StreamEvent,
     TokenEvent,
 )
-from app.core.errors import HearthError, PromptLibraryError
+from app.core.errors import HearthError, PromptLibraryError, message_of
 from app.core.hosts.engine_client import EngineClient
 from app.core.hosts.index_client import IndexClient
 from app.core.models.library import LibraryEntry
@@ -64,6 +65,76 @@ from app.core.prompts.library import PromptTemplate
 from app.core.rag.context import DocumentsSetup
 from app.core.services import Services, build_services
 from app.core.settings import sampling_with
+from app.core.text import QT_TRANSLATE_NOOP, Decimal, Msg, Phrase
+
+SAVED = Phrase("cli.saved", QT_TRANSLATE_NOOP("Messages", "saved as chat {id}"))
+NOTHING_RELEVANT = Phrase(
+    "cli.ask.nothing-relevant",
+    QT_TRANSLATE_NOOP("Messages", "(Nothing in {names} was relevant to this question.)"),
+)
+SOURCES = Phrase("cli.ask.sources", QT_TRANSLATE_NOOP("Messages", "Sources:"))
+SOURCE = Phrase(
+    "cli.ask.source",
+    QT_TRANSLATE_NOOP("Messages", "[{number}] {file} · relevance {score}  ({path})"),
+)
+SOURCE_PAGE = Phrase(
+    "cli.ask.source-page",
+    QT_TRANSLATE_NOOP("Messages", "[{number}] {file}, page {page} · relevance {score}  ({path})"),
+)
+CHAT_RESUMED = Phrase(
+    "cli.chat.resumed",
+    QT_TRANSLATE_NOOP(
+        "Messages", "chat {id} with {model}. Ctrl-C stops an answer; Ctrl-D or /quit ends."
+    ),
+)
+CHAT_NEW = Phrase(
+    "cli.chat.new",
+    QT_TRANSLATE_NOOP(
+        "Messages", "a new chat with {model}. Ctrl-C stops an answer; Ctrl-D or /quit ends."
+    ),
+)
+TOKENS = Phrase(
+    "cli.summary.tokens",
+    QT_TRANSLATE_NOOP("Messages", "{n} token"),
+    QT_TRANSLATE_NOOP("Messages", "{n} tokens"),
+)
+RATE = Phrase("cli.summary.rate", QT_TRANSLATE_NOOP("Messages", "{rate} tok/s"))
+FIRST_TOKEN = Phrase(
+    "cli.summary.first-token", QT_TRANSLATE_NOOP("Messages", "first token {seconds} s")
+)
+CONTEXT_USED = Phrase(
+    "cli.summary.context", QT_TRANSLATE_NOOP("Messages", "context {used}/{length}")
+)
+STOPPED = Phrase(
+    "cli.summary.stopped", QT_TRANSLATE_NOOP("Messages", "stopped (partial reply saved)")
+)
+CUT_LENGTH = Phrase("cli.summary.cut-length", QT_TRANSLATE_NOOP("Messages", "cut off: max tokens"))
+CUT_CONTEXT = Phrase(
+    "cli.summary.cut-context", QT_TRANSLATE_NOOP("Messages", "cut off: context full")
+)
+DROPPED = Phrase(
+    "cli.summary.dropped",
+    QT_TRANSLATE_NOOP("Messages", "{n} oldest message left out to fit the context"),
+    QT_TRANSLATE_NOOP("Messages", "{n} oldest messages left out to fit the context"),
+)
+UNUSABLE = Phrase(
+    "cli.model.unusable", QT_TRANSLATE_NOOP("Messages", "{model} cannot be used: {reason}")
+)
+LOADING = Phrase("cli.model.loading", QT_TRANSLATE_NOOP("Messages", "loading {model} …"))
+READY = Phrase(
+    "cli.model.ready", QT_TRANSLATE_NOOP("Messages", "{model} ready on {backend} in {seconds} s")
+)
+BASE_MODEL = Phrase(
+    "cli.model.base",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{model} is a base model (no chat template): it continues your text instead of "
+        "answering. Use --fallback-template chatml to chat with it anyway.",
+    ),
+)
+BUILT_IN = Phrase("cli.prompts.built-in", QT_TRANSLATE_NOOP("Messages", "built-in"))
+YOURS = Phrase("cli.prompts.yours", QT_TRANSLATE_NOOP("Messages", "yours"))
+PROBLEM = Phrase("cli.prompts.problem", QT_TRANSLATE_NOOP("Messages", "problem: {problem}"))
 
 EXIT_ERROR, EXIT_CANCELLED, EXIT_BROKEN_PIPE = 1, 130, 128 + 13
 
@@ -72,7 +143,7 @@ def _services() -> Services:
     services, problem = build_services()
     _log_to_file(services)
     if problem is not None:
-        _note(str(problem))
+        _note(problem.msg)
     return services
 
 
@@ -112,6 +183,9 @@ def _store(services: Services) -> ChatStore:
 
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the engine host is a spawned child, also when frozen
+    # Status lines and errors in the terminal's language (LANG=zh_CN.UTF-8: Chinese), for
+    # every subcommand; answers and data are printed as they are.
+    use_terminal_language()
     try:
         args = _parser().parse_args(argv)
         if not hasattr(args, "run"):
@@ -121,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
             result: int = args.run(_services(), args)
         return result
     except HearthError as exc:
-        _say(f"hearth: {exc}")
+        _error(exc)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_CANCELLED
@@ -130,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug or an unforeseen failure: one line, the trace in logs/
         report = report_crash(exc, default_logs(), "cli")
-        _say(f"hearth: {report.line}")
+        _say("hearth: " + say(report.message))
         return EXIT_ERROR
 
 
@@ -170,7 +244,7 @@ def cmd_ask(services: Services, args: argparse.Namespace) -> int:
             )
             if docs is not None and stopped.signum is None:
                 _print_sources(conversation, args.docs)
-            _note(f"saved as chat {chat.id}")
+            _note(SAVED(id=str(chat.id)))
     finally:
         if engine is not None:
             engine.close()
@@ -185,12 +259,17 @@ def _print_sources(conversation: Conversation, names: list[str]) -> None:
     reply = conversation.last_reply
     sources = reply.sources if reply is not None else None
     if not sources:
-        print(f"\n(Nothing in {', '.join(names)} was relevant to this question.)")
+        print("\n" + say(NOTHING_RELEVANT(names=", ".join(names))))
         return
-    print("\nSources:")
+    print("\n" + say(SOURCES()))
     for number, s in enumerate(sources, start=1):
-        page = f", page {s['page']}" if s.get("page") else ""
-        print(f"[{number}] {s['file']}{page} · relevance {s['score']:.2f}  ({s['path']})")
+        where = {"number": str(number), "file": s["file"], "path": s["path"]}
+        score = Decimal(s["score"], 2)
+        if s.get("page"):
+            line = SOURCE_PAGE(page=str(s["page"]), score=score, **where)
+        else:
+            line = SOURCE(score=score, **where)
+        print(say(line))
 
 
 def cmd_chat(services: Services, args: argparse.Namespace) -> int:
@@ -207,8 +286,10 @@ def cmd_chat(services: Services, args: argparse.Namespace) -> int:
             loaded = _load(engine, entry, spec(entry))
             setup = _setup(services, args, entry, loaded, sampling)
             session = _ChatSession(store, engine, setup, chat, args)
-            where = f"chat {chat.id}" if chat is not None else "a new chat"
-            _note(f"{where} with {entry.id}. Ctrl-C stops an answer; Ctrl-D or /quit ends.")
+            if chat is not None:
+                _note(CHAT_RESUMED(id=str(chat.id), model=entry.id))
+            else:
+                _note(CHAT_NEW(model=entry.id))
             stopped = _repl(session)
         finally:
             engine.close()
@@ -245,7 +326,7 @@ class _ChatSession:
             prompt_id=self.args.template,
         )
         self.conversation = Conversation(self.store, self.engine, chat.id, self.setup)
-        _note(f"saved as chat {chat.id}")
+        _note(SAVED(id=str(chat.id)))
         started = self.conversation
         return started, lambda: started.answer(rid)
 
@@ -268,7 +349,7 @@ def _repl(session: _ChatSession) -> int | None:
                     conversation, start = session.send(text, streaming.request_id)
                     _stream_reply(streaming.on(conversation), start, sys.stdout, stopped)
             except HearthError as exc:  # keep the session going: the chat is saved
-                _say(f"hearth: {exc}")
+                _error(exc)
             if stopped.signum is not None and stopped.signum != signal.SIGINT:
                 return stopped.signum
 
@@ -308,22 +389,21 @@ def _write(out: TextIO, text: str) -> bool:
 
 
 def _summary(result: GenerationResult) -> str:
+    """The status line after an answer, in the terminal's language."""
     t = result.timings
     parts = [
-        f"{t.completion_tokens} tokens",
-        f"{t.tokens_per_second:.1f} tok/s",
-        f"first token {t.time_to_first_token_s:.2f} s",
-        f"context {t.context_used}/{t.context_length}",
+        TOKENS(n=t.completion_tokens),
+        RATE(rate=Decimal(t.tokens_per_second, 1)),
+        FIRST_TOKEN(seconds=Decimal(t.time_to_first_token_s, 2)),
+        CONTEXT_USED(used=str(t.context_used), length=str(t.context_length)),
     ]
     if result.finish_reason == "cancelled":
-        parts.append("stopped (partial reply saved)")
+        parts.append(STOPPED())
     elif result.finish_reason in ("length", "context_full"):
-        parts.append(
-            "cut off: " + ("max tokens" if result.finish_reason == "length" else "context full")
-        )
+        parts.append(CUT_LENGTH() if result.finish_reason == "length" else CUT_CONTEXT())
     if result.dropped_messages:
-        parts.append(f"{result.dropped_messages} oldest messages left out to fit the context")
-    return " · ".join(parts)
+        parts.append(DROPPED(n=result.dropped_messages))
+    return " · ".join(say(part) for part in parts)
 
 
 def _model(services: Services, name: str | None) -> LibraryEntry:
@@ -333,7 +413,8 @@ def _model(services: Services, name: str | None) -> LibraryEntry:
         else services.library.default(services.settings.default_model)
     )
     if entry.info is None:
-        raise HearthError(f"{entry.id} cannot be used: {entry.error}")
+        reason = entry.problem if entry.problem is not None else Msg.plain("")
+        raise HearthError(UNUSABLE(model=entry.id, reason=reason))
     return entry
 
 
@@ -368,14 +449,11 @@ def _check_options(
 
 
 def _load(engine: EngineClient, entry: LibraryEntry, spec: LoadSpec) -> LoadedModel:
-    _note(f"loading {entry.id} …")
+    _note(LOADING(model=entry.id))
     loaded = engine.load(spec)
-    _note(f"{entry.id} ready on {loaded.backend} in {loaded.load_seconds:.1f} s")
+    _note(READY(model=entry.id, backend=loaded.backend, seconds=Decimal(loaded.load_seconds, 1)))
     if loaded.is_base and loaded.template == "none":
-        _note(
-            f"{entry.id} is a base model (no chat template): it continues your text instead "
-            "of answering. Use --fallback-template chatml to chat with it anyway."
-        )
+        _note(BASE_MODEL(model=entry.id))
     return loaded
 
 
@@ -407,11 +485,14 @@ def _setup(
 
 
 def cmd_prompts_list(services: Services, args: argparse.Namespace) -> int:
-    for t in services.prompts.templates():
-        origin = "built-in" if t.builtin else "yours"
-        print(f"{t.id:<20} {t.kind:<9} {origin:<8} {t.name}")
-    for problem in services.prompts.errors:
-        print(f"problem: {problem}", file=sys.stderr)
+    from app.workers import i18n
+
+    language = i18n.language_from_environment()
+    for t in services.prompts.templates(language=language):
+        origin = say(BUILT_IN() if t.builtin else YOURS())
+        print(f"{t.id:<20} {t.kind:<9} {origin:<8} {t.title(language)}")
+    for problem in services.prompts.problems:
+        print(say(PROBLEM(problem=problem)), file=sys.stderr)
     return 0
 
 
@@ -478,8 +559,13 @@ def _generation_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _note(text: str) -> None:
-    _say(f"[hearth] {text}")
+def _note(text: Msg | str) -> None:
+    """A status line on stderr, in the terminal's language."""
+    _say("[hearth] " + say(text))
+
+
+def _error(exc: BaseException) -> None:
+    _say("hearth: " + say(message_of(exc)))
 
 
 def _say(text: str) -> None:

@@ -5,6 +5,9 @@ hearth chats show ID | search TEXT
 hearth chats export [ID ...|--all] -f md|html|pdf|json|jsonl [-o FILE]
 hearth chats import FILE                   a Hearth JSON export or ChatGPT's conversations.json
 hearth chats recover [--dismiss]           salvage a damaged database kept aside, or stop the notice
+
+Status lines and errors are phrases, printed in the language of the terminal (`LANG`); the
+chats themselves (titles, messages, exports) are printed as they are.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.cli_words import say
 from app.core.chats.salvage import salvage_all
 from app.core.chats.store import ChatStore
+from app.core.chats.texts import title_msg
 from app.core.chats.transfer import (
     EXPORT_FORMATS,
     PdfWriter,
@@ -27,6 +32,62 @@ from app.core.chats.transfer import (
     store_imports,
 )
 from app.core.services import Services
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
+
+READ_ONLY_NOTE = Phrase(
+    "cli.chats.read-only",
+    QT_TRANSLATE_NOOP("Messages", "{trouble} (The chats can be read; nothing can be saved.)"),
+)
+RECOVER_HINT = Phrase(
+    "cli.chats.recover-hint",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Run `hearth chats recover` to bring back what is readable, or `hearth chats recover "
+        "--dismiss` to stop this notice.",
+    ),
+)
+NOTHING_TO_RECOVER = Phrase(
+    "cli.chats.nothing-to-recover",
+    QT_TRANSLATE_NOOP("Messages", "No damaged chat database is waiting to be recovered."),
+)
+DISMISSED = Phrase(
+    "cli.chats.dismissed",
+    QT_TRANSLATE_NOOP("Messages", "Notice dismissed; the kept files were left where they are."),
+)
+DISMISS_HINT = Phrase(
+    "cli.chats.dismiss-hint",
+    QT_TRANSLATE_NOOP(
+        "Messages", "Run `hearth chats recover --dismiss` once you are done with the notice."
+    ),
+)
+LISTED = Phrase(
+    "cli.chats.listed",
+    QT_TRANSLATE_NOOP("Messages", "{title}  ({n} message, {model})"),
+    QT_TRANSLATE_NOOP("Messages", "{title}  ({n} messages, {model})"),
+)
+SHOWN = Phrase("cli.chats.shown", QT_TRANSLATE_NOOP("Messages", "{title}  (chat {id}, {model})"))
+NO_MODEL = Phrase("cli.chats.no-model", QT_TRANSLATE_NOOP("Messages", "no model"))
+MESSAGE_ERROR = Phrase("cli.chats.message-error", QT_TRANSLATE_NOOP("Messages", "(error: {error})"))
+NO_MATCH = Phrase("cli.chats.no-match", QT_TRANSLATE_NOOP("Messages", "No chat matches."))
+NAME_THE_CHATS = Phrase(
+    "cli.chats.name-the-chats",
+    QT_TRANSLATE_NOOP(
+        "Messages", "Name the chats to export (ids from `hearth chats list`) or use --all."
+    ),
+)
+EXPORTED = Phrase(
+    "cli.chats.exported", QT_TRANSLATE_NOOP("Messages", "Exported {n} chat(s) to {path}")
+)
+IMPORTED = Phrase(
+    "cli.chats.imported",
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} chat(s) from {source} ({file})."),
+)
+SKIPPED = Phrase("cli.chats.skipped", QT_TRANSLATE_NOOP("Messages", "skipped: {reason}"))
+
+
+def _print(message: Msg, *, err: bool = False) -> None:
+    """A status line in the user's language (stderr with `err`)."""
+    print(say(message), file=sys.stderr if err else sys.stdout)
 
 
 def add_commands(chats: Any) -> None:
@@ -57,18 +118,18 @@ def add_commands(chats: Any) -> None:
 
 
 def open_store(
-    services: Services, say: Callable[[str], None] | None = None, notices: bool = True
+    services: Services, tell: Callable[[str], None] | None = None, notices: bool = True
 ) -> ChatStore:
     """The chat store, saying (on stderr) why it is read-only and which damaged databases
     were kept aside, until the user runs `hearth chats recover`."""
-    say = say or (lambda text: print(text, file=sys.stderr))
+    tell = tell or (lambda text: print(text, file=sys.stderr))
     store = ChatStore(services.paths.chats_db)
     if store.trouble is not None:
-        say(f"{store.trouble} (The chats can be read; nothing can be saved.)")
+        tell(say(READ_ONLY_NOTE(trouble=store.trouble.msg)))
     if notices and store.notices:
         for notice in store.notices:
-            say(notice.text())
-        say(_RECOVER_HINT)
+            tell(say(notice.text()))
+        tell(say(RECOVER_HINT()))
     return store
 
 
@@ -76,45 +137,39 @@ def _store(services: Services, notices: bool = True) -> ChatStore:
     return open_store(services, notices=notices)
 
 
-_RECOVER_HINT = (
-    "Run `hearth chats recover` to bring back what is readable, "
-    "or `hearth chats recover --dismiss` to stop this notice."
-)
-
-
 def cmd_chats_recover(services: Services, args: argparse.Namespace) -> int:
     with _store(services, notices=False) as store:
         if not store.notices:
-            print("No damaged chat database is waiting to be recovered.")
+            _print(NOTHING_TO_RECOVER())
             return 0
         if args.dismiss:
             store.dismiss_notices()
-            print("Notice dismissed; the kept files were left where they are.")
+            _print(DISMISSED())
             return 0
         for notice in salvage_all(store):
-            print(notice.text())
-    print("Run `hearth chats recover --dismiss` once you are done with the notice.")
+            _print(notice.text())
+    _print(DISMISS_HINT())
     return 0
 
 
 def cmd_chats_list(services: Services, args: argparse.Namespace) -> int:
     with _store(services) as store:
         for chat in store.list_chats():
-            print(
-                f"{chat.id:>5}  {chat.title}  ({chat.message_count} messages, {chat.model or '-'})"
-            )
+            line = LISTED(title=chat.title_msg(), n=chat.message_count, model=chat.model or "-")
+            print(f"{chat.id:>5}  {say(line)}")
     return 0
 
 
 def cmd_chats_show(services: Services, args: argparse.Namespace) -> int:
     with _store(services) as store:
         chat = store.get_chat(args.id)
-        print(f"# {chat.title}  (chat {chat.id}, {chat.model or 'no model'})")
+        model = Msg.plain(chat.model) if chat.model else NO_MODEL()
+        print("# " + say(SHOWN(title=chat.title_msg(), id=str(chat.id), model=model)))
         for m in store.messages(chat.id):
             flag = "" if m.status == "complete" else f" [{m.status}]"
             print(f"\n## {m.role}{flag}\n{m.content}")
             if m.error:
-                print(f"(error: {m.error})")
+                _print(MESSAGE_ERROR(error=Msg.from_json(m.error)))
     return 0
 
 
@@ -122,17 +177,15 @@ def cmd_chats_search(services: Services, args: argparse.Namespace) -> int:
     with _store(services) as store:
         hits = store.search(" ".join(args.text))
     for hit in hits:
-        print(f"{hit.chat_id:>5}  {hit.chat_title}\n       {hit.snippet}")
+        print(f"{hit.chat_id:>5}  {say(title_msg(hit.chat_title))}\n       {hit.snippet}")
     if not hits:
-        print("No chat matches.", file=sys.stderr)
+        _print(NO_MATCH(), err=True)
     return 0
 
 
 def cmd_chats_export(services: Services, args: argparse.Namespace) -> int:
     if not args.ids and not args.all:
-        print(
-            "Name the chats to export (ids from `hearth chats list`) or use --all.", file=sys.stderr
-        )
+        _print(NAME_THE_CHATS(), err=True)
         return 2
     with _store(services) as store:
         chats, problems = gather(store, None if args.all else args.ids)
@@ -140,9 +193,9 @@ def cmd_chats_export(services: Services, args: argparse.Namespace) -> int:
     path: Path = args.output or Path(f"hearth-chats-{stamp}.{args.format}")
     pdf = _pdf_writer() if args.format == "pdf" else None
     outcome = export_chats(chats, args.format, path, problems, pdf)
-    print(f"Exported {outcome.exported} chat(s) to {outcome.path}")
+    _print(EXPORTED(n=outcome.exported, path=str(outcome.path)))
     for problem in outcome.problems:
-        print(problem, file=sys.stderr)
+        _print(problem, err=True)
     return 1 if outcome.problems else 0
 
 
@@ -157,7 +210,7 @@ def cmd_chats_import(services: Services, args: argparse.Namespace) -> int:
     result = read_import_file(args.file)
     with _store(services) as store:
         outcome = store_imports(store, result)
-    print(f"Imported {len(outcome.added)} chat(s) from {outcome.source} ({args.file.name}).")
+    _print(IMPORTED(n=len(outcome.added), source=outcome.source, file=args.file.name))
     for skipped in outcome.skipped:
-        print(f"skipped: {skipped}", file=sys.stderr)
+        _print(SKIPPED(reason=skipped), err=True)
     return 0

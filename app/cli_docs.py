@@ -20,14 +20,77 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from app.cli_words import say
 from app.core.errors import CollectionNotFound
 from app.core.hosts.index_client import IndexClient
-from app.core.rag.context import source_line
+from app.core.rag.context import source_msg
 from app.core.rag.embedder import DEFAULT_EMBEDDER
 from app.core.rag.eta import eta_words
 from app.core.rag.retrieve import DEFAULT_SEARCH, SearchOptions
 from app.core.rag.types import CollectionStatus, IndexProgress, Passage
 from app.core.services import Services
+from app.core.text import QT_TRANSLATE_NOOP, Decimal, Msg, Phrase, When
+
+CREATED = Phrase("cli.docs.created", QT_TRANSLATE_NOOP("Messages", "created collection “{name}”"))
+RENAMED = Phrase("cli.docs.renamed", QT_TRANSLATE_NOOP("Messages", "renamed “{old}” to “{new}”"))
+PATH_REMOVED = Phrase(
+    "cli.docs.path-removed", QT_TRANSLATE_NOOP("Messages", "removed {path} from “{name}”")
+)
+REMOVED = Phrase(
+    "cli.docs.removed",
+    QT_TRANSLATE_NOOP("Messages", "removed the collection “{name}” (your files are untouched)"),
+)
+NO_COLLECTIONS = Phrase(
+    "cli.docs.none",
+    QT_TRANSLATE_NOOP("Messages", "No collections yet. Add one with: hearth docs add NAME FOLDER"),
+)
+NAMED = Phrase("cli.docs.named", QT_TRANSLATE_NOOP("Messages", "{name}: {summary}"))
+FILES = Phrase(
+    "cli.docs.files",
+    QT_TRANSLATE_NOOP("Messages", "{n} file"),
+    QT_TRANSLATE_NOOP("Messages", "{n} files"),
+)
+CHUNKS = Phrase(
+    "cli.docs.chunks",
+    QT_TRANSLATE_NOOP("Messages", "{n} chunk"),
+    QT_TRANSLATE_NOOP("Messages", "{n} chunks"),
+)
+INDEXED = Phrase("cli.docs.indexed", QT_TRANSLATE_NOOP("Messages", "indexed {when}"))
+NEVER_INDEXED = Phrase("cli.docs.never-indexed", QT_TRANSLATE_NOOP("Messages", "indexed never"))
+SKIPPED = Phrase("cli.docs.skipped", QT_TRANSLATE_NOOP("Messages", "{n} skipped"))
+UNFINISHED = Phrase(
+    "cli.docs.unfinished",
+    QT_TRANSLATE_NOOP("Messages", "{n} unfinished (index again to finish)"),
+)
+FOLDER = Phrase("cli.docs.folder", QT_TRANSLATE_NOOP("Messages", "folder  {path}"))
+SKIPPED_FILE = Phrase(
+    "cli.docs.skipped-file", QT_TRANSLATE_NOOP("Messages", "skipped {path}: {reason}")
+)
+NOTHING_RELEVANT = Phrase(
+    "cli.docs.nothing-relevant",
+    QT_TRANSLATE_NOOP("Messages", "Nothing in “{name}” is relevant to that question."),
+)
+RELEVANCE = Phrase("cli.docs.relevance", QT_TRANSLATE_NOOP("Messages", "relevance {score}"))
+LOOKING = Phrase(
+    "cli.docs.looking",
+    QT_TRANSLATE_NOOP("Messages", "{name}: looking for new and changed files…"),
+)
+PROGRESS = Phrase(
+    "cli.docs.progress",
+    QT_TRANSLATE_NOOP("Messages", "{name}: {done}/{n} file · {chunks}"),
+    QT_TRANSLATE_NOOP("Messages", "{name}: {done}/{n} files · {chunks}"),
+)
+FINISHED = Phrase(
+    "cli.docs.finished",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name}: {n} chunk embedded, {skipped} skipped, {removed} removed, in {seconds} s",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name}: {n} chunks embedded, {skipped} skipped, {removed} removed, in {seconds} s",
+    ),
+)
 
 
 def add_commands(docs: Any) -> None:
@@ -76,7 +139,7 @@ def cmd_docs_add(services: Services, args: argparse.Namespace) -> int:
                 client.set_embedder(args.name, args.embedder)
         except CollectionNotFound:
             client.create(args.name, args.paths, args.embedder or DEFAULT_EMBEDDER)
-            _note(f"created collection “{args.name}”")
+            _note(CREATED(name=args.name))
         if not args.no_index:
             _index(client, [args.name])
         _print_status(client.status(args.name))
@@ -92,13 +155,12 @@ def cmd_docs_list(services: Services, args: argparse.Namespace) -> int:
     finally:
         client.close()
     if not collections:
-        print("No collections yet. Add one with: hearth docs add NAME FOLDER")
+        print(say(NO_COLLECTIONS()))
     for c in collections:
-        problems = f" · {len(c.problems)} skipped" if c.problems else ""
-        print(
-            f"{safe(c.name)}: {c.files:,} files · {c.chunks:,} chunks · indexed "
-            f"{_when(c.indexed_at)}{problems}"
-        )
+        parts = [FILES(n=c.files), CHUNKS(n=c.chunks), _indexed(c.indexed_at)]
+        if c.problems:
+            parts.append(SKIPPED(n=len(c.problems)))
+        print(safe(say(NAMED(name=c.name, summary=Msg.plain(_joined(parts))))))
     return 0
 
 
@@ -126,7 +188,7 @@ def cmd_docs_rename(services: Services, args: argparse.Namespace) -> int:
         client.rename(args.name, args.new_name)
     finally:
         client.close()
-    _note(f"renamed “{args.name}” to “{args.new_name}”")
+    _note(RENAMED(old=args.name, new=args.new_name))
     return 0
 
 
@@ -136,10 +198,10 @@ def cmd_docs_remove(services: Services, args: argparse.Namespace) -> int:
         if args.path:
             client.remove_path(args.name, args.path)
             _index(client, [args.name])
-            _note(f"removed {args.path} from “{args.name}”")
+            _note(PATH_REMOVED(path=args.path, name=args.name))
         else:
             client.remove(args.name)
-            _note(f"removed the collection “{args.name}” (your files are untouched)")
+            _note(REMOVED(name=args.name))
     finally:
         client.close()
     return 0
@@ -155,7 +217,7 @@ def cmd_docs_query(services: Services, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([p.source() for p in passages], indent=2, ensure_ascii=False))
     elif not passages:
-        print(f"Nothing in “{args.name}” is relevant to that question.")
+        print(safe(say(NOTHING_RELEVANT(name=args.name))))
     else:
         print_passages(passages, sys.stdout, full=True)
     return 0
@@ -163,7 +225,9 @@ def cmd_docs_query(services: Services, args: argparse.Namespace) -> int:
 
 def print_passages(passages: Sequence[Passage], out: Any, full: bool = False) -> None:
     for number, passage in enumerate(passages, start=1):
-        print(f"[{number}] {safe(source_line(passage))} · relevance {passage.score:.2f}", file=out)
+        source = safe(say(source_msg(passage)))
+        relevance = say(RELEVANCE(score=Decimal(passage.score, 2)))
+        print(f"[{number}] {source} · {relevance}", file=out)
         print(f"    {safe(passage.path)}", file=out)
         if full:
             print("    " + passage.text.strip().replace("\n", "\n    "), file=out)
@@ -178,31 +242,48 @@ def _index(client: IndexClient, names: list[str] | None) -> None:
     print(file=sys.stderr)
     if last is not None:
         _note(
-            f"{safe(last.collection)}: {last.embedded:,} chunks embedded, {last.skipped} skipped, "
-            f"{last.removed} removed, in {time.monotonic() - began:.1f} s"
+            FINISHED(
+                name=last.collection,
+                n=last.embedded,
+                skipped=last.skipped,
+                removed=last.removed,
+                seconds=Decimal(time.monotonic() - began, 1),
+            )
         )
 
 
 def _progress_line(p: IndexProgress) -> str:
     if p.phase == "scanning":
-        return f"{p.collection}: looking for new and changed files…"
-    eta = f" · {eta_words(p.eta_seconds)}" if p.eta_seconds is not None else ""
-    return (
-        f"{safe(p.collection)}: {p.files_done}/{p.files_total} files · "
-        f"{p.chunks_done:,} chunks{eta}"
-    )
+        return safe(say(LOOKING(name=p.collection)))
+    parts = [
+        PROGRESS(
+            name=p.collection, done=p.files_done, n=p.files_total, chunks=CHUNKS(n=p.chunks_done)
+        )
+    ]
+    if p.eta_seconds is not None:
+        parts.append(eta_words(p.eta_seconds))
+    return safe(_joined(parts))
 
 
 def _print_status(c: CollectionStatus) -> None:
     print(f"{safe(c.name)}  ({safe(c.embedder)})")
     for source in c.sources:
-        print(f"  folder  {safe(source)}")
-    print(
-        f"  {c.files:,} files · {c.chunks:,} chunks · indexed {_when(c.indexed_at)}"
-        + (f" · {c.pending} unfinished (index again to finish)" if c.pending else "")
-    )
+        print("  " + safe(say(FOLDER(path=source))))
+    parts = [FILES(n=c.files), CHUNKS(n=c.chunks), _indexed(c.indexed_at)]
+    if c.pending:
+        parts.append(UNFINISHED(n=c.pending))
+    print("  " + _joined(parts))
     for problem in c.problems:
-        print(f"  skipped {safe(problem.path)}: {safe(problem.reason)}")
+        print("  " + safe(say(SKIPPED_FILE(path=problem.path, reason=problem.reason))))
+
+
+def _joined(parts: Sequence[Msg]) -> str:
+    """Messages on one line, in the user's language, between dots."""
+    return " · ".join(say(part) for part in parts)
+
+
+def _indexed(stamp: float | None) -> Msg:
+    return INDEXED(when=When(stamp)) if stamp else NEVER_INDEXED()
 
 
 def safe(text: str) -> str:
@@ -225,9 +306,5 @@ def safe(text: str) -> str:
     return "".join(out)
 
 
-def _when(stamp: float | None) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp)) if stamp else "never"
-
-
-def _note(text: str) -> None:
-    print(f"[hearth] {text}", file=sys.stderr, flush=True)
+def _note(message: Msg) -> None:
+    print(f"[hearth] {safe(say(message))}", file=sys.stderr, flush=True)

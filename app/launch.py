@@ -29,10 +29,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except Exception as exc:  # before the window's own excepthook is in place: one line
+        from app.cli_words import say, use_terminal_language
         from app.core.crash import default_logs, report_crash
 
         report = report_crash(exc, default_logs(), "window")
-        print(f"hearth-app: {report.line}", file=sys.stderr, flush=True)
+        use_terminal_language()
+        print(f"hearth-app: {say(report.message)}", file=sys.stderr, flush=True)
         _log(report.line)
         return 1
 

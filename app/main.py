@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.crash import report_crash
 from app.core.engine.types import Engine
+from app.core.errors import message_of
 from app.core.hosts.engine_client import EngineClient
 from app.core.hosts.index_client import IndexClient
 from app.core.paths import resources_dir
@@ -80,7 +81,7 @@ def build_window(
     models = ModelControllers.build(paths.models, paths.config)
     window = MainWindow(session, appearance, models)
     if problem is not None:
-        window.banner.show_message(str(problem))
+        window.banner.show_message(message_of(problem))  # shown in the user's language
     return app, window
 
 
@@ -122,7 +123,7 @@ class CrashReporter(QObject):
     """The window's `sys.excepthook` (and `threading.excepthook`): an unexpected exception
     becomes one line in the error banner, its trace goes to `logs/`, and the app runs on."""
 
-    reported = Signal(str)
+    reported = Signal(object)
 
     def __init__(self, logs: Path | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -147,7 +148,7 @@ class CrashReporter(QObject):
         report = report_crash(exc, self.logs, "window")
         logging.getLogger(__name__).error("unexpected error: %s", report.line)
         self.last_line = report.line
-        self.reported.emit(report.line)  # queued to the window when raised on another thread
+        self.reported.emit(report.message)  # queued to the window when raised on another thread
 
     def _close_window(self) -> None:
         window = self.parent()

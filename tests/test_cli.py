@@ -161,3 +161,32 @@ def test_chats_export_every_format_and_import_them_elsewhere(
     assert refused.returncode != 0 and "neither a Hearth chat export" in refused.stderr
     missing = hearth("chats", "export", "42", home=hearth_home)
     assert missing.returncode != 0 and "42" in missing.stderr
+
+
+def _in_language(lang: str, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env.update(HEARTH_HOME=str(home), LANG=lang)
+    return subprocess.run([*HEARTH, *args], capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_errors_follow_the_terminal_s_language(tmp_path: Path) -> None:
+    chinese = _in_language("zh_CN.UTF-8", "ask", "--threads", "0", "hi", home=tmp_path)
+    assert chinese.returncode == 1
+    assert chinese.stderr.strip() == "hearth: 线程数不能为 0：取值须在 1 到 512 之间。"
+    unknown = _in_language("zh_CN.UTF-8", "ask", "-t", "nope", "hi", home=tmp_path)
+    assert "没有名为“nope”的提示词" in unknown.stderr and "Traceback" not in unknown.stderr
+    english = _in_language("C", "ask", "--threads", "0", "hi", home=tmp_path)
+    assert english.stderr.strip() == (
+        "hearth: The number of threads cannot be 0: it must be between 1 and 512."
+    )
+
+
+def test_prompts_list_in_chinese_shows_chinese_prompts_first(tmp_path: Path) -> None:
+    chinese = _in_language("zh_CN.UTF-8", "prompts", "list", home=tmp_path)
+    assert chinese.returncode == 0, chinese.stderr
+    lines = chinese.stdout.splitlines()
+    assert lines[0].split()[0].endswith("-zh") and "内置" in lines[0]
+    assert any("默认助手" in line for line in lines)
+    english = _in_language("C", "prompts", "list", home=tmp_path)
+    assert not english.stdout.splitlines()[0].split()[0].endswith("-zh")
+    assert "Default assistant (Chinese)" in english.stdout and "built-in" in english.stdout

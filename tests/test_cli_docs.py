@@ -4,12 +4,14 @@ reply carries the right source."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 from app.core.chats.store import ChatStore
 from app.core.paths import default_paths
 from tests.core.rag.files import make_pdf
-from tests.test_cli import hearth
+from tests.test_cli import HEARTH, hearth
 
 
 def test_ask_answers_from_a_document_and_stores_its_source(
@@ -144,3 +146,41 @@ def test_status_prints_control_characters_in_file_names_escaped(
     assert len(skipped) == 2, status.stdout
     assert any("two\\nlines.txt: " in line for line in skipped)
     assert any("bell\\x07\\x1b[31m.md: " in line for line in skipped)
+
+
+def _hearth_in(lang: str, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """The real CLI with the terminal's language set by LANG alone."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env.update(HEARTH_HOME=str(home), LANG=lang)
+    return subprocess.run([*HEARTH, *args], capture_output=True, text=True, timeout=300, env=env)
+
+
+def test_status_lines_follow_the_terminal_language(hearth_home: Path, tmp_path: Path) -> None:
+    """`LANG=zh_CN.UTF-8 hearth docs status` speaks Chinese, the skip reason recorded by an
+    English run included; LANG=C stays English. Names and paths are shown as they are."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "kettle.md").write_text("# Kitchen\n\nThe kettle is in the left cupboard.\n")
+    added = _hearth_in("C", "docs", "add", "Notes", str(folder), home=hearth_home)
+    assert added.returncode == 0, added.stderr
+    assert "created collection “Notes”" in added.stderr and "chunk embedded" in added.stderr
+
+    chinese = _hearth_in("zh_CN.UTF-8", "docs", "status", "Notes", home=hearth_home)
+    assert chinese.returncode == 0, chinese.stderr
+    lines = chinese.stdout.splitlines()
+    assert lines[0] == "Notes  (all-MiniLM-L6-v2)"
+    assert f"  文件夹  {folder}" in lines
+    assert lines[2].startswith("  1 个文件 · 1 个片段 · 索引于 ")
+    assert f"  已跳过 {folder / 'empty.txt'}：文件是空的。" in lines
+    listed = _hearth_in("zh_CN.UTF-8", "docs", "list", home=hearth_home)
+    assert listed.stdout.startswith("Notes：1 个文件 · 1 个片段 · 索引于 ")
+    assert listed.stdout.rstrip().endswith("跳过 1 个")
+
+    english = _hearth_in("C", "docs", "status", "Notes", home=hearth_home)
+    assert english.returncode == 0, english.stderr
+    lines = english.stdout.splitlines()
+    assert f"  folder  {folder}" in lines
+    assert lines[2].startswith("  1 file · 1 chunk · indexed ")
+    assert f"  skipped {folder / 'empty.txt'}: The file is empty." in lines
+    assert not any("\u4e00" <= char <= "\u9fff" for char in english.stdout)

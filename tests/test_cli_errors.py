@@ -314,3 +314,35 @@ def test_bad_generation_options_are_refused_before_anything_is_stored(
         assert "loading" not in done.stderr  # refused before the model loads
     with ChatStore(default_paths().chats_db) as store:
         assert store.list_chats() == []
+
+
+def test_chats_status_lines_and_errors_follow_lang(hearth_home: Path, tmp_path: Path) -> None:
+    """LANG=zh_CN.UTF-8: the chats commands' status lines and errors are Chinese; the chats
+    themselves are printed as they are."""
+    _seed(hearth_home)
+    env = {**os.environ, "HEARTH_HOME": str(hearth_home), "LANG": "zh_CN.UTF-8"}
+    env.pop("LC_ALL", None)
+    env.pop("LC_MESSAGES", None)
+
+    def hearth(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*HEARTH, "chats", *args], capture_output=True, text=True, env=env, timeout=60
+        )
+
+    recover = hearth("recover")
+    assert recover.returncode == 0 and "没有等待恢复的损坏对话数据库。" in recover.stdout
+    listed = hearth("list")
+    assert "seeded" in listed.stdout and "2 条消息" in listed.stdout
+    page = tmp_path / "page.html"
+    page.write_text("<html>not an export</html>", encoding="utf-8")
+    refused = hearth("import", str(page))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "该文件不是 Hearth 或 ChatGPT 的导出文件（它不是 JSON）" in refused.stderr
+    english = subprocess.run(
+        [*HEARTH, "chats", "recover"],
+        capture_output=True,
+        text=True,
+        env={**env, "LANG": "C.UTF-8"},
+        timeout=60,
+    )
+    assert "No damaged chat database is waiting to be recovered." in english.stdout

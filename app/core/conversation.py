@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from app.core.chats.store import Chat, ChatStore, Status, StoredMessage
-from app.core.crash import describe
 from app.core.engine.types import (
     Engine,
     GenerationRequest,
@@ -25,20 +24,30 @@ from app.core.engine.types import (
     TokenEvent,
     next_request_id,
 )
-from app.core.errors import EngineCrashed, HearthError
+from app.core.errors import EngineCrashed, HearthError, message_of
 from app.core.messages import Message
 from app.core.prompts.library import PromptTemplate
+from app.core.prompts.texts import NO_REPLY
 from app.core.rag.context import DocumentsSetup, augment
 from app.core.settings import SamplingSettings
+from app.core.text import QT_TRANSLATE_NOOP, Phrase
 
 TITLE_LENGTH = 60
 
 log = logging.getLogger(__name__)
 
+NO_MESSAGE = Phrase(
+    "engine.chat.no-message", QT_TRANSLATE_NOOP("Messages", "There is no message to answer yet.")
+)
+ONLY_YOURS = Phrase(
+    "engine.chat.only-yours",
+    QT_TRANSLATE_NOOP("Messages", "Only your own messages can be edited."),
+)
+
 
 def chat_title(text: str) -> str:
     """A chat's title from its first message."""
-    return " ".join(text.split())[:TITLE_LENGTH] or "New chat"
+    return " ".join(text.split())[:TITLE_LENGTH]  # "" is untitled: shown as "New chat"
 
 
 def start_chat(
@@ -86,6 +95,12 @@ class ChatSetup:
         return head
 
 
+def _reason(error: BaseException) -> str:
+    """What is stored as a failed reply's error: the message's id and arguments (`Msg.to_json`),
+    so the chat shows it in the user's language, also after a language switch."""
+    return message_of(error).to_json()
+
+
 class Conversation:
     """Sends, regenerates, edits and continues messages in one stored chat, and saves every
     reply whatever its fate. Each method takes an optional `request_id` so that a caller on
@@ -113,7 +128,7 @@ class Conversation:
         history = self.store.messages(self.chat_id)
         users = [m for m in history if m.role == "user"]
         if not users:
-            raise HearthError("There is no message to answer yet.")
+            raise HearthError(NO_MESSAGE())
         after = [m for m in history if m.id > users[-1].id]
         if after:
             self.store.delete_messages_from(self.chat_id, after[0].id)
@@ -125,7 +140,7 @@ class Conversation:
         """Replace a user message with `text`, drop everything after it, and answer again."""
         target = next((m for m in self.store.messages(self.chat_id) if m.id == message_id), None)
         if target is None or target.role != "user":
-            raise HearthError("Only your own messages can be edited.")
+            raise HearthError(ONLY_YOURS())
         self.store.delete_messages_from(self.chat_id, message_id)
         return self.send(text, request_id)
 
@@ -133,7 +148,7 @@ class Conversation:
         """Carry on writing the last reply (cut off by max tokens, Stop or an error)."""
         history = self.store.messages(self.chat_id)
         if not history or history[-1].role != "assistant" or not history[-1].content:
-            raise HearthError("There is no reply to continue.")
+            raise HearthError(NO_REPLY())
         last = history[-1]
         return self._reply(lambda: self._request(request_id, continue_last=True), prefix=last)
 
@@ -165,10 +180,10 @@ class Conversation:
             raise
         except EngineCrashed as crash:
             partial = (prefix.content if prefix else "") + (crash.partial_text or "")
-            self._store_end(prefix, partial or "".join(pieces), "failed", str(crash))
+            self._store_end(prefix, partial or "".join(pieces), "failed", _reason(crash))
             raise
         except HearthError as error:
-            self._store_end(prefix, "".join(pieces), "failed", str(error))
+            self._store_end(prefix, "".join(pieces), "failed", _reason(error))
             raise
         except (KeyboardInterrupt, SystemExit):
             if not stored:
@@ -176,7 +191,7 @@ class Conversation:
             raise
         except BaseException as error:  # a bug or an unexpected library error: keep the reason
             if not stored:
-                self._store_end(prefix, "".join(pieces), "failed", describe(error))
+                self._store_end(prefix, "".join(pieces), "failed", _reason(error))
             raise
 
     def _store_end(
@@ -226,7 +241,7 @@ class Conversation:
     def _store_user(self, text: str) -> None:
         chat = self.store.get_chat(self.chat_id)
         self.store.add_message(self.chat_id, "user", text)
-        if chat.message_count == 0 and chat.title == "New chat":
+        if chat.message_count == 0 and chat.untitled:
             self.store.update_chat(self.chat_id, title=chat_title(text))
 
     def _store_result(self, result: GenerationResult) -> None:

@@ -6,7 +6,9 @@ wrong in one line and where the details are, and the details are kept for a bug 
 
 `describe` turns the exceptions Python or a library raises for a known cause (a full disk, a
 reply that is not JSON, nesting too deep...) into a sentence; the user-facing texts of these
-causes live here, in one place.
+causes live here, in one place, as phrases (`app/core/text.py`): `CrashReport.message` is shown
+in the user's language, `CrashReport.line` is the English text for logs. An unforeseen error's
+own words (`ValueError: ...`) are shown as they are.
 """
 
 from __future__ import annotations
@@ -19,49 +21,89 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
+
 REASON_LENGTH = 200
 TRACE_FILES_KEPT = 20
+
+DISK_FULL = Phrase(
+    "crash.disk-full",
+    QT_TRANSLATE_NOOP("Messages", "the disk is full. Free some space and try again"),
+)
+NOT_ALLOWED = Phrase(
+    "crash.not-allowed",
+    QT_TRANSLATE_NOOP("Messages", "Hearth is not allowed to write or read a file"),
+)
+NOT_ALLOWED_FILE = Phrase(
+    "crash.not-allowed-file",
+    QT_TRANSLATE_NOOP("Messages", "Hearth is not allowed to write or read a file ({file})"),
+)
+NOT_JSON = Phrase(
+    "crash.not-json",
+    QT_TRANSLATE_NOOP("Messages", "a reply or file that should be JSON is not JSON"),
+)
+TOO_DEEP = Phrase(
+    "crash.too-deep", QT_TRANSLATE_NOOP("Messages", "the data is nested too deeply to read")
+)
+NO_MEMORY = Phrase(
+    "crash.no-memory", QT_TRANSLATE_NOOP("Messages", "there is not enough memory for this")
+)
+WENT_WRONG = Phrase(
+    "crash.line",
+    QT_TRANSLATE_NOOP("Messages", "Something went wrong: {reason}. The details are in {file}."),
+)
+WENT_WRONG_NO_LOG = Phrase(
+    "crash.line-no-log",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Something went wrong: {reason}. The details could not be written to the log folder.",
+    ),
+)
 
 
 @dataclass(frozen=True)
 class CrashReport:
-    """What to tell the user (`line`) and where the full trace went (`trace_file`, or None
-    when it could not be written)."""
+    """What to tell the user (`message`, in their language where it is shown) and where the
+    full trace went (`trace_file`, or None when it could not be written)."""
 
-    line: str
+    message: Msg
     trace_file: Path | None
 
+    @property
+    def line(self) -> str:
+        """The message in English, for logs."""
+        return str(self.message)
 
-def describe(exc: BaseException) -> str:
+
+def describe(exc: BaseException) -> Msg:
     """A short sentence for what went wrong, without the traceback."""
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return "the disk is full. Free some space and try again"
+        return DISK_FULL()
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        where = f" ({exc.filename})" if exc.filename else ""
-        return f"Hearth is not allowed to write or read a file{where}"
+        if exc.filename:
+            return NOT_ALLOWED_FILE(file=str(exc.filename))
+        return NOT_ALLOWED()
     if isinstance(exc, json.JSONDecodeError):
-        return "a reply or file that should be JSON is not JSON"
+        return NOT_JSON()
     if isinstance(exc, RecursionError):
-        return "the data is nested too deeply to read"
+        return TOO_DEEP()
     if isinstance(exc, MemoryError):
-        return "there is not enough memory for this"
+        return NO_MEMORY()
     try:
         text = " ".join(str(exc).split())
     except Exception:  # an exception whose message itself fails
         text = ""
     name = type(exc).__name__
     reason = f"{name}: {text}" if text else name
-    return reason if len(reason) <= REASON_LENGTH else reason[: REASON_LENGTH - 1] + "…"
+    shown = reason if len(reason) <= REASON_LENGTH else reason[: REASON_LENGTH - 1] + "…"
+    return Msg.plain(shown)  # Python's or a library's own words, shown as they are
 
 
-def crash_line(reason: str, trace_file: Path | None) -> str:
+def crash_line(reason: Msg, trace_file: Path | None) -> Msg:
     """The one line shown for an unexpected error."""
-    where = (
-        f" The details are in {trace_file}."
-        if trace_file is not None
-        else " The details could not be written to the log folder."
-    )
-    return f"Something went wrong: {reason}.{where}"
+    if trace_file is not None:
+        return WENT_WRONG(reason=reason, file=str(trace_file))
+    return WENT_WRONG_NO_LOG(reason=reason)
 
 
 def write_trace(exc: BaseException, logs: Path, prefix: str) -> Path | None:

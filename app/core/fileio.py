@@ -15,11 +15,29 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.core.errors import DiskSpaceError
+from app.core.text import QT_TRANSLATE_NOOP, Phrase, Size
 
 # Room left free beyond a large write's own bytes: the chat database, logs and settings must
 # still be writable after it.
 WRITE_MARGIN = 64 * 1024 * 1024
 NO_ROOM_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+NOT_ENOUGH_SPACE = Phrase(
+    "store.not-enough-space",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Not enough free disk space in {folder}: {needed} are needed (and {margin} kept free), "
+        "only {free} are free. Free some space and try again.",
+    ),
+)
+FILLED_UP = Phrase(
+    "store.filled-up",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The disk filled up while writing {name} to {folder}; the partial file was removed. "
+        "Free some space and try again.",
+    ),
+)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -77,9 +95,9 @@ def check_free_space(folder: Path, needed: int, margin: int = WRITE_MARGIN) -> i
     free = shutil.disk_usage(probe).free
     if free < needed + margin:
         raise DiskSpaceError(
-            f"Not enough free disk space in {folder}: {_size_text(needed)} are needed "
-            f"(and {_size_text(margin)} kept free), only {_size_text(free)} are free. "
-            "Free some space and try again."
+            NOT_ENOUGH_SPACE(
+                folder=str(folder), needed=Size(needed), margin=Size(margin), free=Size(free)
+            )
         )
     return free
 
@@ -105,10 +123,7 @@ def write_via_part(target: Path, size: int, margin: int = WRITE_MARGIN) -> Itera
     except BaseException as exc:
         _remove_quietly(partial)
         if isinstance(exc, OSError) and exc.errno in NO_ROOM_ERRNOS:
-            raise DiskSpaceError(
-                f"The disk filled up while writing {target.name} to {target.parent}; the "
-                "partial file was removed. Free some space and try again."
-            ) from None
+            raise DiskSpaceError(FILLED_UP(name=target.name, folder=str(target.parent))) from None
         raise
     _fsync_dir(target.parent)
 
@@ -116,9 +131,3 @@ def write_via_part(target: Path, size: int, margin: int = WRITE_MARGIN) -> Itera
 def _remove_quietly(path: Path) -> None:
     with suppress(OSError):
         path.unlink(missing_ok=True)
-
-
-def _size_text(n: int) -> str:
-    if n >= 1024**3:
-        return f"{n / 1024**3:.1f} GB"
-    return f"{n / 1024**2:.0f} MB"

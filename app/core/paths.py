@@ -10,8 +10,34 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
+
 APP_NAME = "Hearth"
 HOME_ENV = "HEARTH_HOME"
+
+CANNOT_USE_FOLDER = Phrase(
+    "store.cannot-use-folder",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Hearth cannot use the folder {folder}: {why}. Fix that (or set HEARTH_HOME to another "
+        "folder) and restart Hearth.",
+    ),
+)
+CANNOT_USE_FOLDER_SYSTEM = Phrase(
+    "store.cannot-use-folder-system",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Hearth cannot use the folder {folder}. Fix that (or set HEARTH_HOME to another "
+        "folder) and restart Hearth.",
+    ),
+)
+IN_THE_WAY = Phrase(
+    "store.folder-in-the-way",
+    QT_TRANSLATE_NOOP("Messages", "a file is in the way where a folder should be"),
+)
+PERMISSION_DENIED = Phrase(
+    "store.folder-denied", QT_TRANSLATE_NOOP("Messages", "permission denied")
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +74,7 @@ class AppPaths:
             folder.mkdir(parents=True, exist_ok=True)
         return self
 
-    def prepare(self) -> list[str]:
+    def prepare(self) -> list[Msg]:
         """Make every folder that can be made; for each one that cannot, a sentence that says
         which, why, and what to do. The app keeps running without it."""
         problems = []
@@ -56,10 +82,7 @@ class AppPaths:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                problems.append(
-                    f"Hearth cannot use the folder {folder}: {_why(exc)}. "
-                    "Fix that (or set HEARTH_HOME to another folder) and restart Hearth."
-                )
+                problems.append(_cannot_use(folder, exc))
         return problems
 
     def _folders(self) -> tuple[Path, ...]:
@@ -85,12 +108,14 @@ def default_paths(env: dict[str, str] | None = None) -> AppPaths:
     )
 
 
-def _why(exc: OSError) -> str:
+def _cannot_use(folder: Path, exc: OSError) -> Msg:
+    """Why a folder cannot be made: in Hearth's words where it knows the cause, else the
+    system's own kept as the detail."""
     if isinstance(exc, FileExistsError | NotADirectoryError):
-        return "a file is in the way where a folder should be"
+        return CANNOT_USE_FOLDER(folder=str(folder), why=IN_THE_WAY())
     if isinstance(exc, PermissionError):
-        return "permission denied"
-    return exc.strerror or str(exc)
+        return CANNOT_USE_FOLDER(folder=str(folder), why=PERMISSION_DENIED())
+    return CANNOT_USE_FOLDER_SYSTEM(exc.strerror or str(exc), folder=str(folder))
 
 
 def resources_dir() -> Path:

@@ -9,6 +9,10 @@ from app.core.models.library import ModelLibrary
 from app.core.paths import AppPaths, default_paths, resources_dir
 from app.core.prompts.library import PromptLibrary
 from app.core.settings import Settings, load_settings
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
+
+# Two problems, one under the other.
+LINES = Phrase("settings.problems", QT_TRANSLATE_NOOP("Messages", "{first}\n{rest}"))
 
 
 @dataclass
@@ -25,10 +29,18 @@ def build_services() -> tuple[Services, HearthError | None]:
     """Make the folders and read the settings. Problems (a folder that cannot be made, a bad
     settings file: defaults are used) come back as one error for the user, never raised."""
     paths = default_paths()
-    problems = paths.prepare()
+    problems = [p if isinstance(p, Msg) else Msg.plain(p) for p in paths.prepare()]
     settings, settings_problem = load_settings(paths.settings_file)
     if settings_problem is not None:
-        problems.append(str(settings_problem))
+        problems.append(settings_problem.msg)
     prompts = PromptLibrary(resources_dir() / "prompts", paths.prompts)
     services = Services(paths, settings, ModelLibrary(paths.models), prompts)
-    return services, HearthError("\n".join(problems)) if problems else None
+    return services, HearthError(_together(problems)) if problems else None
+
+
+def _together(problems: list[Msg]) -> Msg:
+    """Several problems as one message, a line each."""
+    joined = problems[-1]
+    for problem in reversed(problems[:-1]):
+        joined = LINES(first=problem, rest=joined)
+    return joined

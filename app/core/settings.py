@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.core.errors import InvalidSetting, SettingsError
 from app.core.fileio import atomic_write_text, move_aside
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 
 SCHEMA_VERSION = 1
 
@@ -43,17 +44,75 @@ class SamplingSettings(BaseModel):
     stop: tuple[str, ...] = ()
 
 
+# How settings are named to the user, in `InvalidSetting`'s messages ("{name} cannot be...").
+CONTEXT_LENGTH_NAME = Phrase(
+    "settings.name.context-length", QT_TRANSLATE_NOOP("Messages", "The context length")
+)
+THREADS_NAME = Phrase(
+    "settings.name.threads", QT_TRANSLATE_NOOP("Messages", "The number of threads")
+)
+GPU_LAYERS_NAME = Phrase(
+    "settings.name.gpu-layers", QT_TRANSLATE_NOOP("Messages", "The number of GPU layers")
+)
+SEED_NAME = Phrase("settings.name.seed", QT_TRANSLATE_NOOP("Messages", "The seed"))
+TEMPERATURE_NAME = Phrase(
+    "settings.name.temperature", QT_TRANSLATE_NOOP("Messages", "The temperature")
+)
+TOP_P_NAME = Phrase("settings.name.top-p", QT_TRANSLATE_NOOP("Messages", "Top-p"))
+TOP_K_NAME = Phrase("settings.name.top-k", QT_TRANSLATE_NOOP("Messages", "Top-k"))
+MIN_P_NAME = Phrase("settings.name.min-p", QT_TRANSLATE_NOOP("Messages", "Min-p"))
+REPEAT_PENALTY_NAME = Phrase(
+    "settings.name.repeat-penalty", QT_TRANSLATE_NOOP("Messages", "The repeat penalty")
+)
+MAX_TOKENS_NAME = Phrase("settings.name.max-tokens", QT_TRANSLATE_NOOP("Messages", "Max tokens"))
+STOP_NAME = Phrase("settings.name.stop", QT_TRANSLATE_NOOP("Messages", "The stop sequences"))
+A_SETTING_NAME = Phrase("settings.name.any", QT_TRANSLATE_NOOP("Messages", "A setting"))
+
 # How the sampling fields are named to the user, for `sampling_with`'s messages.
-SAMPLING_NAMES = {
-    "temperature": "The temperature",
-    "top_p": "Top-p",
-    "top_k": "Top-k",
-    "min_p": "Min-p",
-    "repeat_penalty": "The repeat penalty",
-    "max_tokens": "Max tokens",
-    "seed": "The seed",
-    "stop": "The stop sequences",
+SAMPLING_NAMES: dict[str, Phrase] = {
+    "temperature": TEMPERATURE_NAME,
+    "top_p": TOP_P_NAME,
+    "top_k": TOP_K_NAME,
+    "min_p": MIN_P_NAME,
+    "repeat_penalty": REPEAT_PENALTY_NAME,
+    "max_tokens": MAX_TOKENS_NAME,
+    "seed": SEED_NAME,
+    "stop": STOP_NAME,
 }
+
+NEWER_FILE = Phrase(
+    "settings.newer",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} was written by a newer Hearth (settings version {version}); using defaults "
+        "for now and leaving the file untouched.",
+    ),
+)
+UNREADABLE = Phrase(
+    "settings.unreadable",
+    QT_TRANSLATE_NOOP("Messages", "The settings file could not be read; defaults are in use."),
+)
+UNREADABLE_KEPT = Phrase(
+    "settings.unreadable-kept",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The settings file could not be read; defaults are in use. It was kept as {name}.",
+    ),
+)
+PARTLY_UNUSABLE = Phrase(
+    "settings.partly-unusable",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Some settings in {file} could not be used; {names} went back to the default. "
+        "Everything else was kept.",
+    ),
+)
+
+
+def setting_name(field: str) -> Msg:
+    """How the sampling field `field` is named to the user."""
+    known = SAMPLING_NAMES.get(field)
+    return known() if known is not None else Msg.plain(field)
 
 
 def sampling_with(base: SamplingSettings, **overrides: Any) -> SamplingSettings:
@@ -63,7 +122,7 @@ def sampling_with(base: SamplingSettings, **overrides: Any) -> SamplingSettings:
         return SamplingSettings.model_validate({**base.model_dump(), **overrides})
     except ValidationError as exc:
         error = exc.errors()[0]
-        name = str(error["loc"][0]) if error["loc"] else "a setting"
+        name = str(error["loc"][0]) if error["loc"] else ""
         field = SamplingSettings.model_fields.get(name)
         low = high = None
         for rule in field.metadata if field is not None else ():
@@ -72,7 +131,8 @@ def sampling_with(base: SamplingSettings, **overrides: Any) -> SamplingSettings:
             if isinstance(getattr(rule, "lt", None), int):
                 high = rule.lt - 1
         value = overrides.get(name, error.get("input"))
-        raise InvalidSetting(SAMPLING_NAMES.get(name, name), value, low, high) from None
+        shown = setting_name(name) if name else A_SETTING_NAME()
+        raise InvalidSetting(shown, value, low, high) from None
 
 
 class EngineSettings(BaseModel):
@@ -111,17 +171,15 @@ def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:
             raise ValueError("the top level is not an object")
         version = int(raw.get("schema_version", 1))
         if version > SCHEMA_VERSION:
-            return Settings(), SettingsError(
-                f"{path} was written by a newer Hearth (settings version {version}); "
-                "using defaults for now and leaving the file untouched."
-            )
+            return Settings(), SettingsError(NEWER_FILE(path=str(path), version=str(version)))
         return _validated(migrate(raw, version), path)
     except (OSError, ValueError, ValidationError) as exc:
         moved = _move_aside_quietly(path)
-        where = f" It was kept as {moved.name}." if moved else ""
-        return Settings(), SettingsError(
-            f"The settings file could not be read ({_short(exc)}); defaults are in use.{where}"
+        detail = _short(exc)
+        message = (
+            UNREADABLE_KEPT(detail, name=moved.name) if moved is not None else UNREADABLE(detail)
         )
+        return Settings(), SettingsError(message)
 
 
 def _validated(raw: dict[str, Any], path: Path) -> tuple[Settings, SettingsError | None]:
@@ -135,10 +193,7 @@ def _validated(raw: dict[str, Any], path: Path) -> tuple[Settings, SettingsError
             _drop(raw, loc)
         settings = Settings.model_validate(raw)  # anything still wrong: the whole file aside
         names = ", ".join(".".join(str(p) for p in loc) for loc in dropped)
-        return settings, SettingsError(
-            f"Some settings in {path.name} could not be used ({_short(exc)}); {names} "
-            "went back to the default. Everything else was kept."
-        )
+        return settings, SettingsError(PARTLY_UNUSABLE(_short(exc), file=path.name, names=names))
 
 
 def _drop(raw: dict[str, Any], loc: tuple[int | str, ...]) -> None:

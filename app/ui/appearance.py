@@ -57,13 +57,13 @@ class Appearance:
         for translator in self.app.findChildren(QTranslator, TRANSLATOR_NAME):
             self.app.removeTranslator(translator)
             translator.deleteLater()
-        self._translators = []
         self.language = wanted
-        for translator in i18n.load_translators(wanted, self.app):
+        self._translators = i18n.load_translators(wanted, self.app)
+        # core's messages speak the new language before any widget re-translates itself
+        i18n.use_language(wanted, self._translators)
+        for translator in self._translators:
             translator.setObjectName(TRANSLATOR_NAME)
             self.app.installTranslator(translator)
-            self._translators.append(translator)
-        i18n.use_language(wanted, self._translators)
         return wanted
 
     def apply_theme(self, theme: str, font_size: int) -> bool:

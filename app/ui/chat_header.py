@@ -3,7 +3,7 @@ system prompt itself, editable in place."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,10 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.models.library import LibraryEntry
-from app.core.prompts.library import PromptTemplate
+from app.core.prompts.library import PromptTemplate, in_order
 from app.core.rag.types import CollectionStatus
+from app.workers import i18n
 
 NONE = ""
+
+
+def ui_language() -> str:
+    """The language the UI speaks now ("zh_CN" or "en"): `i18n.use_language` sets QLocale's
+    default on every switch."""
+    return i18n.language_of(QLocale().name())
 
 
 class ChatHeader(QWidget):
@@ -118,6 +125,7 @@ class ChatHeader(QWidget):
         layout.addLayout(prompt_row)
         layout.addLayout(system_row)
         self._templates: list[PromptTemplate] = []
+        self._entries: list[LibraryEntry] = []
         self._collections: list[CollectionStatus] = []
         self._chosen: list[int] = []
         self._filling = False
@@ -152,11 +160,19 @@ class ChatHeader(QWidget):
         self.docs_button.setToolTip(self.tr("The document collections this chat answers from"))
         if self._templates:
             self.set_templates(self._templates)
+        if self._entries:
+            self.set_models(self._entries, self.model.currentData())
         self._fill_documents()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- filling -----------------------------------------------------------------------
 
     def set_models(self, entries: list[LibraryEntry], current: str | None) -> None:
+        self._entries = list(entries)
         self._filling = True
         self.model.clear()
         for entry in entries:
@@ -167,9 +183,8 @@ class ChatHeader(QWidget):
                 label += " " + self.tr("(unusable)")
             self.model.addItem(label, entry.id)
             index = self.model.count() - 1
-            self.model.setItemData(
-                index, entry.error or str(entry.path), Qt.ItemDataRole.ToolTipRole
-            )
+            tip = i18n.say(entry.problem) if entry.problem is not None else str(entry.path)
+            self.model.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
         self._select(self.model, current)
         self._filling = False
 
@@ -186,18 +201,21 @@ class ChatHeader(QWidget):
         self.shots.setEnabled(not is_base)
 
     def set_templates(self, templates: list[PromptTemplate]) -> None:
+        """The prompts of the library: those written in the UI's language first, each titled
+        and described in the UI's language."""
         self._templates = templates
+        language = ui_language()
         current_prompt, current_shots = self.prompt.currentData(), self.shots.currentData()
         self._filling = True
         self.prompt.clear()
         self.shots.clear()
         self.prompt.addItem(self.tr("No system prompt"), NONE)
         self.shots.addItem(self.tr("No examples"), NONE)
-        for template in templates:
+        for template in in_order(templates, language):
             target = self.shots if template.kind == "few-shot" else self.prompt
-            target.addItem(template.name, template.id)
+            target.addItem(template.title(language), template.id)
             target.setItemData(
-                target.count() - 1, template.description, Qt.ItemDataRole.ToolTipRole
+                target.count() - 1, template.summary(language), Qt.ItemDataRole.ToolTipRole
             )
         self._select(self.prompt, current_prompt)
         self._select(self.shots, current_shots)

@@ -29,9 +29,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from app.core.chats.store import StoredMessage
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 from app.ui.markdown import MarkdownRenderer, split_finished
+from app.workers import i18n
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
+
+CODE_COPIED = Phrase("ui.copied.code", QT_TRANSLATE_NOOP("Messages", "Code copied."))
+MESSAGE_COPIED = Phrase("ui.copied.message", QT_TRANSLATE_NOOP("Messages", "Message copied."))
 
 
 class ChatView(QTextBrowser):
@@ -41,7 +46,7 @@ class ChatView(QTextBrowser):
         edit_requested(int, str): the user wants to edit their message (id, current text).
         regenerate_requested(): answer the last message again.
         continue_requested(): carry on writing the last answer.
-        copied(str): something was copied (what, in words, for the status bar).
+        copied(object): something was copied (a `Msg` saying what, for the status bar).
         source_requested(dict): the user clicked one of an answer's sources (as stored).
         whole_requested(dict, bool): use a source's whole file from now on (True), or stop.
     """
@@ -49,7 +54,7 @@ class ChatView(QTextBrowser):
     edit_requested = Signal(int, str)
     regenerate_requested = Signal()
     continue_requested = Signal()
-    copied = Signal(str)
+    copied = Signal(object)
     source_requested = Signal(dict)
     whole_requested = Signal(dict, bool)
 
@@ -76,7 +81,7 @@ class ChatView(QTextBrowser):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.renderer.set_labels(self.tr("Copy"), self.tr("image"))
+        self.renderer.set_labels(self.tr("Copy"), self.tr("image"), self.tr("text"))
 
     def set_dark(self, dark: bool) -> None:
         self.renderer = MarkdownRenderer(dark)
@@ -238,7 +243,8 @@ class ChatView(QTextBrowser):
                 "so this answer does not come from them."
             )
             return f'<p style="color:gray; font-size:small">{html.escape(note)}</p>'
-        lines = [f"<b>{html.escape(self.tr('Sources'))}</b>"]
+        heading = self.tr("Sources")
+        lines = [f"<b>{html.escape(heading)}</b>"]
         for number, source in enumerate(message.sources, start=1):
             if not isinstance(source, dict):
                 continue
@@ -265,7 +271,8 @@ class ChatView(QTextBrowser):
             label, action = self.tr("use the whole file"), "whole-on"
         else:
             return ""
-        return f' <a href="hearth:{action}/{ref}">({html.escape(label)})</a>'
+        shown = self.tr("({0})").format(label)  # full-width brackets in Chinese
+        return f' <a href="hearth:{action}/{ref}">{html.escape(shown)}</a>'
 
     def _place(self, source: dict[str, Any]) -> str:
         place = str(source.get("file") or source.get("path") or self.tr("a document"))
@@ -279,7 +286,9 @@ class ChatView(QTextBrowser):
         if message.status == "cancelled":
             note = self.tr("Stopped before the end.")
         elif message.status == "failed":
-            note = self.tr("The answer failed: {0}").format(message.error or "")
+            # H4's store keeps the reason as a Msg (JSON); an older row is plain text
+            reason = i18n.say(Msg.from_json(message.error))
+            note = self.tr("The answer failed: {0}").format(reason)
         elif (message.timings or {}).get("finish_reason") == "length":
             note = self.tr("Cut off at the token limit.")
         else:
@@ -315,9 +324,9 @@ class ChatView(QTextBrowser):
     def _internal_link(self, path: str) -> None:
         action, _, arg = path.partition("/")
         if action == "copy-code" and arg.isdigit() and int(arg) < len(self._codes):
-            self._copy(self._codes[int(arg)], self.tr("Code copied."))
+            self._copy(self._codes[int(arg)], CODE_COPIED())
         elif action == "copy" and arg.isdigit() and int(arg) in self._messages:
-            self._copy(self._messages[int(arg)].content, self.tr("Message copied."))
+            self._copy(self._messages[int(arg)].content, MESSAGE_COPIED())
         elif action == "edit" and arg.isdigit() and int(arg) in self._messages:
             self.edit_requested.emit(int(arg), self._messages[int(arg)].content)
         elif action == "regenerate":
@@ -343,7 +352,7 @@ class ChatView(QTextBrowser):
             return source if isinstance(source, dict) else None
         return None
 
-    def _copy(self, text: str, what: str) -> None:
+    def _copy(self, text: str, what: Msg) -> None:
         QGuiApplication.clipboard().setText(text)
         self.copied.emit(what)
 

@@ -14,6 +14,7 @@ from app.core.engine.types import GenerationResult, LoadedModel
 from app.core.prompts.library import PromptTemplate
 from app.core.rag.embedder import MAX_CHUNK_TOKENS
 from app.core.settings import Settings
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 from app.ui.appearance import Appearance
 from app.ui.chat_header import ChatHeader
 from app.ui.chat_view import ChatView
@@ -31,6 +32,20 @@ from app.workers.session import ChatSession
 if TYPE_CHECKING:
     from app.ui.documents.window import DocumentsWindow
     from app.ui.models.window import ModelsWindow
+
+NOTHING_TO_EXPORT = Phrase(
+    "ui.export.nothing", QT_TRANSLATE_NOOP("Messages", "Open or select a chat to export it.")
+)
+WHOLE_ON = Phrase(
+    "ui.whole.on",
+    QT_TRANSLATE_NOOP("Messages", "From your next question, {file} is read whole."),
+)
+WHOLE_OFF = Phrase(
+    "ui.whole.off",
+    QT_TRANSLATE_NOOP(
+        "Messages", "From your next question, only the passages of {file} that match are read."
+    ),
+)
 
 
 class MainWindow(QMainWindow):
@@ -83,7 +98,7 @@ class MainWindow(QMainWindow):
         self._menus()
         self._shortcuts()
         self.retranslate()
-        self.view.show_empty(self.tr("Start a new chat: type a message below."))
+        self._show_empty()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Hearth"))
@@ -109,9 +124,14 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            if self.session.chat is not None:
+            if self.session.chat is None:
+                self._show_empty()
+            elif not self.session.busy:  # an answer being written is shown whole at its end
                 self._on_session_chat_changed(self.session.chat, self.session.messages)
         super().changeEvent(event)
+
+    def _show_empty(self) -> None:
+        self.view.show_empty(self.tr("Start a new chat: type a message below."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.transfer.shutdown()
@@ -170,7 +190,7 @@ class MainWindow(QMainWindow):
         self.view.edit_requested.connect(self._on_view_edit_requested)
         self.view.regenerate_requested.connect(s.regenerate)
         self.view.continue_requested.connect(s.continue_reply)
-        self.view.copied.connect(lambda what: self.status.showMessage(what, 3000))
+        self.view.copied.connect(lambda what: self.status.show_note(what, 3000))
         self.header.model_selected.connect(s.select_model)
         self.header.prompt_selected.connect(lambda pid: s.select_prompt(pid or None))
         self.header.few_shot_selected.connect(lambda tid: s.select_few_shot(tid or None))
@@ -230,7 +250,7 @@ class MainWindow(QMainWindow):
         """Export the chats selected in the sidebar (the open chat when none is selected)."""
         chosen = self.sidebar.selected_chats()
         if not chosen:
-            self.banner.show_message(self.tr("Open or select a chat to export it."))
+            self.banner.show_message(NOTHING_TO_EXPORT())
             return
         title = chosen[0][1] if len(chosen) == 1 else self.tr("Hearth chats")
         self.transfer.export([chat_id for chat_id, _ in chosen], title)
@@ -312,7 +332,7 @@ class MainWindow(QMainWindow):
     def _on_session_chat_changed(self, chat: Chat | None, messages: list[StoredMessage]) -> None:
         self.sidebar.set_current(chat.id if chat else None)
         if chat is None:
-            self.view.show_empty(self.tr("Start a new chat: type a message below."))
+            self._show_empty()
             self.header.show_documents([])
             return
         self.view.show_chat(messages, self.session.completion_mode)
@@ -354,14 +374,9 @@ class MainWindow(QMainWindow):
     def _on_view_whole_requested(self, source: dict[str, object], on: bool) -> None:
         self.session.use_whole(source, on)
         name = str(source.get("file") or "")
-        text = (
-            self.tr("From your next question, {0} is read whole.")
-            if on
-            else self.tr("From your next question, only the passages of {0} that match are read.")
-        )
-        self.status.showMessage(text.format(name), 6000)
+        self.status.show_note((WHOLE_ON if on else WHOLE_OFF)(file=name), 6000)
 
-    def _on_documents_failed(self, message: str) -> None:
+    def _on_documents_failed(self, message: Msg | str) -> None:
         window = self.documents_window
         if window is None or not window.isVisible():  # the Documents window shows its own
             self.banner.show_message(message)

@@ -42,11 +42,11 @@ class MarkdownRenderer:
             nowrap=True, noclasses=True, style="github-dark" if dark else "friendly"
         )
         self._register: CodeRegistry = lambda code: 0
-        self._labels = {"copy": "Copy", "image": "image"}
+        self._labels = {"copy": "Copy", "image": "image", "text": "text"}
 
-    def set_labels(self, copy: str, image: str) -> None:
-        """Translated words used inside rendered HTML."""
-        self._labels = {"copy": copy, "image": image}
+    def set_labels(self, copy: str, image: str, text: str = "text") -> None:
+        """Translated words used inside rendered HTML (`text`: a code block with no language)."""
+        self._labels = {"copy": copy, "image": image, "text": text}
 
     def render(self, text: str, register: CodeRegistry | None = None) -> str:
         self._register = register or (lambda code: 0)
@@ -61,7 +61,7 @@ class MarkdownRenderer:
         key = self._register(code)
         body = highlight_code(code, language, self._formatter)
         head_bg, body_bg = ("#2b3038", "#1e2228") if self.dark else ("#e8ebef", "#f6f8fa")
-        label = html.escape(language or "text")
+        label = html.escape(language or self._labels["text"])
         copy = html.escape(self._labels["copy"])
         return (
             f'<table width="100%" cellspacing="0" cellpadding="6" '

@@ -13,8 +13,13 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.core.errors import HearthError
+from app.core.text import QT_TRANSLATE_NOOP, Phrase
 
 _APPS: list[QGuiApplication] = []  # keeps the CLI's application alive
+
+NOT_WRITTEN = Phrase(
+    "ui.pdf.not-written", QT_TRANSLATE_NOOP("Messages", "The PDF could not be written to {path}.")
+)
 
 
 def write_pdf(html_text: str, path: Path, title: str = "Hearth chats") -> Path:
@@ -42,6 +47,6 @@ def write_pdf(html_text: str, path: Path, title: str = "Hearth chats") -> Path:
     del writer  # flushes and closes the file
     if not partial.is_file() or partial.stat().st_size == 0:
         partial.unlink(missing_ok=True)
-        raise HearthError(f"The PDF could not be written to {path}.")
+        raise HearthError(NOT_WRITTEN(path=str(path)))
     os.replace(partial, path)
     return path

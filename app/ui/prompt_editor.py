@@ -4,9 +4,10 @@ templates. Built-in ones are read-only; Duplicate makes an editable copy."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.prompts.library import Example, PromptTemplate
+from app.core.prompts.library import Example, PromptTemplate, in_order
+from app.ui.chat_header import ui_language
 
 TEMPLATE_ID = Qt.ItemDataRole.UserRole
 
@@ -83,6 +85,7 @@ class PromptEditor(QDialog):
         layout.addLayout(buttons)
         self._templates: list[PromptTemplate] = []
         self._current: PromptTemplate | None = None
+        self._note: Callable[[], str] = str  # the note under the form, in the UI's language
         self.list.currentItemChanged.connect(self._on_list_current_changed)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.add_row.clicked.connect(self._on_add_row_clicked)
@@ -110,24 +113,46 @@ class PromptEditor(QDialog):
         self.copy_button.setText(self.tr("Duplicate"))
         self.save_button.setText(self.tr("Save"))
         self.delete_button.setText(self.tr("Delete"))
-        while self.form.rowCount():
-            self.form.takeRow(0)
-        self.form.addRow(self.tr("Name"), self.name)
-        self.form.addRow(self.tr("Kind"), self.kind)
-        self.form.addRow(self.tr("Description"), self.description)
-        self.form.addRow(self.tr("System prompt"), self.system)
+        if self.form.rowCount() == 0:
+            for field in (self.name, self.kind, self.description, self.system):
+                self.form.addRow(QLabel(), field)
+        labels = (
+            self.tr("Name"),
+            self.tr("Kind"),
+            self.tr("Description"),
+            self.tr("System prompt"),
+        )
+        for row, text in enumerate(labels):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                label.setText(text)
+        if self._templates:
+            self.set_templates(self._templates)
+        if self._current is not None and self._current.builtin:
+            self._show(self._current)  # nothing is being edited: show it in the new language
+        self.note.setText(self._note())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- contents ----------------------------------------------------------------------
 
     def set_templates(self, templates: list[PromptTemplate]) -> None:
         keep = self._current.id if self._current else None
+        language = ui_language()
+        templates = in_order(templates, language)
         self._templates = templates
         self.list.blockSignals(True)
         self.list.clear()
         for template in templates:
-            label = template.name + ("" if not template.builtin else "  · " + self.tr("built-in"))
+            title = template.title(language)
+            label = title + ("" if not template.builtin else "  · " + self.tr("built-in"))
             item = QListWidgetItem(label)
             item.setData(TEMPLATE_ID, template.id)
+            item.setToolTip(template.summary(language))
             self.list.addItem(item)
         self.list.blockSignals(False)
         ids = [t.id for t in templates]
@@ -141,9 +166,13 @@ class PromptEditor(QDialog):
 
     def _show(self, template: PromptTemplate) -> None:
         self._current = template
-        self.name.setText(template.name)
+        language = ui_language()
+        # A built-in shows its title in the UI's language; your own prompts as you wrote them.
+        self.name.setText(template.title(language) if template.builtin else template.name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(template.kind)))
-        self.description.setText(template.description)
+        self.description.setText(
+            template.summary(language) if template.builtin else template.description
+        )
         self.system.setPlainText(template.system)
         self.examples.setRowCount(0)
         for example in template.examples:
@@ -153,12 +182,19 @@ class PromptEditor(QDialog):
         for widget in (*editors, self.kind, self.add_row, self.remove_row, self.save_button):
             widget.setEnabled(editable)
         self.delete_button.setEnabled(editable)
-        self.note.setText(
-            self.tr("Built-in prompts cannot be changed. Duplicate this one to make your own.")
-            if template.builtin
-            else ""
+        builtin = template.builtin
+        self._set_note(
+            lambda: (
+                self.tr("Built-in prompts cannot be changed. Duplicate this one to make your own.")
+                if builtin
+                else ""
+            )
         )
         self._on_kind_changed()
+
+    def _set_note(self, note: Callable[[], str]) -> None:
+        self._note = note
+        self.note.setText(note())
 
     def _append_row(self, user: str, assistant: str) -> None:
         row = self.examples.rowCount()
@@ -185,6 +221,8 @@ class PromptEditor(QDialog):
             description=self.description.text().strip(),
             system=self.system.toPlainText().strip(),
             examples=tuple(examples),
+            language=current.language if current is not None else "",
+            zh_CN=current.zh_CN if current is not None and not current.builtin else None,
         )
 
     # -- slots -------------------------------------------------------------------------
@@ -220,8 +258,17 @@ class PromptEditor(QDialog):
     def _on_copy_clicked(self) -> None:
         if self._current is None:
             return
-        name = self.tr("{0} (copy)").format(self._current.name)
-        copy = self._current.model_copy(update={"id": slug(name), "name": name, "builtin": False})
+        name = self.tr("{0} (copy)").format(self.name.text().strip() or self._current.name)
+        description = self.description.text().strip()
+        copy = self._current.model_copy(
+            update={
+                "id": slug(name),
+                "name": name,
+                "description": description,
+                "zh_CN": None,  # the copy is titled as shown; its own name is the only one
+                "builtin": False,
+            }
+        )
         self._show(copy)
 
     def _on_save_clicked(self) -> None:
@@ -229,14 +276,14 @@ class PromptEditor(QDialog):
             template = self.edited_template()
         except ValidationError as exc:
             problems = "; ".join(e["msg"] for e in exc.errors())
-            self.note.setText(self.tr("Not saved: {0}").format(problems))
+            self._set_note(lambda: self.tr("Not saved: {0}").format(problems))
             return
         self._current = template
-        self.note.setText(self.tr("Saved."))
+        self._set_note(lambda: self.tr("Saved."))
         self.save_requested.emit(template)
 
     def _on_delete_clicked(self) -> None:
         if self._current is not None and not self._current.builtin:
             self.delete_requested.emit(self._current.id)
             self._current = None
-            self.note.setText(self.tr("Deleted."))
+            self._set_note(lambda: self.tr("Deleted."))

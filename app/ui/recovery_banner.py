@@ -3,12 +3,17 @@
 Signals:
     salvage_requested(): bring back what is readable from the kept copy.
     dismiss_requested(): stop showing the notice (the kept files stay on disk).
+
+The notice is a core `Msg`, kept and written again in the new language on a live switch.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.core.text import Msg
+from app.workers import i18n
 
 
 class RecoveryBanner(QFrame):
@@ -36,6 +41,7 @@ class RecoveryBanner(QFrame):
         column.setContentsMargins(12, 6, 6, 6)
         column.addWidget(self.label)
         column.addLayout(buttons)
+        self.notice: Msg | str | None = None
         self.retranslate()
         self.hide()
 
@@ -46,13 +52,21 @@ class RecoveryBanner(QFrame):
         )
         self.dismiss_button.setText(self.tr("Dismiss"))
         self.dismiss_button.setToolTip(self.tr("Stop showing this notice; the kept copy stays"))
+        self.label.setText(i18n.say(self.notice) if self.notice else "")
 
-    def show_notice(self, text: str, salvageable: bool) -> None:
-        """Show `text` ("" hides the banner); offer a salvage only while one is possible."""
-        self.label.setText(text)
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_notice(self, notice: Msg | str | None, salvageable: bool) -> None:
+        """Show `notice` (None or "" hides the banner); offer a salvage only while one is
+        possible."""
+        self.notice = notice or None
+        self.label.setText(i18n.say(notice) if notice else "")
         self.salvage_button.setEnabled(True)
         self.salvage_button.setVisible(salvageable)
-        self.setVisible(bool(text))
+        self.setVisible(bool(notice))
 
     def _on_salvage_clicked(self) -> None:
         self.salvage_button.setEnabled(False)  # until the result arrives

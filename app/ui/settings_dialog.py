@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QTabWidget,
@@ -36,7 +38,9 @@ def _int(low: int, high: int, special: str = "") -> QSpinBox:
 
 
 class SettingsDialog(QDialog):
-    """Edits a copy of the settings; `result_settings()` and `chat_sampling()` read it back."""
+    """Edits a copy of the settings; `result_settings()` and `chat_sampling()` read it back.
+
+    Every label, tooltip and choice is set in `retranslate`, again on a live language switch."""
 
     def __init__(
         self,
@@ -80,6 +84,29 @@ class SettingsDialog(QDialog):
             page = QWidget()
             page.setLayout(form)
             self.tabs.addTab(page, "")
+        fields: list[tuple[QFormLayout, str, QWidget]] = [
+            (self.sampling_form, "temperature", self.temperature),
+            (self.sampling_form, "top_p", self.top_p),
+            (self.sampling_form, "top_k", self.top_k),
+            (self.sampling_form, "min_p", self.min_p),
+            (self.sampling_form, "repeat_penalty", self.repeat_penalty),
+            (self.sampling_form, "max_tokens", self.max_tokens),
+            (self.sampling_form, "seed", self.seed),
+            (self.engine_form, "context", self.context),
+            (self.engine_form, "threads", self.threads),
+            (self.engine_form, "gpu_layers", self.gpu_layers),
+            (self.look_form, "theme", self.theme),
+            (self.look_form, "font_size", self.font_size),
+            (self.look_form, "language", self.language),
+        ]
+        self.labels: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
+        for form, name, widget in fields:
+            label = QLabel()
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            self.labels[name], self.fields[name] = label, widget
+        self.sampling_form.addRow(self.this_chat)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
@@ -96,31 +123,72 @@ class SettingsDialog(QDialog):
         self.gpu_layers.setSpecialValueText(self.tr("Auto (all that fit)"))
         self.seed.setPlaceholderText(self.tr("Random"))
         self.this_chat.setText(self.tr("Use these sampling settings for this chat only"))
-        self._rows()
-
-    def _rows(self) -> None:
-        for form in (self.sampling_form, self.engine_form, self.look_form):
-            while form.rowCount():
-                form.takeRow(0)
-        rows = [
-            (self.sampling_form, self.tr("Temperature"), self.temperature),
-            (self.sampling_form, self.tr("Top P"), self.top_p),
-            (self.sampling_form, self.tr("Top K"), self.top_k),
-            (self.sampling_form, self.tr("Min P"), self.min_p),
-            (self.sampling_form, self.tr("Repeat penalty"), self.repeat_penalty),
-            (self.sampling_form, self.tr("Max tokens"), self.max_tokens),
-            (self.sampling_form, self.tr("Seed"), self.seed),
-            (self.engine_form, self.tr("Context length"), self.context),
-            (self.engine_form, self.tr("Threads"), self.threads),
-            (self.engine_form, self.tr("GPU layers"), self.gpu_layers),
-            (self.look_form, self.tr("Theme"), self.theme),
-            (self.look_form, self.tr("Font size"), self.font_size),
-            (self.look_form, self.tr("Language"), self.language),
-        ]
-        for form, label, widget in rows:
-            form.addRow(label, widget)
-        self.sampling_form.addRow(self.this_chat)
+        self.this_chat.setToolTip(
+            self.tr("Off: the sampling settings apply to every chat that has none of its own")
+        )
+        words = {
+            "temperature": (
+                self.tr("Temperature"),
+                self.tr(
+                    "Higher is more varied and creative, lower more focused "
+                    "(0 always picks the likeliest word)"
+                ),
+            ),
+            "top_p": (
+                self.tr("Top P"),
+                self.tr("Only the likeliest words that together make up this share are considered"),
+            ),
+            "top_k": (
+                self.tr("Top K"),
+                self.tr("Only this many of the likeliest words are considered (0: no limit)"),
+            ),
+            "min_p": (
+                self.tr("Min P"),
+                self.tr("Words less likely than this share of the likeliest one are left out"),
+            ),
+            "repeat_penalty": (
+                self.tr("Repeat penalty"),
+                self.tr("Above 1, the model repeats itself less"),
+            ),
+            "max_tokens": (
+                self.tr("Max tokens"),
+                self.tr("The longest answer, in tokens (a token is a word or a piece of one)"),
+            ),
+            "seed": (
+                self.tr("Seed"),
+                self.tr(
+                    "The same seed with the same settings gives the same answer; empty: random"
+                ),
+            ),
+            "context": (
+                self.tr("Context length"),
+                self.tr("How many tokens the model keeps in mind: more needs more memory"),
+            ),
+            "threads": (
+                self.tr("Threads"),
+                self.tr("Processor threads used for the model (Auto: chosen for this computer)"),
+            ),
+            "gpu_layers": (
+                self.tr("GPU layers"),
+                self.tr("How many layers of the model run on the graphics card (0: none)"),
+            ),
+            "theme": (self.tr("Theme"), self.tr("Light, dark, or as the system is set")),
+            "font_size": (self.tr("Font size"), self.tr("The size of the text, in points")),
+            "language": (
+                self.tr("Language"),
+                self.tr("The language of Hearth's windows and messages"),
+            ),
+        }
+        for name, (label, tip) in words.items():
+            self.labels[name].setText(label)
+            self.labels[name].setToolTip(tip)
+            self.fields[name].setToolTip(tip)
         self._choices()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _choices(self) -> None:
         theme = self.theme.currentData() or self._settings.theme
@@ -135,7 +203,7 @@ class SettingsDialog(QDialog):
         self.language.clear()
         for key, name in (
             ("system", self.tr("Follow the system")),
-            ("en", "English"),
+            ("en", "English"),  # each language in its own words
             ("zh_CN", "简体中文"),
         ):
             self.language.addItem(name, key)

@@ -1,10 +1,14 @@
-"""The chats sidebar: new chat, search across every chat, chats grouped by date, rename, delete."""
+"""The chats sidebar: new chat, search across every chat, chats grouped by date, rename, delete.
+
+A chat not titled yet shows as "New chat" in the user's language; a live language switch writes
+the list (and the search results) again.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.chats.store import Chat, SearchHit
+from app.core.chats.texts import title_msg
+from app.workers import i18n
 
 CHAT_ID = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 200
@@ -71,6 +77,7 @@ class ChatSidebar(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.undo_bar)
         self._chats: list[Chat] = []
+        self._hits: tuple[str, list[SearchHit]] | None = None  # the results shown
         self._current: int | None = None
         self._deleted_title = ""
         self._debounce = QTimer(self)
@@ -98,9 +105,15 @@ class ChatSidebar(QWidget):
         self.search.setPlaceholderText(self.tr("Search all chats (Ctrl+F)"))
         self.undo_button.setText(self.tr("Undo"))
         self.undo_label.setText(self.tr('Deleted "{0}"').format(self._deleted_title))
-        if self.search.text().strip():
-            return
-        self.show_chats(self._chats)
+        if not self.search.text().strip():
+            self.show_chats(self._chats)
+        elif self._hits is not None:
+            self.show_hits(*self._hits)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- contents ----------------------------------------------------------------------
 
@@ -116,9 +129,11 @@ class ChatSidebar(QWidget):
             label = self._group_label(today, dt.date.fromtimestamp(chat.updated_at))
             if label not in groups:
                 groups[label] = self._group(label)
-            item = QTreeWidgetItem(groups[label], [chat.title])
+            title = i18n.say(chat.title_msg())
+            item = QTreeWidgetItem(groups[label], [title])
             item.setData(0, CHAT_ID, chat.id)
-            item.setToolTip(0, chat.title)
+            changed = self.tr("Last changed {0}").format(i18n.moment_text(chat.updated_at))
+            item.setToolTip(0, f"{title}\n{changed}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             if chat.id == self._current:
                 self.tree.setCurrentItem(item)
@@ -127,6 +142,7 @@ class ChatSidebar(QWidget):
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         if query != self.search.text().strip():
             return  # an older search came back late
+        self._hits = (query, hits)
         self.tree.blockSignals(True)
         self.tree.clear()
         title = self.tr("No chat contains “{0}”") if not hits else self.tr("Results for “{0}”")
@@ -137,7 +153,8 @@ class ChatSidebar(QWidget):
                 continue
             seen.add((hit.chat_id, hit.message_id))
             snippet = " ".join(hit.snippet.split())
-            item = QTreeWidgetItem(group, [f"{hit.chat_title}\n{snippet[:80]}"])
+            title = i18n.say(title_msg(hit.chat_title))
+            item = QTreeWidgetItem(group, [f"{title}\n{snippet[:80]}"])
             item.setData(0, CHAT_ID, hit.chat_id)
             item.setToolTip(0, snippet)
         self.tree.blockSignals(False)
@@ -160,7 +177,7 @@ class ChatSidebar(QWidget):
         """(id, title) of the selected chats, in list order; the open chat when none is."""
         chosen = [(int(i.data(0, CHAT_ID)), self._title(i)) for i in self._selected_items()]
         if not chosen and self._current is not None:
-            chosen = [(c.id, c.title) for c in self._chats if c.id == self._current]
+            chosen = [(c.id, i18n.say(c.title_msg())) for c in self._chats if c.id == self._current]
         return chosen
 
     def context_menu(self, item: QTreeWidgetItem) -> QMenu:
@@ -175,7 +192,7 @@ class ChatSidebar(QWidget):
         if len(selected) == 1:
             export_text = self.tr("Export…")
         else:
-            export_text = self.tr("Export {0} chats…").format(len(selected))
+            export_text = self.tr("Export {0} chats…").format(i18n.count_text(len(selected)))
         ids = [int(i.data(0, CHAT_ID)) for i in selected]
         export_title = title if len(ids) == 1 else self.tr("Hearth chats")
         menu.addAction(export_text, lambda: self.export_requested.emit(ids, export_title))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,10 +32,10 @@ class SourceDialog(QDialog):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
-        self.details = QLabel(self._details())
+        self.details = QLabel()
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
-        self.where = QLabel(self.path)
+        self.where = QLabel()
         self.where.setTextFormat(Qt.TextFormat.PlainText)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setStyleSheet("color: gray")
@@ -46,26 +46,42 @@ class SourceDialog(QDialog):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_button = QPushButton(self.tr("Open file"))
-        self.folder_button = QPushButton(self.tr("Show folder"))
+        self.open_button = QPushButton()
+        self.folder_button = QPushButton()
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.open_button.clicked.connect(lambda: self.open_path(self.path))
         self.folder_button.clicked.connect(lambda: self.open_path(str(Path(self.path).parent)))
-        if not self.path or not Path(self.path).exists():
+        self.missing = not self.path or not Path(self.path).exists()
+        if self.missing:
             self.open_button.setEnabled(False)
             self.folder_button.setEnabled(False)
-            self.where.setText(
-                self.tr("{0} (no longer there: moved, renamed or deleted)").format(self.path)
-            )
         column = QVBoxLayout(self)
         for widget in (self.title, self.details, self.where):
             column.addWidget(widget)
         column.addWidget(self.text, 1)
         column.addWidget(buttons)
-        self.setWindowTitle(self.tr("Source"))
+        self.retranslate()
         self.resize(640, 460)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Source"))
+        self.details.setText(self._details())
+        self.open_button.setText(self.tr("Open file"))
+        self.open_button.setToolTip(self.tr("Open the file in the app your system uses for it"))
+        self.folder_button.setText(self.tr("Show folder"))
+        self.folder_button.setToolTip(self.tr("Open the folder that holds the file"))
+        self.where.setText(
+            self.tr("{0} (no longer there: moved, renamed or deleted)").format(self.path)
+            if self.missing
+            else self.path
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _details(self) -> str:
         s = self.source

@@ -2,6 +2,8 @@
 
 The work itself runs in `ChatTransfer` (workers); this module only asks where, and reports:
 success in the status bar, chats left out or skipped (each named) and failures in the banner.
+What it reports is a `Msg`, so the status bar and the banner write it again in a new language
+on a live switch. A banner it put up goes away once a later export or import succeeds.
 """
 
 from __future__ import annotations
@@ -12,13 +14,36 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from app.core.chats.transfer import ExportOutcome, ImportOutcome, suggested_name
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 from app.ui.pdf import write_pdf
-from app.ui.status import ErrorBanner
+from app.ui.status import ErrorBanner, StatusPanel
+from app.workers import i18n
 from app.workers.chats import ChatsController
 from app.workers.transfer import ChatTransfer
 
 STATUS_MS = 8000
 MAX_LISTED = 5  # problems named one by one in the banner; the rest are counted
+
+EXPORTING = Phrase("ui.transfer.exporting", QT_TRANSLATE_NOOP("Messages", "Exporting to {name}…"))
+IMPORTING = Phrase("ui.transfer.importing", QT_TRANSLATE_NOOP("Messages", "Importing {name}…"))
+EXPORTED = Phrase(
+    "ui.transfer.exported",
+    QT_TRANSLATE_NOOP("Messages", "Exported {n} chat to {path}"),
+    QT_TRANSLATE_NOOP("Messages", "Exported {n} chats to {path}"),
+)
+IMPORTED = Phrase(
+    "ui.transfer.imported",
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} chat from {source}"),
+    QT_TRANSLATE_NOOP("Messages", "Imported {n} chats from {source}"),
+)
+NOT_EVERY_CHAT = Phrase(
+    "ui.transfer.not-every-chat", QT_TRANSLATE_NOOP("Messages", "{done}, but not every chat:")
+)
+SOME_SKIPPED = Phrase(
+    "ui.transfer.some-skipped", QT_TRANSLATE_NOOP("Messages", "{done}; some were skipped:")
+)
+LISTED = Phrase("ui.transfer.listed", QT_TRANSLATE_NOOP("Messages", "{text}\n• {item}"))
+AND_MORE = Phrase("ui.transfer.and-more", QT_TRANSLATE_NOOP("Messages", "{text}\n…and {n} more."))
 
 
 class TransferUi(QObject):
@@ -42,6 +67,7 @@ class TransferUi(QObject):
         )
         self.folder = Path(documents) if documents else Path.home()
         self.fmt = "md"
+        self._shown: Msg | None = None  # what this put in the banner
         self.transfer.exported.connect(self._on_transfer_exported)
         self.transfer.imported.connect(self._on_transfer_imported)
         self.transfer.failed.connect(self._on_transfer_failed)
@@ -63,7 +89,7 @@ class TransferUi(QObject):
             return
         path, fmt = chosen
         self.folder, self.fmt = path.parent, fmt
-        self._status.showMessage(self.tr("Exporting to {0}…").format(path.name))
+        self._note(EXPORTING(name=path.name), 0)
         self.transfer.export(chat_ids, fmt, path)
 
     def ask_export_path(self, title: str) -> tuple[Path, str] | None:
@@ -102,7 +128,7 @@ class TransferUi(QObject):
             return
         path = Path(text)
         self.folder = path.parent
-        self._status.showMessage(self.tr("Importing {0}…").format(path.name))
+        self._note(IMPORTING(name=path.name), 0)
         self.transfer.import_file(path)
 
     def shutdown(self) -> None:
@@ -111,34 +137,45 @@ class TransferUi(QObject):
     # -- outcomes ----------------------------------------------------------------------
 
     def _on_transfer_exported(self, outcome: ExportOutcome) -> None:
-        if outcome.exported == 1:
-            done = self.tr("Exported 1 chat to {0}").format(outcome.path)
-        else:
-            done = self.tr("Exported {0} chats to {1}").format(outcome.exported, outcome.path)
-        self._status.showMessage(done, STATUS_MS)
-        if outcome.problems:
-            self._banner.show_message(
-                self.tr("{0}, but not every chat:").format(done) + self._listing(outcome.problems)
-            )
+        done = EXPORTED(n=outcome.exported, path=str(outcome.path))
+        self._note(done, STATUS_MS)
+        self._report(NOT_EVERY_CHAT(done=done), outcome.problems)
 
     def _on_transfer_imported(self, outcome: ImportOutcome) -> None:
-        count = len(outcome.added)
-        if count == 1:
-            done = self.tr("Imported 1 chat from {0}").format(outcome.source)
-        else:
-            done = self.tr("Imported {0} chats from {1}").format(count, outcome.source)
-        self._status.showMessage(done, STATUS_MS)
-        if outcome.skipped:
-            self._banner.show_message(
-                self.tr("{0}; some were skipped:").format(done) + self._listing(outcome.skipped)
-            )
+        done = IMPORTED(n=len(outcome.added), source=outcome.source)
+        self._note(done, STATUS_MS)
+        self._report(SOME_SKIPPED(done=done), outcome.skipped)
 
-    def _on_transfer_failed(self, message: str) -> None:
+    def _on_transfer_failed(self, message: Msg | str) -> None:
         self._status.clearMessage()
+        self._show(message if isinstance(message, Msg) else Msg.plain(message))
+
+    def _report(self, head: Msg, problems: list[Msg]) -> None:
+        """The chats left out or skipped, in the banner; with none, an earlier failure this
+        put there is gone (its cause is)."""
+        if problems:
+            self._show(listing(head, problems))
+        elif self._shown is not None:
+            if self._banner.isVisible() and self._banner.text() == i18n.say(self._shown):
+                self._banner.hide()
+            self._shown = None
+
+    def _show(self, message: Msg) -> None:
+        self._shown = message
         self._banner.show_message(message)
 
-    def _listing(self, problems: list[str]) -> str:
-        lines = [f"\n• {p}" for p in problems[:MAX_LISTED]]
-        if len(problems) > MAX_LISTED:
-            lines.append("\n" + self.tr("…and {0} more.").format(len(problems) - MAX_LISTED))
-        return "".join(lines)
+    def _note(self, message: Msg, timeout_ms: int) -> None:
+        if isinstance(self._status, StatusPanel):
+            self._status.show_note(message, timeout_ms)  # written again on a language switch
+        else:
+            self._status.showMessage(i18n.say(message), timeout_ms)
+
+
+def listing(head: Msg, problems: list[Msg]) -> Msg:
+    """`head`, then the first problems one to a line, and how many more there are."""
+    message = head
+    for problem in problems[:MAX_LISTED]:
+        message = LISTED(text=message, item=problem)
+    if len(problems) > MAX_LISTED:
+        message = AND_MORE(text=message, n=len(problems) - MAX_LISTED)
+    return message

@@ -15,7 +15,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.core.chats.recovery import RecoveryNotice
 from app.core.chats.salvage import salvage_all
 from app.core.chats.store import Chat, ChatStore, StoredMessage
+from app.core.chats.texts import joined
 from app.core.conversation import start_chat
+from app.core.errors import message_of
+from app.core.text import Msg
 from app.workers.executor import Executor
 
 UNDO_MS = 8000
@@ -25,26 +28,26 @@ class ChatsController(QObject):
     """Owns the `ChatStore` and its thread.
 
     Signals:
-        store_opened(str): the store is ready; the text says why it is read-only, if it is
-            (a full disk), else it is empty.
-        recovery_noticed(str, bool): the notice about damaged databases kept aside ("" when
-            there is none left to show), and whether a salvage is still possible.
+        store_opened(object): the store is ready; a `Msg` saying why it is read-only, if it is
+            (a full disk), else None.
+        recovery_noticed(object, bool): the notice about damaged databases kept aside, a `Msg`
+            (None when there is none left to show), and whether a salvage is still possible.
         chats_listed(list): every `Chat`, most recent first (chats pending deletion left out).
         chat_opened(object, list): a `Chat` and its `StoredMessage`s.
         chat_updated(object): a `Chat` after a rename or a settings change.
         chat_deleted(int, str): id and title of a chat deleted with undo possible.
         search_finished(str, list): a query and its `SearchHit`s.
-        failed(str): a store operation failed; the text is for the user.
+        failed(object): a store operation failed; a `Msg` for the user (`i18n.say` shows it).
     """
 
-    store_opened = Signal(str)
-    recovery_noticed = Signal(str, bool)
+    store_opened = Signal(object)
+    recovery_noticed = Signal(object, bool)
     chats_listed = Signal(list)
     chat_opened = Signal(object, list)
     chat_updated = Signal(object)
     chat_deleted = Signal(int, str)
     search_finished = Signal(str, list)
-    failed = Signal(str)
+    failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +66,7 @@ class ChatsController(QObject):
 
         def opened(store: ChatStore) -> None:
             self.store = store
-            self.store_opened.emit(str(store.trouble) if store.trouble else "")
+            self.store_opened.emit(store.trouble.msg if store.trouble else None)
             self._notices_read(store.notices)
             self.refresh()
 
@@ -94,7 +97,7 @@ class ChatsController(QObject):
 
     def _notices_read(self, notices: list[RecoveryNotice]) -> None:
         self._shown = list(notices)
-        text = " ".join(n.text() for n in notices)
+        text: Msg | None = joined([n.text() for n in notices]) if notices else None
         self.recovery_noticed.emit(text, any(not n.salvaged for n in notices))
 
     def refresh(self) -> None:
@@ -191,7 +194,14 @@ class ChatsController(QObject):
         self.chat_opened.emit(chat, messages)
 
     def _on_failed(self, error: object) -> None:
-        self.failed.emit(str(error))
+        self.failed.emit(_message(error))
+
+
+def _message(error: object) -> Msg:
+    """What to tell the user about an error from the store thread."""
+    if isinstance(error, BaseException):
+        return message_of(error)
+    return error if isinstance(error, Msg) else Msg.plain(str(error))
 
 
 def _delete_all(store: ChatStore, chat_ids: list[int]) -> None:

@@ -17,10 +17,12 @@ from typing import Any, Literal, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from app.core.errors import message_of
 from app.core.rag.context import Searcher
 from app.core.rag.embedder import DEFAULT_EMBEDDER
 from app.core.rag.types import CollectionStatus, IndexProgress
 from app.core.rag.watch import FolderWatcher, owners
+from app.core.text import Msg
 from app.workers.executor import Executor
 
 State = Literal["idle", "running", "paused"]
@@ -52,13 +54,14 @@ class DocumentsController(QObject):
         progress_changed(object): the `IndexProgress` of the run under way (phase "paused"
             while paused).
         state_changed(str): "running", "paused" or "idle".
-        failed(str): something the user must read (a bad name, a missing folder, a crash).
+        failed(object): a `Msg` the user must read (a bad name, a missing folder, a crash);
+            show it with `i18n.say`.
     """
 
     collections_listed = Signal(list)
     progress_changed = Signal(object)
     state_changed = Signal(str)
-    failed = Signal(str)
+    failed = Signal(object)
     _changes_seen = Signal(object)  # from the watcher's thread
 
     def __init__(
@@ -246,7 +249,7 @@ class DocumentsController(QObject):
         self._io.call(
             lambda: (client.collections(), client.embedders() if with_models else None),
             lambda found: self._on_listed(found[0], found[1], then),
-            lambda error: self.failed.emit(str(error)),
+            lambda error: self.failed.emit(_message(error)),
         )
 
     def _after_stopping(self, name: str, action: Any) -> None:
@@ -301,11 +304,11 @@ class DocumentsController(QObject):
         self._in_flight = self._cancelling = False
         self._queued.clear()
         self._set_state("idle")
-        self.failed.emit(str(error))
+        self.failed.emit(_message(error))
         self._list_then(None)
 
     def _on_failed(self, error: object) -> None:
-        self.failed.emit(str(error))
+        self.failed.emit(_message(error))
         self.refresh()
 
     def _on_changes_seen(self, paths: set[str]) -> None:
@@ -313,6 +316,15 @@ class DocumentsController(QObject):
         names = owners(paths, sources)
         if names and not self._shut_down:
             self.index(names)
+
+
+def _message(error: object) -> Msg:
+    """What the executor reports (an exception, or already a message) as a Msg."""
+    if isinstance(error, Msg):
+        return error
+    if isinstance(error, BaseException):
+        return message_of(error)
+    return Msg.plain(str(error))
 
 
 def _paused(progress: IndexProgress) -> IndexProgress:

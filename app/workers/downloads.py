@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from app.core.errors import DownloadStopped, HearthError
+from app.core.errors import DownloadStopped, HearthError, message_of
 from app.core.models.download import (
     EMBEDDING,
     Downloader,
@@ -31,6 +31,7 @@ from app.core.models.download import (
 )
 from app.core.models.hub import HubClient
 from app.core.models.pending import PendingDownload, job_label, load_pending, save_pending
+from app.core.text import Msg
 from app.workers.executor import Executor
 
 log = logging.getLogger(__name__)
@@ -45,15 +46,16 @@ JOIN_TIMEOUT_S = 3.0
 class DownloadItem:
     """One row of the downloads list. `state` is one of queued, starting, downloading,
     retrying, verifying, pausing, cancelling (until the thread notices, at the next chunk or
-    the read timeout of a stalled connection), paused, failed, done."""
+    the read timeout of a stalled connection), paused, failed, done. `label` and `message`
+    (why it is retrying, paused or failed) are Msgs, shown with `i18n.say`."""
 
     key: str
     job: DownloadJob
-    label: str
+    label: Msg
     state: str = "queued"
     done: int = 0
     speed: float = 0.0
-    message: str = ""
+    message: Msg | None = None
     path: Path | None = None  # the model file (an embedding model's folder), once installed
     stop: threading.Event = field(default_factory=threading.Event)
     cancel: threading.Event = field(default_factory=threading.Event)
@@ -83,7 +85,9 @@ class _Bridge(QObject):
     """Signals emitted from download threads; Qt queues them to the GUI thread."""
 
     progressed = Signal(str, object)
-    ended = Signal(str, str, object)  # key, outcome (done/paused/cancelled/failed), detail
+    # key, outcome (done/paused/cancelled/failed), detail: the installed path (a str) when
+    # done, else a Msg saying why
+    ended = Signal(str, str, object)
 
 
 class DownloadsController(QObject):
@@ -157,7 +161,7 @@ class DownloadsController(QObject):
         item = self.items.get(key)
         if item is not None and item.state in ("paused", "failed"):
             item.stop, item.cancel = threading.Event(), threading.Event()
-            item.message = ""
+            item.message = None
             self._set_state(item, "queued")
             self._pump()
 
@@ -239,12 +243,11 @@ class DownloadsController(QObject):
                 remove_partial(job)
                 self._bridge.ended.emit(key, "cancelled", "")
             else:
-                self._bridge.ended.emit(key, "paused", str(exc))
-        except HearthError as exc:
-            self._bridge.ended.emit(key, "failed", str(exc))
-        except Exception as exc:  # a bug: keep the app running, say so, log the details
-            log.exception("download %s failed", key)
-            self._bridge.ended.emit(key, "failed", f"The download failed unexpectedly: {exc}")
+                self._bridge.ended.emit(key, "paused", exc.msg)
+        except Exception as exc:  # Hearth's errors say why; a bug: keep the app running
+            if not isinstance(exc, HearthError):
+                log.exception("download %s failed", key)
+            self._bridge.ended.emit(key, "failed", message_of(exc))
 
     # -- slots -------------------------------------------------------------------------
 
@@ -284,7 +287,7 @@ class DownloadsController(QObject):
             if outcome == "cancelled":
                 self._drop(key)
             else:
-                self._finish(item, outcome, str(detail))
+                self._finish(item, outcome, detail)
         self._pump()
         self._save()
 
@@ -298,14 +301,14 @@ class DownloadsController(QObject):
 
     # -- helpers -----------------------------------------------------------------------
 
-    def _finish(self, item: DownloadItem, outcome: str, detail: str) -> None:
+    def _finish(self, item: DownloadItem, outcome: str, detail: object) -> None:
         item.speed = 0.0
         if outcome == "done":
-            item.done, item.path, item.message = item.total, Path(detail), ""
+            item.done, item.path, item.message = item.total, Path(str(detail)), None
             self._set_state(item, "done")
             self.model_installed.emit(item.key)
         else:
-            item.message = detail
+            item.message = detail if isinstance(detail, Msg) else Msg.plain(str(detail))
             self._set_state(item, outcome)
 
     def _set_state(self, item: DownloadItem, state: str) -> None:

@@ -22,6 +22,8 @@ from app.core.engine.types import (
     TokenEvent,
     next_request_id,
 )
+from app.core.errors import message_of
+from app.core.text import Msg
 from app.workers.executor import Executor
 
 State = Literal["idle", "starting", "loading", "ready", "generating", "failed"]
@@ -35,23 +37,23 @@ class EngineController(QObject):
         state_changed(str): idle, starting, loading, ready, generating or failed.
         model_loading(str): the model id being loaded.
         model_loaded(object): the `LoadedModel`.
-        model_failed(str): why a load failed, in words for the user.
+        model_failed(object): why a load failed, a `Msg` (show it with `i18n.say`).
         generation_started(int): a request id.
         prompt_processed(int): the first token of that request arrived.
         tokens_received(int, str): a batch of text for that request.
         generation_finished(int, object): the `GenerationResult` (the reply is stored).
-        generation_failed(int, str): why it failed (any partial reply is stored).
+        generation_failed(int, object): why it failed, a `Msg` (any partial reply is stored).
     """
 
     state_changed = Signal(str)
     model_loading = Signal(str)
     model_loaded = Signal(object)
-    model_failed = Signal(str)
+    model_failed = Signal(object)
     generation_started = Signal(int)
     prompt_processed = Signal(int)
     tokens_received = Signal(int, str)
     generation_finished = Signal(int, object)
-    generation_failed = Signal(int, str)
+    generation_failed = Signal(int, object)
 
     def __init__(self, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -171,7 +173,7 @@ class EngineController(QObject):
 
     def _on_failed(self, rid: int, error: object) -> None:
         if self._end(rid):
-            self.generation_failed.emit(rid, str(error))
+            self.generation_failed.emit(rid, _message(error))
 
     def _end(self, rid: int) -> bool:
         """Flush what is buffered and settle; False for a request that was replaced."""
@@ -191,7 +193,7 @@ class EngineController(QObject):
         self._loads -= 1
         self.loaded, self.loaded_id = None, None
         self._set_state("failed" if self._loads == 0 else "loading")
-        self.model_failed.emit(str(error))
+        self.model_failed.emit(_message(error))
 
     def _settle(self) -> None:
         if self._loads > 0:
@@ -205,3 +207,12 @@ class EngineController(QObject):
         if state != self.state:
             self.state = state
             self.state_changed.emit(state)
+
+
+def _message(error: object) -> Msg:
+    """What to tell the user about a failed job, in no language yet."""
+    if isinstance(error, Msg):
+        return error
+    if isinstance(error, BaseException):
+        return message_of(error)
+    return Msg.plain(str(error))

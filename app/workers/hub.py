@@ -12,9 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.core.errors import message_of
+from app.core.models import texts
 from app.core.models.fit import Hardware, ModelDims, detect_hardware
 from app.core.models.hub import HubClient, RepoListing
 from app.core.models.token import load_token, save_token
+from app.core.text import Msg
 from app.workers.executor import Executor
 
 
@@ -23,29 +26,31 @@ class HubController(QObject):
 
     Signals:
         search_finished(str, list): a query and its `RepoSummary`s.
-        search_failed(str, str): a query and why it failed (offline, refused, ...).
+        search_failed(str, object): a query and why it failed (offline, refused, ...): a Msg.
         listing_ready(object): a `RepoListing`.
-        listing_failed(str, str): a repo id and why its files could not be listed.
+        listing_failed(str, object): a repo id and why its files could not be listed (a Msg).
         dims_ready(str, object): a repo id and the `ModelDims` of its models (None: unknown).
         hardware_ready(object): this machine's `Hardware`.
         token_checked(bool): whether a token is stored (after `check_token` or `save_token`).
         embedders_found(str, list): a query and the sentence-transformers `RepoSummary`s.
-        embedders_failed(str, str): a query and why that search failed.
+        embedders_failed(str, object): a query and why that search failed (a Msg).
         embedder_listing_ready(object): an `EmbeddingListing`.
-        embedder_listing_failed(str, str): a repo id and why it cannot be downloaded.
+        embedder_listing_failed(str, object): a repo id and why it cannot be downloaded (a Msg).
+
+    Every Msg is shown with `i18n.say`, so it follows the user's language.
     """
 
     search_finished = Signal(str, list)
-    search_failed = Signal(str, str)
+    search_failed = Signal(str, object)
     listing_ready = Signal(object)
-    listing_failed = Signal(str, str)
+    listing_failed = Signal(str, object)
     dims_ready = Signal(str, object)
     hardware_ready = Signal(object)
     token_checked = Signal(bool)
     embedders_found = Signal(str, list)
-    embedders_failed = Signal(str, str)
+    embedders_failed = Signal(str, object)
     embedder_listing_ready = Signal(object)
-    embedder_listing_failed = Signal(str, str)
+    embedder_listing_failed = Signal(str, object)
 
     def __init__(self, config_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +76,7 @@ class HubController(QObject):
 
         def failed(error: object) -> None:
             if wanted == self._search_id:
-                self.search_failed.emit(query, str(error))
+                self.search_failed.emit(query, _message(error))
 
         self._executor.call(lambda: self._hub().search(query, sort), done, failed)
 
@@ -87,7 +92,7 @@ class HubController(QObject):
 
         def failed(error: object) -> None:
             if wanted == self._listing_id:
-                self.listing_failed.emit(repo_id, str(error))
+                self.listing_failed.emit(repo_id, _message(error))
 
         self._executor.call(lambda: self._hub().listing(repo_id), listed, failed)
 
@@ -102,7 +107,7 @@ class HubController(QObject):
 
         def failed(error: object) -> None:
             if wanted == self._embedder_search_id:
-                self.embedders_failed.emit(query, str(error))
+                self.embedders_failed.emit(query, _message(error))
 
         self._executor.call(
             lambda: self._hub().search(query, library="sentence-transformers"), done, failed
@@ -114,7 +119,7 @@ class HubController(QObject):
         self._executor.call(
             lambda: self._hub().embedding_listing(repo_id),
             self.embedder_listing_ready.emit,
-            lambda error: self.embedder_listing_failed.emit(repo_id, str(error)),
+            lambda error: self.embedder_listing_failed.emit(repo_id, _message(error)),
         )
 
     def save_token(self, token: str) -> None:
@@ -165,4 +170,9 @@ class HubController(QObject):
         self.hardware_ready.emit(hardware)
 
     def _on_token_failed(self, error: object) -> None:
-        self.search_failed.emit("", f"The token could not be saved: {error}")
+        self.search_failed.emit("", texts.TOKEN_NOT_SAVED(reason=_message(error)))
+
+
+def _message(error: object) -> Msg:
+    """What to show for a failed job: the Msg of the exception."""
+    return message_of(error) if isinstance(error, BaseException) else Msg.plain(str(error))

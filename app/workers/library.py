@@ -8,12 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.errors import HearthError
+from app.core.errors import HearthError, message_of
 from app.core.models.embeddings import folder_size, remove_embedder
 from app.core.models.library import LibraryEntry
 from app.core.models.manage import import_model, remove_model
 from app.core.models.model_info import ModelInfo
 from app.core.rag.embedder import installed_embedders, resolve_embedder
+from app.core.text import Msg
 from app.workers.executor import Executor
 
 
@@ -24,7 +25,8 @@ class LibraryController(QObject):
         imported(str, str): a model was imported: its name and where it now lives.
         removed(str): a model (its id) was deleted with its files.
         changed(): the models folder changed; the library should be read again.
-        failed(str): an import or removal failed; the text says why and what to do.
+        failed(object): an import or removal failed; the Msg says why and what to do (show it
+            with `i18n.say`).
         embedders_listed(list): the embedding models on this computer, as (name, bytes).
         embedder_removed(str): a downloaded embedding model was deleted (its name).
     """
@@ -32,7 +34,7 @@ class LibraryController(QObject):
     imported = Signal(str, str)
     removed = Signal(str)
     changed = Signal()
-    failed = Signal(str)
+    failed = Signal(object)
     embedders_listed = Signal(list)
     embedder_removed = Signal(str)
 
@@ -68,7 +70,7 @@ class LibraryController(QObject):
             self.list_embedders()
 
         def failed(error: object) -> None:
-            self.failed.emit(str(error))
+            self.failed.emit(_message(error))
             self.list_embedders()
 
         self._executor.call(partial(remove_embedder, self.models_dir, name), removed, failed)
@@ -86,8 +88,12 @@ class LibraryController(QObject):
         self.changed.emit()
 
     def _on_failed(self, error: object) -> None:
-        self.failed.emit(str(error))
+        self.failed.emit(_message(error))
         self.changed.emit()
+
+
+def _message(error: object) -> Msg:
+    return message_of(error) if isinstance(error, BaseException) else Msg.plain(str(error))
 
 
 def embedder_sizes(models_dir: Path) -> list[tuple[str, int]]:

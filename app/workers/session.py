@@ -15,15 +15,30 @@ from PySide6.QtCore import QObject, Signal
 from app.core.chats.store import Chat, StoredMessage
 from app.core.conversation import ChatSetup, Conversation
 from app.core.engine.types import LoadSpec
+from app.core.errors import message_of
 from app.core.models.library import LibraryEntry, pick_default
 from app.core.prompts.library import PromptTemplate
 from app.core.rag.context import DocumentsSetup
 from app.core.services import Services
 from app.core.settings import SamplingSettings, Settings, save_settings
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 from app.workers.chats import ChatsController
 from app.workers.documents import DocumentsController
 from app.workers.engine import EngineController
 from app.workers.executor import Executor
+
+NO_MODEL = Phrase(
+    "ui.session.no-model",
+    QT_TRANSLATE_NOOP(
+        "Messages", "No model is loaded yet. Pick a model above, or wait for it to load."
+    ),
+)
+NOT_IN_LIBRARY = Phrase(
+    "ui.session.not-in-library", QT_TRANSLATE_NOOP("Messages", "it is not in the library")
+)
+CANNOT_USE = Phrase(
+    "ui.session.cannot-use", QT_TRANSLATE_NOOP("Messages", "{model} cannot be used: {reason}")
+)
 
 
 class ChatSession(QObject):
@@ -34,7 +49,8 @@ class ChatSession(QObject):
         library_changed(list): the `LibraryEntry`s of the local model library.
         prompts_changed(list): the `PromptTemplate`s of the prompt library.
         settings_changed(object): the new `Settings`.
-        error_raised(str): something the user must read (a load failure, a crash, a full disk).
+        error_raised(object): a `Msg` the user must read (a load failure, a crash, a full disk);
+            shown with `i18n.say`, which takes a plain string too (from older controllers).
         draft_returned(str): text that was sent but could not be stored, back to the composer.
         turn_started(list, str): how the chat looks while the answer is written (messages, with
             id 0 for ones not stored yet) and the text the answer starts from (Continue).
@@ -44,7 +60,7 @@ class ChatSession(QObject):
     library_changed = Signal(list)
     prompts_changed = Signal(list)
     settings_changed = Signal(object)
-    error_raised = Signal(str)
+    error_raised = Signal(object)
     draft_returned = Signal(str)
     turn_started = Signal(list, str)
 
@@ -75,8 +91,8 @@ class ChatSession(QObject):
         chats.chats_listed.connect(self._on_chats_listed)
         chats.chat_opened.connect(self._on_chats_chat_opened)
         chats.chat_updated.connect(self._on_chats_chat_updated)
-        chats.failed.connect(self.error_raised)
-        engine.model_failed.connect(self.error_raised)
+        chats.failed.connect(self.error_raised.emit)  # a str or a Msg, as the controller sends
+        engine.model_failed.connect(self.error_raised.emit)
         engine.generation_finished.connect(self._on_engine_generation_ended)
         engine.generation_failed.connect(self._on_engine_generation_failed)
 
@@ -360,7 +376,7 @@ class ChatSession(QObject):
 
     def _on_start_failed(self, error: object) -> None:
         draft, self._draft = self._draft, None
-        self.error_raised.emit(str(error))
+        self.error_raised.emit(message_of(error) if isinstance(error, BaseException) else error)
         if draft is not None:
             self.draft_returned.emit(draft)
 
@@ -371,9 +387,7 @@ class ChatSession(QObject):
 
     def _can_generate(self) -> bool:
         if self.engine.loaded is None:
-            self.error_raised.emit(
-                self.tr("No model is loaded yet. Pick a model above, or wait for it to load.")
-            )
+            self.error_raised.emit(NO_MODEL())
             return False
         return self.chats.store is not None
 
@@ -387,8 +401,8 @@ class ChatSession(QObject):
     def _load(self, entry_id: str) -> None:
         entry = next((e for e in self.entries if e.id == entry_id), None)
         if entry is None or entry.info is None:
-            reason = entry.error if entry is not None else self.tr("it is not in the library")
-            self.error_raised.emit(self.tr("{0} cannot be used: {1}").format(entry_id, reason))
+            reason: Msg | str = (entry.problem or "") if entry is not None else NOT_IN_LIBRARY()
+            self.error_raised.emit(CANNOT_USE(model=entry_id, reason=reason))
             return
         cfg = self.settings.engine
         spec = LoadSpec(
@@ -420,8 +434,8 @@ class ChatSession(QObject):
 
     # -- slots -------------------------------------------------------------------------
 
-    def _on_chats_store_opened(self, trouble: str) -> None:
-        if trouble:
+    def _on_chats_store_opened(self, trouble: Msg | str) -> None:
+        if trouble and str(trouble):  # "" (or an empty Msg): the store opened cleanly
             self.error_raised.emit(trouble)
 
     def _on_chats_listed(self, chats: list[Chat]) -> None:
@@ -451,7 +465,7 @@ class ChatSession(QObject):
             self.open_chat(self.chat.id)
         self.chats.refresh()
 
-    def _on_engine_generation_failed(self, _rid: int, message: str) -> None:
+    def _on_engine_generation_failed(self, _rid: int, message: Msg | str) -> None:
         self.error_raised.emit(message)
         draft, self._draft = self._draft, None
         store, chat = self.chats.store, self.chat
@@ -479,7 +493,7 @@ class ChatSession(QObject):
         self.prompts_changed.emit(templates)
 
     def _on_io_failed(self, error: object) -> None:
-        self.error_raised.emit(str(error))
+        self.error_raised.emit(message_of(error) if isinstance(error, BaseException) else error)
 
     def _remember_last_chat(self, chat_id: int) -> None:
         self.settings = self.settings.model_copy(update={"last_chat": chat_id})

@@ -25,23 +25,28 @@ from app.core.chats.transfer import (
     read_import_file,
     store_imports,
 )
+from app.core.errors import message_of
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 from app.workers.chats import ChatsController
 from app.workers.executor import Executor
 
 T = TypeVar("T")
-NOT_OPEN = "The chats are not open yet; try again in a moment."
+NOT_OPEN = Phrase(
+    "chats.transfer.not-open",
+    QT_TRANSLATE_NOOP("Messages", "The chats are not open yet; try again in a moment."),
+)
 
 
 class ChatTransfer(QObject):
     """Signals:
     exported(object): an `ExportOutcome` (with the chats left out, if any, named).
     imported(object): an `ImportOutcome`; the chat list is refreshed too.
-    failed(str): nothing was written or added; the text is for the user.
+    failed(object): nothing was written or added; a `Msg` for the user.
     """
 
     exported = Signal(object)
     imported = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)
 
     def __init__(
         self, chats: ChatsController, pdf: PdfWriter | None, parent: QObject | None = None
@@ -54,7 +59,7 @@ class ChatTransfer(QObject):
     def export(self, chat_ids: list[int] | None, fmt: str, path: Path) -> None:
         """Export these chats (None: every chat) as `fmt` to `path`."""
 
-        def write(gathered: tuple[list[ChatExport], list[str]]) -> None:
+        def write(gathered: tuple[list[ChatExport], list[Msg]]) -> None:
             chats, problems = gathered
             self._executor.call(
                 lambda: export_chats(chats, fmt, path, problems, self._pdf),
@@ -81,11 +86,12 @@ class ChatTransfer(QObject):
 
     def _on_store(self, job: Callable[[ChatStore], T], on_done: Callable[[T], None]) -> None:
         if not self._chats.run(job, on_done, self._on_failed):
-            self.failed.emit(NOT_OPEN)
+            self.failed.emit(NOT_OPEN())
 
     def _on_stored(self, outcome: ImportOutcome) -> None:
         self._chats.refresh()
         self.imported.emit(outcome)
 
     def _on_failed(self, error: object) -> None:
-        self.failed.emit(str(error))
+        message = message_of(error) if isinstance(error, BaseException) else Msg.plain(str(error))
+        self.failed.emit(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -238,3 +239,40 @@ def test_a_full_disk_leaves_no_empty_chat(tmp_path: Path) -> None:
         start_chat(store, "x" * 200_000)
     assert [c.title for c in store.list_chats()] == ["kept"]
     assert store.integrity_ok()
+
+
+def test_a_failed_reply_stores_its_error_as_a_message_id_shown_in_chinese(
+    tmp_path: Path,
+) -> None:
+    from app.core.engine.texts import CRASHED_ANSWERING
+    from app.core.errors import EngineCrashed
+    from app.core.text import Msg
+    from app.workers import i18n
+
+    crash = EngineCrashed(CRASHED_ANSWERING("killed by SIGKILL"), "Once ")
+    store, conversation = _conversation(tmp_path, _Engine(["Once "], crash))
+    with pytest.raises(EngineCrashed):
+        finish(conversation.send("Tell me a story"))
+    reply = store.messages(conversation.chat_id)[-1]
+    assert reply.status == "failed" and reply.content == "Once "
+    assert reply.error is not None
+    stored = json.loads(reply.error)  # the id and arguments, not English text
+    assert stored["id"] == "engine.crashed-answering" and stored["detail"] == "killed by SIGKILL"
+    i18n.use_language("zh_CN")
+    try:
+        shown = i18n.say(Msg.from_json(reply.error))
+    finally:
+        i18n.use_language("en")
+    assert shown.startswith("引擎意外停止。") and "killed by SIGKILL" in shown
+
+
+def test_conversation_errors_are_phrases(tmp_path: Path) -> None:
+    from app.core.errors import HearthError
+
+    _store, conversation = _conversation(tmp_path, _Engine([]))
+    with pytest.raises(HearthError) as caught:
+        conversation.regenerate()
+    assert caught.value.msg.id == "engine.chat.no-message"
+    with pytest.raises(HearthError) as caught:
+        conversation.continue_reply()
+    assert caught.value.msg.id == "prompts.no-reply"

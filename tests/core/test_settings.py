@@ -102,3 +102,44 @@ def test_a_bad_item_in_a_list_resets_that_list_alone(tmp_path: Path) -> None:
     settings, problem = load_settings(path)
     assert settings.theme == "dark" and settings.sampling.stop == Settings().sampling.stop
     assert problem is not None and "sampling.stop" in str(problem) and path.exists()
+
+
+def test_a_setting_out_of_range_reads_fully_in_chinese(tmp_path: Path) -> None:
+    import pickle
+
+    from app.core.engine.types import LoadSpec
+    from app.core.errors import InvalidSetting
+    from app.core.settings import SamplingSettings, sampling_with
+    from app.workers import i18n
+
+    with pytest.raises(InvalidSetting) as threads:
+        LoadSpec(path=tmp_path, threads=0)
+    with pytest.raises(InvalidSetting) as temperature:
+        sampling_with(SamplingSettings(), temperature=50.0)
+    assert str(threads.value) == "The number of threads cannot be 0: it must be between 1 and 512."
+    assert str(temperature.value).startswith("The temperature cannot be 50.0")
+    copy = pickle.loads(pickle.dumps(threads.value))  # as it crosses the engine host's pipe
+    assert str(copy) == str(threads.value)
+    i18n.use_language("zh_CN")
+    try:
+        shown = i18n.say(threads.value.msg)
+        assert shown.startswith("线程数不能为 0") and "The number" not in shown
+        assert i18n.say(temperature.value.msg).startswith("温度不能为 50")
+        assert i18n.say(copy.msg) == shown
+    finally:
+        i18n.use_language("en")
+
+
+def test_a_bad_settings_file_is_reported_with_a_message_id(tmp_path: Path) -> None:
+    from app.workers import i18n
+
+    path = tmp_path / "settings.json"
+    path.write_text("{not json", encoding="utf-8")
+    _settings, problem = load_settings(path)
+    assert problem is not None and problem.msg.id == "settings.unreadable-kept"
+    assert "It was kept as" in str(problem)
+    i18n.use_language("zh_CN")
+    try:
+        assert i18n.say(problem.msg).startswith("无法读取设置文件；正在使用默认设置。")
+    finally:
+        i18n.use_language("en")

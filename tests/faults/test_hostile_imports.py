@@ -26,6 +26,7 @@ import pytest
 from app.core.chats.store import ChatStore
 from app.core.chats.transfer import export_chats, gather, read_import_file, store_imports
 from app.core.errors import ChatImportError
+from app.core.text import Msg
 
 ROUNDS = 24
 SEED = 18_2026
@@ -418,7 +419,7 @@ def test_hostile_import_round(tmp_path: Path, round_no: int) -> None:
                 continue
             outcome = store_imports(store, result)
             TALLY.skipped += len(outcome.skipped)
-            assert all(isinstance(s, str) and s for s in outcome.skipped)
+            assert all(isinstance(s, Msg) and str(s) for s in outcome.skipped)
 
         stored = {c.id: c for c in store.list_chats()}
         by_title: dict[str, list[tuple[str, str, str]]] = {}

@@ -127,7 +127,7 @@ def test_a_paused_download_is_remembered_and_resumes(hub: LocalHub, tmp_path: Pa
     save_pending(models, [job])
     (pending,) = load_pending(models)
     assert pending.job == job and pending.job.kind == EMBEDDING
-    assert pending.label == job_label(job) == f"{EMBED_REPO} · embedding model"
+    assert str(pending.label) == str(job_label(job)) == f"{EMBED_REPO} · embedding model"
     assert 20_000_000 <= pending.done < job.total
     hub.served.clear()
     assert list(downloader.run(pending.job, threading.Event()))[-1].state == "done"

@@ -77,7 +77,7 @@ def test_folder_to_answer_with_sources(
     )
     (status,) = controller.collections
     assert (status.name, status.files) == ("Handbook", 2)
-    assert [(Path(p.path).name, p.reason) for p in status.problems] == [
+    assert [(Path(p.path).name, str(p.reason)) for p in status.problems] == [
         ("empty.txt", "The file is empty.")
     ]
     assert any(p.phase == "indexing" and p.files_total == 3 for p in progress)
@@ -307,3 +307,51 @@ def test_changing_the_embedding_model_asks_then_indexes_again(
     assert hits and "Edda Strand" in hits[0].text
     controller.shutdown()
     service.close()
+
+
+def test_a_skip_reason_recorded_in_english_shows_in_chinese_after_a_live_switch(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """The catalog keeps the reason's id, not its English words: switching the language with
+    the Documents window open shows the reason, the counts and the last error in Chinese."""
+    from app.core.rag import texts
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "notes.md").write_text("# Notes\n\nThe kettle is in the left cupboard.\n")
+    service = DocsService(tmp_path / "rag", tmp_path / "models", reader=DirectReader())
+    service.create("Notes", [str(folder)])
+    controller = DocumentsController(service, watch=False)
+    window = make_window(FakeEngine(), controller)
+    docs = window.open_documents()
+    assert docs is not None
+    controller.index(["Notes"])
+    qtbot.waitUntil(  # the window's start-up rescan may run after this one: wait for both
+        lambda: controller.state == "idle" and docs.list.item(0).text().endswith("1 skipped"),
+        timeout=60000,
+    )
+    assert docs.list.item(0).text() == "Notes\n1 file · 1 skipped"
+    item = docs.panel.problems.topLevelItem(0)
+    assert (item.text(0), item.text(1)) == ("empty.txt", "The file is empty.")
+    assert docs.panel.summary.text().startswith("1 file · ")
+    docs.show_error(texts.NO_COLLECTION(name="Old"))
+    assert docs.banner.text() == "There is no collection named “Old”."
+
+    settings = window.session.settings
+    try:
+        with qtbot.waitSignal(window.session.settings_changed):
+            window.session.save_settings(settings.model_copy(update={"language": "zh_CN"}))
+        qtbot.waitUntil(lambda: docs.windowTitle() == "文档")
+        item = docs.panel.problems.topLevelItem(0)
+        assert item.text(1) == "文件是空的。" and item.toolTip(1) == "文件是空的。"
+        assert docs.panel.problems_label.text() == "跳过的文件（1）"
+        assert docs.panel.summary.text().startswith("1 个文件 · ")
+        qtbot.waitUntil(lambda: docs.list.item(0).text() == "Notes\n1 个文件 · 跳过 1 个")
+        assert docs.banner.text() == "没有名为“Old”的文档集。"
+    finally:
+        window.session.save_settings(settings.model_copy(update={"language": "en"}))
+        qtbot.waitUntil(lambda: docs.windowTitle() == "Documents")
+        controller.shutdown()
+        service.close()
+    assert docs.panel.problems.topLevelItem(0).text(1) == "The file is empty."

@@ -425,3 +425,81 @@ def test_the_documents_window_leads_to_embedding_models(qtbot: QtBot, window: Ma
     assert models is not None and models.isVisible()
     assert models.tabs.currentWidget() is models.embeddings
     qtbot.waitUntil(lambda: DEFAULT_EMBEDDER in models.embeddings.installed, timeout=TIMEOUT)
+
+
+def switch_language(qtbot: QtBot, window: MainWindow, language: str) -> None:
+    settings = window.session.settings.model_copy(update={"language": language})
+    with qtbot.waitSignal(window.session.settings_changed, timeout=TIMEOUT):
+        window.session.save_settings(settings)
+    chinese = language == "zh_CN"
+    qtbot.waitUntil(lambda: (window.sidebar.new_button.text() == "新对话") == chinese)
+
+
+def test_a_live_language_switch_retranslates_every_tab(
+    qtbot: QtBot, window: MainWindow, hub: LocalHub
+) -> None:
+    """Quality notes and verdicts (core phrases), the search status, the embedding models'
+    status line and a download's failure all follow a switch while the window is open."""
+    models = open_models(window)
+    search(qtbot, models, "gated")
+    pick_repo(qtbot, models, GATED_REPO)
+    click(qtbot, models.discover.download_button)
+    qtbot.waitUntil(lambda: state(models) == "failed", timeout=TIMEOUT)
+    models.tabs.setCurrentWidget(models.discover)
+    search(qtbot, models, "smollm2")
+    pick_repo(qtbot, models, SMOL_REPO)
+    page = models.embeddings
+    models.tabs.setCurrentWidget(page)
+    with qtbot.waitSignal(models.controllers.hub.embedders_found, timeout=TIMEOUT):
+        page.query.setText("embeddings")
+        click(qtbot, page.search_button)
+    quants = models.discover.quants_model
+    assert quants.item(0, 4).text() == "Fair, older format; fast on some CPUs (ARM)."
+    assert quants.item(0, 3).text() == "Fits in RAM"
+    assert "gated or private" in row_of(models).detail.text()
+
+    try:
+        switch_language(qtbot, window, "zh_CN")
+        assert models.windowTitle().startswith("模型")
+        assert quants.item(0, 4).text() == "尚可，格式较旧；在部分 CPU（ARM）上较快。"
+        assert quants.item(1, 4).text() == "不错，但格式较旧；同等体积下 Q4_K_M 更好。"
+        assert quants.item(0, 3).text() == "可放入内存"
+        assert quants.item(0, 3).toolTip().startswith("约需 ")
+        assert models.discover.status.text() == "3 个含 GGUF 文件的模型。"
+        assert "是适合本机的最佳量化" in models.discover.fit_note.text()
+        assert page.status.text() == "3 个 sentence-transformers 模型。"
+        detail = row_of(models).detail.text()
+        assert "受限或为私有" in detail and "gated or private" not in detail
+        assert row_of(models).buttons["resume"].text() == "重试"
+        assert models.tabs.tabText(3) == "嵌入模型"
+    finally:
+        switch_language(qtbot, window, "en")
+    assert quants.item(0, 4).text() == "Fair, older format; fast on some CPUs (ARM)."
+    assert page.status.text() == "3 sentence-transformers models."
+    assert "gated or private" in row_of(models).detail.text()
+
+
+def test_the_offline_message_and_an_import_error_follow_a_language_switch(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # nothing listens there
+    models = open_models(window)
+    with qtbot.waitSignal(models.controllers.hub.search_failed, timeout=TIMEOUT):
+        models.search("qwen")
+    assert models.discover.status.text().startswith("Hugging Face cannot be reached")
+    bogus = tmp_path / "notes.gguf"
+    bogus.write_text("not a model at all, just some words")
+    with qtbot.waitSignal(models.controllers.library.failed, timeout=TIMEOUT):
+        drop(models, [bogus])
+    assert models.banner.text() == "The file is not a GGUF model (bad magic bytes)."
+    try:
+        switch_language(qtbot, window, "zh_CN")
+        shown = models.discover.status.text()
+        assert shown.startswith("无法连接 Hugging Face，搜索和下载暂不可用。本地模型仍可照常使用。")
+        assert shown.endswith("）")  # the library's own name for the failure, kept as a detail
+        assert models.banner.text() == "该文件不是 GGUF 模型（文件标识不对）。"
+        assert models.library.hint.text() == "正在导入 1 个文件…"
+    finally:
+        switch_language(qtbot, window, "en")
+    assert models.discover.status.text().startswith("Hugging Face cannot be reached")
+    assert models.banner.text() == "The file is not a GGUF model (bad magic bytes)."

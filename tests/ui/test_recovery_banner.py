@@ -54,3 +54,23 @@ def test_the_notice_stays_salvages_and_goes_only_when_dismissed(
     assert not again.recovery.isVisible()
     store = again.session.chats.store
     assert store is not None and store.notices == [] and len(store.list_chats()) == 30
+
+
+def test_the_notice_follows_a_live_language_switch(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    default_paths().chats_db.parent.mkdir(parents=True, exist_ok=True)
+    default_paths().chats_db.write_bytes(b"not a database " * 100)
+    window = make_window(FakeEngine())
+    banner = window.recovery
+    qtbot.waitUntil(banner.isVisible, timeout=10000)
+    assert "the file is not a database" in banner.label.text()
+    settings = window.session.settings
+    with qtbot.waitSignal(window.session.settings_changed):
+        window.session.save_settings(settings.model_copy(update={"language": "zh_CN"}))
+    qtbot.waitUntil(lambda: "无法读取对话数据库" in banner.label.text())
+    assert (
+        "该文件不是数据库" in banner.label.text() and banner.salvage_button.text() == "抢救聊天记录"
+    )
+    window.session.save_settings(settings.model_copy(update={"language": "en"}))
+    qtbot.waitUntil(lambda: "could not be read" in banner.label.text())

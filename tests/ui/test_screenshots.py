@@ -14,7 +14,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from app.core.errors import EngineCrashed, HearthError
 from app.core.models.fit import GIB, Hardware
+from app.core.models.model_info import read_model_info
 from app.core.rag.reader import DirectReader
 from app.core.rag.service import DocsService
 from app.ui.main_window import MainWindow
@@ -87,22 +89,54 @@ def test_base_model_completion_view(qtbot: QtBot, make_window: WindowFactory) ->
     save(window, "base-model-completion")
 
 
-def test_dialogs(qtbot: QtBot, make_window: WindowFactory) -> None:
-    window = chat_window(qtbot, make_window, CODE_REPLY, "light", "en")
-    send(qtbot, window, "Hello")
+@pytest.mark.parametrize(("theme", "lang"), [("light", "en"), ("dark", "zh_CN")])
+def test_dialogs(qtbot: QtBot, make_window: WindowFactory, theme: str, lang: str) -> None:
+    """The prompt library on a few-shot template, every Settings tab, the inline system prompt."""
+    reply = ZH_REPLY if lang == "zh_CN" else CODE_REPLY
+    window = chat_window(qtbot, make_window, reply, theme, lang)
+    send(qtbot, window, "你好" if lang == "zh_CN" else "Hello")
     editor = window.open_prompt_editor()
     qtbot.waitUntil(lambda: editor.list.count() > 0)
-    editor.list.setCurrentRow(
-        next(i for i in range(editor.list.count()) if "Step" in editor.list.item(i).text())
-    )
-    save(editor, "prompt-editor")
+    templates = window.session.templates
+    editor.list.setCurrentRow(next(i for i, t in enumerate(templates) if t.kind == "few-shot"))
+    save(editor, f"prompt-editor-{theme}-{lang}")
     settings = window.open_settings()
-    save(settings, "settings-sampling")
-    settings.tabs.setCurrentIndex(2)
-    save(settings, "settings-appearance")
+    for index, tab in enumerate(("sampling", "loading", "appearance")):
+        settings.tabs.setCurrentIndex(index)
+        save(settings, f"settings-{tab}-{theme}-{lang}")
     settings.reject()
     window.header.edit_system.setChecked(True)
-    save(window, "system-prompt-inline")
+    save(window, f"system-prompt-inline-{theme}-{lang}")
+
+
+@pytest.mark.parametrize(("theme", "lang"), [("light", "en"), ("dark", "zh_CN")])
+def test_errors(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path, theme: str, lang: str
+) -> None:
+    """A failed answer (a core error raised through the engine) and a model that cannot be
+    loaded, in the error banner."""
+    fake = FakeEngine(reply="我想想 …… 好的" if lang == "zh_CN" else "Let me think… fine")
+    window = make_window(fake)
+    qtbot.waitUntil(lambda: window.session.engine.state == "ready", timeout=15000)
+    settings = window.session.settings.model_copy(update={"theme": theme, "language": lang})
+    window.session.save_settings(settings)
+    send(qtbot, window, "你好" if lang == "zh_CN" else "Hello")
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"not a model at all" * 10)
+    try:
+        read_model_info(broken)
+    except HearthError as error:
+        fake.stream_error = EngineCrashed(error.msg, "")
+        fake.load_error = error
+    fake.fail_after = 1
+    with qtbot.waitSignal(window.session.chat_changed, timeout=15000):
+        window.session.send("再说一遍" if lang == "zh_CN" else "Again")
+    qtbot.waitUntil(lambda: window.session.messages[-1].status == "failed", timeout=15000)
+    save(window, f"answer-failed-{theme}-{lang}")
+    with qtbot.waitSignal(window.session.engine.state_changed, timeout=15000):
+        window.session.select_model(window.session.entries[-1].id)
+    qtbot.waitUntil(lambda: window.session.engine.state == "failed", timeout=15000)
+    save(window, f"model-failed-{theme}-{lang}")
 
 
 @pytest.mark.parametrize(("theme", "lang"), [("light", "en"), ("dark", "zh_CN")])

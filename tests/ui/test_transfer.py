@@ -176,3 +176,53 @@ def test_a_file_that_is_not_an_export_is_refused_and_nothing_changes(
     with qtbot.waitSignal(window.transfer.transfer.failed, timeout=TIMEOUT):
         window.actions_by_name["export"].trigger()
     assert "could not be written" in window.banner.text()
+
+
+def test_an_import_error_goes_once_a_later_import_succeeds_and_follows_a_switch(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body>not an export</body></html>", encoding="utf-8")
+    chosen = {"path": page}
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(chosen["path"]), ""))
+    with qtbot.waitSignal(window.transfer.transfer.failed, timeout=TIMEOUT):
+        window.actions_by_name["import"].trigger()
+    assert window.banner.isVisible()
+    assert "not a Hearth or ChatGPT export (it is not JSON)" in window.banner.text()
+    settings = window.session.settings
+    with qtbot.waitSignal(window.session.settings_changed):
+        window.session.save_settings(settings.model_copy(update={"language": "zh_CN"}))
+    qtbot.waitUntil(lambda: "不是 Hearth 或 ChatGPT 的导出文件" in window.banner.text())
+    window.session.save_settings(settings.model_copy(update={"language": "en"}))
+    qtbot.waitUntil(lambda: "it is not JSON" in window.banner.text())
+
+    good = tmp_path / "good.json"
+    save_as(monkeypatch, good, "Hearth JSON")
+    with qtbot.waitSignal(window.transfer.transfer.exported, timeout=TIMEOUT):
+        window.actions_by_name["export_all"].trigger()
+    assert not window.banner.isVisible()  # an export that went well clears the old error
+    with qtbot.waitSignal(window.transfer.transfer.failed, timeout=TIMEOUT):
+        window.actions_by_name["import"].trigger()
+    assert window.banner.isVisible()
+    chosen["path"] = good
+    with qtbot.waitSignal(window.transfer.transfer.imported, timeout=TIMEOUT):
+        window.actions_by_name["import"].trigger()
+    assert not window.banner.isVisible()
+    assert window.status.currentMessage() == "Imported 3 chats from Hearth"
+
+
+def test_an_untitled_chat_reads_new_chat_in_the_users_language(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    with qtbot.waitSignal(window.session.chats.chats_listed, timeout=TIMEOUT):
+        window.session.new_chat()
+    qtbot.waitUntil(lambda: "New chat" in chat_rows(window), timeout=TIMEOUT)
+    store = window.session.chats.store
+    assert store is not None and [c.title for c in store.list_chats()].count("") == 1
+    settings = window.session.settings
+    with qtbot.waitSignal(window.session.settings_changed):
+        window.session.save_settings(settings.model_copy(update={"language": "zh_CN"}))
+    qtbot.waitUntil(lambda: "新对话" in chat_rows(window), timeout=TIMEOUT)
+    assert set(TITLES) < set(chat_rows(window))  # the titles people gave are as they were
+    window.session.save_settings(settings.model_copy(update={"language": "en"}))
+    qtbot.waitUntil(lambda: "New chat" in chat_rows(window), timeout=TIMEOUT)

@@ -11,6 +11,10 @@ JSONL is the chat-messages format fine-tuning tools read: one conversation per l
 has one; a reply cut short or failed is left out with its question (not an example to learn
 from).
 
+The words an export adds around the chats ("You", "Sources", a chat not yet titled as "New
+chat") are English in every language: an export is a document to share, the same for whoever
+reads it.
+
 HTML escapes everything the model or the user wrote (Markdown is rendered with raw HTML off),
 loads nothing remote, and carries its own styles, so it reads the same offline.
 """
@@ -26,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from app.core.chats import texts as say
 from app.core.chats.md_escape import escape_raw_html
 from app.core.chats.store import Chat, StoredMessage
 from app.core.errors import HearthError
@@ -124,7 +129,7 @@ def training_messages(export: ChatExport) -> list[dict[str, str]]:
 
 def to_markdown(export: ChatExport) -> str:
     chat = export.chat
-    parts = [f"# {escape_raw_html(chat.title)}", "", _meta_line(chat), ""]
+    parts = [f"# {escape_raw_html(say.english_title(chat.title))}", "", _meta_line(chat), ""]
     if chat.system_prompt:
         system = escape_raw_html(chat.system_prompt)
         parts += ["> **System prompt:** " + system.replace("\n", "\n> "), ""]
@@ -227,7 +232,7 @@ def to_html(
 def _chat_html(export: ChatExport, printed: bool) -> str:
     chat = export.chat
     out = [
-        f"<article><h1>{html.escape(chat.title)}</h1>",
+        f"<article><h1>{html.escape(say.english_title(chat.title))}</h1>",
         f'<div class="meta">{html.escape(_meta_line(chat).strip("*"))}</div>',
     ]
     if chat.system_prompt:
@@ -314,7 +319,7 @@ def render(chats: list[ChatExport], fmt: str) -> str:
     if fmt == "md":
         return to_markdown_all(chats)
     if fmt == "html":
-        title = chats[0].chat.title if len(chats) == 1 else "Hearth chats"
+        title = say.english_title(chats[0].chat.title) if len(chats) == 1 else "Hearth chats"
         return to_html(chats, title)
     raise ValueError(f"unknown export format {fmt!r}")
 
@@ -325,7 +330,5 @@ def write_export(chats: list[ChatExport], fmt: str, path: Path) -> Path:
         atomic_write_text(path, render(chats, fmt))
         path.chmod(0o644)  # a document to share, not a private temp file
     except OSError as exc:
-        raise HearthError(
-            f"The export could not be written to {path}: {exc.strerror or exc}."
-        ) from exc
+        raise HearthError(say.EXPORT_FAILED(exc.strerror or str(exc), path=str(path))) from exc
     return path

@@ -61,13 +61,6 @@ MIN_YEAR, MAX_YEAR = 1970, 3000
 MAX_COUNT = 2**53  # token counts: exact as JSON numbers, and fit SQLite's INTEGER
 
 
-def too_large_for_memory() -> str:
-    return (
-        "The file is too large to import on this machine: Hearth ran out of memory reading "
-        "it. Nothing was imported. Export fewer chats at a time and import each file."
-    )
-
-
 @contextmanager
 def memory_limit() -> Iterator[None]:
     """Running out of memory while a file is decoded, parsed or checked becomes the import
@@ -75,7 +68,7 @@ def memory_limit() -> Iterator[None]:
     try:
         yield
     except MemoryError:
-        raise ImportLimitExceeded(too_large_for_memory()) from None
+        raise ImportLimitExceeded(say.too_large_for_memory()) from None
 
 
 class Budget:
@@ -198,6 +191,6 @@ def _loads(text: str, limits: Limits) -> object:
     except RecursionError:  # unbalanced nesting the scan let through
         raise ImportLimitExceeded(say.too_deep(limits.max_depth)) from None
     except json.JSONDecodeError as exc:
-        raise ChatImportError(say.not_json(f"line {exc.lineno}: {exc.msg}")) from None
+        raise ChatImportError(say.not_json(f"line {exc.lineno}: {exc.msg}")) from None  # json's
     except ValueError as exc:  # e.g. a number with more digits than Python converts
         raise ChatImportError(say.not_json(str(exc).rstrip("."))) from None

@@ -28,14 +28,17 @@ from pydantic_core import PydanticCustomError
 
 from app.core.chats import import_text as say
 from app.core.chats.import_limits import MAX_COUNT, MAX_TIME, MAX_YEAR, MIN_TIME, MIN_YEAR
+from app.core.text import Msg
 
 ROLES = ("system", "user", "assistant")
 STATUSES = ("complete", "cancelled", "failed")
 _MAX_NESTING = 200  # for values handed over as Python objects (files are held to Limits)
 
 
-def _refuse(problem: str, **context: Any) -> PydanticCustomError:
-    return PydanticCustomError("hearth", problem, context or None)
+def _refuse(problem: Msg) -> PydanticCustomError:
+    """A refused value: pydantic's message is the English text, the `Msg` rides in its context
+    (`describe` takes it back out)."""
+    return PydanticCustomError("hearth", "{problem}", {"problem": problem})
 
 
 def clean_text(text: str) -> str:
@@ -110,7 +113,7 @@ def _one_of(allowed: tuple[str, ...], default: str | None = None) -> Any:
         if isinstance(value, str) and value in allowed:
             return value
         shown = repr(value)[:40] if isinstance(value, str) else type(value).__name__
-        raise _refuse(say.must_be_one_of(allowed), value=shown)
+        raise _refuse(say.must_be_one_of(allowed, shown))
 
     return check
 
@@ -291,7 +294,7 @@ _PROBLEMS = {
 }
 
 
-def describe(error: ValidationError, prefix: str = "") -> tuple[str, str]:
+def describe(error: ValidationError, prefix: str = "") -> tuple[str, Msg]:
     """(where, what) for the first problem: ("messages[3].sources", "must be a list")."""
     first = error.errors(include_url=False)[0]
     where = prefix
@@ -300,11 +303,9 @@ def describe(error: ValidationError, prefix: str = "") -> tuple[str, str]:
             where += f"[{part}]"
         else:
             where += f".{part}" if where else str(part)
-    if first["type"] == "hearth":
-        problem = str(first["msg"])
+    found = (first.get("ctx") or {}).get("problem") if first["type"] == "hearth" else None
+    if isinstance(found, Msg):
+        problem = found
     else:
         problem = _PROBLEMS.get(first["type"], say.UNREADABLE_VALUE)
-    more = error.error_count() - 1
-    if more:
-        problem += f" (and {more} more problem{'s' if more > 1 else ''})"
-    return where, problem
+    return where, say.and_more(problem, error.error_count() - 1)

@@ -36,6 +36,7 @@ from app.core.chats.import_models import (
 )
 from app.core.chats.store import Chat, StoredMessage
 from app.core.errors import ChatImportError
+from app.core.text import Msg
 
 __all__ = ["ROLES", "STATUSES", "ImportResult", "read_chats", "read_document"]
 
@@ -45,7 +46,7 @@ class ImportResult:
     """What a file held: the chats to add, and the ones skipped (or cut) with the reason."""
 
     chats: list[ChatExport] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Msg] = field(default_factory=list)
     source: str = ""  # "Hearth" or "ChatGPT"
 
 
@@ -79,17 +80,17 @@ def _kind(value: object) -> str:
     if value is None:
         return "missing"
     if isinstance(value, dict):
-        return "an object"
+        return "object"
     if isinstance(value, str):
         return "text"
     if isinstance(value, bool):
-        return "true or false"
+        return "bool"
     if isinstance(value, int | float):
-        return "a number"
-    return "something else"
+        return "number"
+    return "other"
 
 
-def _cut(text: str, limits: Limits, chat: str, path: str, result: ImportResult) -> str:
+def _cut(text: str, limits: Limits, chat: Msg, path: str, result: ImportResult) -> str:
     if len(text) <= limits.max_text:
         return text
     result.skipped.append(say.text_cut(chat, path, limits.max_text))
@@ -170,7 +171,7 @@ def _hearth_chat(n: int, raw: object, limits: Limits, result: ImportResult) -> C
 
 
 def _hearth_message(
-    index: int, m: HearthMessage, limits: Limits, name: str, result: ImportResult
+    index: int, m: HearthMessage, limits: Limits, name: Msg, result: ImportResult
 ) -> StoredMessage:
     return StoredMessage(
         id=0,
@@ -216,8 +217,8 @@ def _chatgpt(conversations: list[Any], limits: Limits, budget: Budget) -> Import
 class _Refused(Exception):
     """A conversation that cannot be imported; `reason` is the line for `skipped`."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: Msg) -> None:
+        super().__init__(str(reason))
         self.reason = reason
 
 
@@ -226,7 +227,7 @@ def _chatgpt_chat(
     raw: dict[str, Any],
     limits: Limits,
     budget: Budget,
-    name: str,
+    name: Msg,
     result: ImportResult,
 ) -> ChatExport:
     try:
@@ -271,7 +272,7 @@ def _chatgpt_chat(
 
 
 def _branch(
-    mapping: dict[str, Any], current: str | None, budget: Budget, name: str
+    mapping: dict[str, Any], current: str | None, budget: Budget, name: Msg
 ) -> list[tuple[str, GptNode]]:
     """The nodes from the root to `current` (the branch shown last), oldest first; in older
     exports without `current_node`, from the root along each node's last child. Either walk

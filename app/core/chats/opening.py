@@ -26,7 +26,9 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from app.core.chats import recovery, schema
+from app.core.chats import texts as say
 from app.core.errors import ChatStoreError, ChatStoreFull
+from app.core.text import Msg, Seconds
 
 BUSY_TIMEOUT_S = 20.0  # how long a lock held by another connection is waited for
 START_LOCK_TIMEOUT_S = 60.0  # how long a racing start waits for another one to finish opening
@@ -39,10 +41,11 @@ _DENIED = {sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_AUTH}
 
 
 class DatabaseDamaged(Exception):
-    """SQLite says the file is not a readable database; `reason` is its words."""
+    """SQLite says the file is not a readable database; `reason` says why (SQLite's own words
+    kept as its detail)."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: Msg) -> None:
+        super().__init__(str(reason))
         self.reason = reason
 
 
@@ -79,9 +82,7 @@ def open_database(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> Opened:
         lock.acquire()
     except Timeout:
         raise ChatStoreError(
-            f"Another Hearth has been opening {path.name} for over "
-            f"{START_LOCK_TIMEOUT_S:.0f} s. Close other Hearth windows and try again; "
-            "your chats are untouched."
+            say.START_LOCK_TIMEOUT(name=path.name, seconds=Seconds(START_LOCK_TIMEOUT_S))
         ) from None
     except OSError as exc:  # no lock file on a read-only or full disk: an existing database
         if not path.exists():  # needs no start lock to be read (SQLite's own locks still hold)
@@ -109,20 +110,20 @@ def _open_unlocked(path: Path, busy_timeout: float, lock_error: OSError) -> Open
 
 def _cannot_keep_aside(path: Path, damaged: DatabaseDamaged, exc: OSError) -> ChatStoreError:
     return ChatStoreError(
-        f"The chat database {path} is damaged ({damaged.reason}), and it cannot be kept aside "
-        f"to start a new one ({exc.strerror or exc}). Free some space or allow writing to "
-        f"{path.parent}, then start Hearth again; the file was left as it is."
+        say.CANNOT_KEEP_ASIDE(
+            str(exc.strerror or exc), path=str(path), reason=damaged.reason, folder=str(path.parent)
+        )
     )
 
 
 def _open_checked(path: Path, busy_timeout: float) -> Opened:
     if not _has_sqlite_header(path):  # before SQLite opens it, and perhaps drops its -wal
-        raise DatabaseDamaged("file is not a database")
+        raise DatabaseDamaged(say.NOT_A_DATABASE())
     try:
         return Opened(_connect(path, busy_timeout))
     except sqlite3.Error as exc:
         if is_damage(exc):
-            raise DatabaseDamaged(str(exc)) from exc
+            raise DatabaseDamaged(say.SQLITE_DAMAGE(str(exc))) from exc
         if _primary(exc) in _FULL_OR_IO and _wal_is_empty(path):
             return _read_only(path, trouble_error(exc, path))
         raise trouble_error(exc, path) from exc
@@ -140,7 +141,7 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
-            raise DatabaseDamaged(f"integrity check failed: {check}")
+            raise DatabaseDamaged(say.CHECK_FAILED(str(check)))
         schema.migrate(conn)
     except BaseException:
         conn.close()
@@ -172,9 +173,7 @@ def _refuse_newer(conn: sqlite3.Connection, path: Path) -> None:
     found = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if found > schema.SCHEMA_VERSION:
         raise ChatStoreError(
-            f"{path} was written by a newer version of Hearth (database schema version "
-            f"{found}; this Hearth reads up to {schema.SCHEMA_VERSION}). Update Hearth to open "
-            "these chats; the file was left as it is."
+            say.NEWER_SCHEMA(path=str(path), found=str(found), known=str(schema.SCHEMA_VERSION))
         )
 
 
@@ -223,26 +222,14 @@ def trouble_error(
     code = _primary(exc) if exc is not None else -1
     text = str(exc or os_error or "")
     if code == sqlite3.SQLITE_FULL or "disk is full" in text or _is_enospc(os_error):
-        return ChatStoreFull(
-            f"The disk holding {path.parent} is full. Free some space and try again; "
-            "your saved chats are untouched."
-        )
+        return ChatStoreFull(say.DISK_FULL(folder=str(path.parent)))
     if code in _BUSY:
-        return ChatStoreError(
-            f"Another program is holding {path.name} locked. Close other Hearth windows (or "
-            "whatever has the file open) and try again; your chats are untouched."
-        )
+        return ChatStoreError(say.LOCKED(name=path.name))
     if code in _DENIED or code == sqlite3.SQLITE_CANTOPEN or _is_denied(os_error):
-        return ChatStoreError(
-            f"Hearth may not write to {path} (no permission, or a read-only disk). Check the "
-            "folder's permissions; your chats are untouched."
-        )
+        return ChatStoreError(say.DENIED(path=str(path)))
     if code == sqlite3.SQLITE_IOERR:
-        return ChatStoreError(
-            f"The disk holding {path} reported a read or write error ({text}). If it is full, "
-            "free some space; then try again. Your chats are untouched."
-        )
-    return ChatStoreError(f"The chat database could not be used ({text}). Try again.")
+        return ChatStoreError(say.IO_ERROR(text, path=str(path)))
+    return ChatStoreError(say.UNUSABLE(text))
 
 
 def _is_enospc(exc: OSError | None) -> bool:

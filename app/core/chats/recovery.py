@@ -4,7 +4,9 @@
 (`chats.sqlite3.damaged-<stamp>/`), so the kept copy holds every committed transaction and
 SQLite can open it as it was. A notice is written to `chats.sqlite3.recovery.json`; every
 later start reads it, so the window and `hearth chats list` keep saying what happened until the
-user dismisses it.
+user dismisses it. Its reason is stored as a message id with its arguments (`Msg.to_data`), so
+the notice reads in the user's language; a reason an older Hearth stored as English text is
+shown as it is.
 
 `salvage` reads back what can still be read from the kept copy (working on a scratch copy, so the
 kept files are never changed): each table row by row, then by rowid where a page is damaged.
@@ -21,13 +23,15 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from app.core.chats import texts as say
 from app.core.chats.rows import is_time
 from app.core.fileio import atomic_write_text, fsync_dir
+from app.core.text import Msg, When
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +46,7 @@ class RecoveryNotice:
     """One damaged database kept aside: where, why, when, and what was salvaged from it."""
 
     kept: str
-    reason: str
+    reason: Msg
     at: float
     salvaged_chats: int | None = None
     salvaged_messages: int | None = None
@@ -52,18 +56,46 @@ class RecoveryNotice:
     def salvaged(self) -> bool:
         return self.salvaged_chats is not None
 
-    def text(self) -> str:
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.at))
-        head = (
-            f"On {when} the chat database could not be read ({self.reason}). It was kept, "
-            f"whole, in {self.kept}, and a new one was started."
-        )
+    def text(self) -> Msg:
+        """What happened, and what was salvaged, to show in the user's language."""
+        when, kept = When(self.at), self.kept
         if self.salvaged:
-            return (
-                f"{head} {self.salvaged_chats} chat(s) and {self.salvaged_messages} message(s) "
-                "were salvaged from it into your chats."
+            return say.NOTICE_SALVAGED(
+                when=when,
+                reason=self.reason,
+                kept=kept,
+                chats=self.salvaged_chats or 0,
+                messages=self.salvaged_messages or 0,
             )
-        return f"{head} Hearth can salvage what is still readable from it into your chats."
+        return say.NOTICE_SALVAGEABLE(when=when, reason=self.reason, kept=kept)
+
+    def to_data(self) -> dict[str, Any]:
+        """As stored in the notices file: the reason as its id and arguments."""
+        return {
+            "kept": self.kept,
+            "reason": self.reason.to_data(),
+            "at": self.at,
+            "salvaged_chats": self.salvaged_chats,
+            "salvaged_messages": self.salvaged_messages,
+            "pending": self.pending,
+        }
+
+    @staticmethod
+    def from_data(item: Mapping[str, Any]) -> RecoveryNotice:
+        """A stored notice; a reason stored as text (by an older Hearth) is kept as it is."""
+        reason = item["reason"]
+        return RecoveryNotice(
+            kept=str(item["kept"]),
+            reason=Msg.from_data(reason) if isinstance(reason, Mapping) else Msg.plain(str(reason)),
+            at=float(item["at"]),
+            salvaged_chats=_count(item.get("salvaged_chats")),
+            salvaged_messages=_count(item.get("salvaged_messages")),
+            pending=bool(item.get("pending", False)),
+        )
+
+
+def _count(value: Any) -> int | None:
+    return None if value is None else int(value)
 
 
 @dataclass(frozen=True)
@@ -83,10 +115,10 @@ def read_notices(path: Path) -> list[RecoveryNotice]:
     file = notices_file(path)
     try:
         raw = json.loads(file.read_text(encoding="utf-8"))
-        return [RecoveryNotice(**item) for item in raw]
+        return [RecoveryNotice.from_data(item) for item in raw]
     except FileNotFoundError:
         return []
-    except (OSError, ValueError, TypeError) as exc:
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         log.warning("the recovery notices in %s cannot be read: %s", file, exc)
         return []
 
@@ -96,10 +128,11 @@ def write_notices(path: Path, notices: list[RecoveryNotice]) -> None:
     if not notices:
         file.unlink(missing_ok=True)
         return
-    atomic_write_text(file, json.dumps([asdict(n) for n in notices], indent=2))
+    data = [n.to_data() for n in notices]
+    atomic_write_text(file, json.dumps(data, indent=2, ensure_ascii=False))
 
 
-def keep_aside(path: Path, reason: str) -> RecoveryNotice:
+def keep_aside(path: Path, reason: Msg) -> RecoveryNotice:
     """Move the database and its side files into one new folder; record and return a notice.
 
     Call it holding the start lock. The notice is written first, marked pending, so a new,

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from app.core.chats import recovery
 from app.core.chats import rows as stored
+from app.core.chats import texts as say
 from app.core.chats.opening import (
     BUSY_TIMEOUT_S,
     file_id,
@@ -35,6 +36,7 @@ from app.core.chats.opening import (
 from app.core.chats.recovery import RecoveryNotice
 from app.core.errors import ChatNotFound, ChatStoreError
 from app.core.messages import Role
+from app.core.text import Msg
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,15 @@ class Chat:
     prompt_id: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     message_count: int = 0
+
+    @property
+    def untitled(self) -> bool:
+        """Not titled yet (a new chat): shown as "New chat" in the user's language."""
+        return say.is_untitled(self.title)
+
+    def title_msg(self) -> Msg:
+        """The title as shown: the title itself, or "New chat" in the user's language."""
+        return say.title_msg(self.title)
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,7 @@ class ChatStore:
         notices = self.notices
         if not notices:
             return None
-        return ChatStoreError(" ".join(n.text() for n in notices))
+        return ChatStoreError(say.joined([n.text() for n in notices]))
 
     def dismiss_notices(self, shown: list[RecoveryNotice] | None = None) -> None:
         """The user has read `shown` (default: the notices now): stop showing them. A notice
@@ -122,7 +133,7 @@ class ChatStore:
 
     def create_chat(
         self,
-        title: str = "New chat",
+        title: str = "",
         model: str | None = None,
         system_prompt: str | None = None,
         prompt_id: str | None = None,
@@ -183,7 +194,7 @@ class ChatStore:
     def get_chat(self, chat_id: int) -> Chat:
         rows = self._chats("WHERE c.id = ?", (chat_id,))
         if not rows:
-            raise ChatNotFound(f"There is no chat with id {chat_id}.")
+            raise ChatNotFound(say.NO_SUCH_CHAT(id=str(chat_id)))
         return rows[0]
 
     def list_chats(self) -> list[Chat]:
@@ -208,13 +219,13 @@ class ChatStore:
                 (*fields.values(), time.time(), chat_id),
             )
             if cursor.rowcount == 0:
-                raise ChatNotFound(f"There is no chat with id {chat_id}.")
+                raise ChatNotFound(say.NO_SUCH_CHAT(id=str(chat_id)))
         return self.get_chat(chat_id)
 
     def delete_chat(self, chat_id: int) -> None:
         with self._write() as conn:
             if conn.execute("DELETE FROM chats WHERE id = ?", (chat_id,)).rowcount == 0:
-                raise ChatNotFound(f"There is no chat with id {chat_id}.")
+                raise ChatNotFound(say.NO_SUCH_CHAT(id=str(chat_id)))
 
     # -- messages ------------------------------------------------------------------------
 
@@ -377,24 +388,20 @@ class ChatStore:
         loop of failing writes does not check the file each time), or say why writes fail."""
         free = free_bytes(self.path.parent)
         if time.monotonic() < self._retry_at and free == self._free_seen:
-            raise self.trouble or ChatStoreError("The chat database is read-only right now.")
+            raise self.trouble or ChatStoreError(say.READ_ONLY())
         self._retry_at, self._free_seen = time.monotonic() + REOPEN_EVERY_S, free
         opened = open_database(self.path, self._busy_timeout)
         self._conn.close()
         self._conn, self.read_only, self.trouble = opened.conn, opened.read_only, opened.trouble
         self._file, self._stamp = file_id(self.path), file_stamp(self.path)
         if self.read_only:
-            raise self.trouble or ChatStoreError("The chat database is read-only right now.")
+            raise self.trouble or ChatStoreError(say.READ_ONLY())
 
     def _check_same_file(self) -> None:
         """Refuse to write into a database that another Hearth has kept aside as damaged (the
         write would land in the kept copy, out of sight)."""
         if file_id(self.path) != self._file:
-            raise ChatStoreError(
-                f"{self.path.name} was replaced while this Hearth had it open (another Hearth "
-                "found it damaged and kept it aside). Restart Hearth to use the new database; "
-                "nothing already saved was lost."
-            )
+            raise ChatStoreError(say.REPLACED(name=self.path.name))
 
     def _fresh_view(self) -> None:
         """A read-only (immutable) view sees the file as it was: when the file has changed
@@ -429,4 +436,4 @@ def _message(row: sqlite3.Row) -> StoredMessage:
 def _store_error(exc: sqlite3.Error, path: Path) -> ChatStoreError:
     """A write that failed: the same words as for opening, about saving."""
     error = trouble_error(exc, path)
-    return type(error)(f"The chat could not be saved. {error}")
+    return type(error)(say.NOT_SAVED(reason=error.msg))

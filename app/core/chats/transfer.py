@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.chats import texts as say
 from app.core.chats.export import FORMATS, ChatExport, to_html, write_export
 from app.core.chats.import_limits import (
     DEFAULT_LIMITS,
@@ -24,7 +25,8 @@ from app.core.chats.import_limits import (
 )
 from app.core.chats.importing import ImportResult, read_document
 from app.core.chats.store import Chat, ChatStore
-from app.core.errors import ChatNotFound, ChatStoreFull, HearthError
+from app.core.errors import ChatNotFound, ChatStoreFull, HearthError, message_of
+from app.core.text import Msg
 
 EXPORT_FORMATS = (*FORMATS, "pdf")
 
@@ -38,7 +40,7 @@ class ExportOutcome:
 
     path: Path
     exported: int
-    problems: list[str] = field(default_factory=list)
+    problems: list[Msg] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,13 @@ class ImportOutcome:
     """A finished import: the chats added, and each one skipped with why."""
 
     added: list[Chat]
-    skipped: list[str]
+    skipped: list[Msg]
     source: str
 
 
 def gather(
     store: ChatStore, chat_ids: list[int] | None, hidden: Collection[int] = ()
-) -> tuple[list[ChatExport], list[str]]:
+) -> tuple[list[ChatExport], list[Msg]]:
     """The chats to export (for None: every chat, oldest first, but the `hidden` ones, such as
     chats deleted a moment ago with undo still possible), each read on its own. A chat that no
     longer exists or cannot be read is left out and named in the second list."""
@@ -60,17 +62,17 @@ def gather(
         chats = sorted(store.list_chats(), key=lambda c: c.created_at)
         chat_ids = [c.id for c in chats if c.id not in hidden]
     exports: list[ChatExport] = []
-    problems: list[str] = []
+    problems: list[Msg] = []
     for chat_id in chat_ids:
-        name = f"Chat {chat_id}"
+        name = say.CHAT_NUMBER(id=str(chat_id))
         try:
             chat = store.get_chat(chat_id)
-            name = f"“{chat.title}”"
+            name = say.QUOTED(title=chat.title_msg())
             exports.append(ChatExport(chat, store.messages(chat_id)))
         except ChatNotFound:
-            problems.append(f"{name} no longer exists and was left out.")
+            problems.append(say.GONE(name=name))
         except (HearthError, sqlite3.Error, ValueError) as exc:
-            problems.append(f"{name} could not be read and was left out: {_reason(exc)}.")
+            problems.append(say.UNREADABLE_CHAT(name=name, reason=_reason(exc)))
     return exports, problems
 
 
@@ -78,23 +80,22 @@ def export_chats(
     chats: list[ChatExport],
     fmt: str,
     path: Path,
-    problems: list[str] | None = None,
+    problems: list[Msg] | None = None,
     pdf: PdfWriter | None = None,
 ) -> ExportOutcome:
     """Write `chats` as `fmt` (one of EXPORT_FORMATS) to `path`. Raises HearthError when nothing
     can be exported or the file cannot be written; nothing partial is left behind."""
     problems = list(problems or [])
     if not chats:
-        detail = f" {' '.join(problems)}" if problems else ""
-        raise HearthError(f"There are no chats to export.{detail}")
+        raise HearthError(say.joined([say.NOTHING_TO_EXPORT(), *problems]))
     if fmt == "pdf":
         if pdf is None:
             raise ValueError("PDF export needs a PDF writer")
-        title = chats[0].chat.title if len(chats) == 1 else "Hearth chats"
+        title = say.english_title(chats[0].chat.title) if len(chats) == 1 else "Hearth chats"
         try:
             pdf(to_html(chats, title, printed=True), path, title)
         except OSError as exc:
-            raise HearthError(f"The PDF could not be written to {path}: {_reason(exc)}.") from exc
+            raise HearthError(say.PDF_FAILED(exc.strerror or str(exc), path=str(path))) from exc
     else:
         write_export(chats, fmt, path)
     return ExportOutcome(path, len(chats), problems)
@@ -121,10 +122,11 @@ def store_imports(store: ChatStore, result: ImportResult) -> ImportOutcome:
             added.append(store.import_chat(export.chat, export.messages))
         except ChatStoreFull as exc:  # no point trying the rest: say how many wait
             left = len(result.chats) - n
-            skipped.append(f"{left} chat(s) could not be added: {_reason(exc)}")
+            skipped.append(say.LEFT_WAITING(n=left, reason=_reason(exc)))
             break
         except (HearthError, sqlite3.Error, ValueError, OverflowError) as exc:
-            skipped.append(f"“{export.chat.title}” could not be added: {_reason(exc)}")
+            name = say.QUOTED(title=export.chat.title_msg())
+            skipped.append(say.NOT_ADDED(name=name, reason=_reason(exc)))
     return ImportOutcome(added, skipped, result.source)
 
 
@@ -135,9 +137,10 @@ def suggested_name(title: str, fmt: str) -> str:
     return f"{stem}.{fmt}"
 
 
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
+def _reason(exc: BaseException) -> Msg:
+    """Why one chat could not be read or added, as a sentence of its own."""
     if isinstance(exc, json.JSONDecodeError):
-        return "its stored data is damaged"
-    return str(exc).rstrip(".")
+        return say.DAMAGED_DATA()
+    if isinstance(exc, HearthError | OSError):
+        return message_of(exc)
+    return say.CANNOT_READ(str(exc))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from app.core.engine.texts import MESSAGE_TOO_LONG
 from app.core.errors import ContextOverflow
 from app.core.messages import Message
 
@@ -32,11 +33,7 @@ def fit_to_context(
     tokens = tokenize(kept)
     while len(tokens) > budget:
         if len(kept) - pinned <= 1:
-            raise ContextOverflow(
-                f"The message is too long for this model's context: the prompt needs "
-                f"{len(tokens):,} tokens and only {budget:,} are free after leaving room for the "
-                "answer. Shorten the message, lower max tokens, or raise the context length."
-            )
+            raise ContextOverflow(MESSAGE_TOO_LONG(tokens=len(tokens), budget=budget))
         del kept[pinned]
         dropped += 1
         while len(kept) - pinned > 1 and kept[pinned].role == "assistant":

@@ -17,6 +17,14 @@ from app.core.engine.backend import backend_name, default_threads, effective_gpu
 from app.core.engine.context import answer_reserve, fit_to_context
 from app.core.engine.runtime import prepare_backends, system_info
 from app.core.engine.text_stream import TextStream
+from app.core.engine.texts import (
+    BASE_MODEL,
+    BASE_MODEL_UNNAMED,
+    LOAD_FAILED,
+    NO_MODEL,
+    TEXT_TOO_LONG,
+    UNREADABLE_LENGTH,
+)
 from app.core.engine.types import (
     EngineInfo,
     FinishReason,
@@ -92,10 +100,7 @@ class LlamaEngine:
                 verbose=False,
             )
         except (ValueError, RuntimeError, OSError) as exc:
-            raise ModelLoadFailed(
-                f"llama.cpp could not load {spec.path.name}: {exc}. The file may be damaged or "
-                "use an architecture this build does not support."
-            ) from exc
+            raise ModelLoadFailed(LOAD_FAILED(str(exc), file=spec.path.name)) from exc
         self._llm, self._model = llm, model
         self._wrap_eval(llm)
         self._template, template_kind = self._pick_template(model, spec.fallback_template)
@@ -206,7 +211,7 @@ class LlamaEngine:
 
     def _require_llm(self) -> Any:
         if self._llm is None:
-            raise NoModelLoaded("No model is loaded. Choose a model first.")
+            raise NoModelLoaded(NO_MODEL())
         return self._llm
 
     def _is_cancelled(self, request_id: int) -> bool:
@@ -253,16 +258,11 @@ class LlamaEngine:
         if request.prompt is not None:
             tokens = self._tokenize(request.prompt, literal=True, add_special=True)
             if len(tokens) > budget:
-                raise ContextOverflow(
-                    f"The text is {len(tokens):,} tokens; only {budget:,} fit with room for the "
-                    "continuation. Shorten it or raise the context length."
-                )
+                raise ContextOverflow(TEXT_TOO_LONG(tokens=len(tokens), budget=budget))
             return tokens, 0
         if self._template is None:
             raise TemplateError(
-                f"{self._model.name if self._model else 'This model'} is a base model: it has "
-                "no chat template, so it continues text instead of chatting. Use completion, "
-                "or pick a fallback template."
+                BASE_MODEL(model=self._model.name) if self._model else BASE_MODEL_UNNAMED()
             )
         if request.continue_last:
             return fit_to_context(request.messages, request.pinned, self._continue_tokens, budget)
@@ -290,6 +290,4 @@ class LlamaEngine:
                 self._llm.tokenize(text.encode("utf-8"), add_bos=add_special, special=not literal)
             )
         except RuntimeError as exc:
-            raise ContextOverflow(
-                "The text is longer than this model can read at once. Shorten it."
-            ) from exc
+            raise ContextOverflow(UNREADABLE_LENGTH()) from exc

@@ -14,9 +14,13 @@ from typing import Any, Literal, Protocol
 from app.core.errors import InvalidSetting
 from app.core.messages import Message
 from app.core.settings import (
+    CONTEXT_LENGTH_NAME,
+    GPU_LAYERS_NAME,
     MAX_CONTEXT_LENGTH,
     MAX_THREADS,
     MIN_CONTEXT_LENGTH,
+    SEED_NAME,
+    THREADS_NAME,
     SamplingSettings,
 )
 
@@ -51,14 +55,14 @@ class LoadSpec:
         then every answer breaks), before anything is loaded or stored."""
         if not MIN_CONTEXT_LENGTH <= self.context_length <= MAX_CONTEXT_LENGTH:
             raise InvalidSetting(
-                "The context length", self.context_length, MIN_CONTEXT_LENGTH, MAX_CONTEXT_LENGTH
+                CONTEXT_LENGTH_NAME(), self.context_length, MIN_CONTEXT_LENGTH, MAX_CONTEXT_LENGTH
             )
         if self.threads is not None and not 1 <= self.threads <= MAX_THREADS:
-            raise InvalidSetting("The number of threads", self.threads, 1, MAX_THREADS)
+            raise InvalidSetting(THREADS_NAME(), self.threads, 1, MAX_THREADS)
         if self.gpu_layers < -1:
-            raise InvalidSetting("The number of GPU layers", self.gpu_layers, -1)
+            raise InvalidSetting(GPU_LAYERS_NAME(), self.gpu_layers, -1)
         if self.seed is not None and not 0 <= self.seed < 2**32:
-            raise InvalidSetting("The seed", self.seed, 0, 2**32 - 1)
+            raise InvalidSetting(SEED_NAME(), self.seed, 0, 2**32 - 1)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from app.core.engine.texts import CRASHED_ANSWERING, CRASHED_LOADING, STOPPED
 from app.core.engine.types import (
     EngineInfo,
     GenerationRequest,
@@ -54,10 +55,7 @@ class EngineClient:
             loaded: LoadedModel = host.call("load", spec)
         except HostDied as died:
             self._discard()
-            raise EngineCrashed(
-                f"The engine crashed while loading {spec.path.name} ({died}). The file may be "
-                "damaged or unsupported; try another model."
-            ) from None
+            raise EngineCrashed(CRASHED_LOADING(str(died), file=spec.path.name)) from None
         self._spec = spec
         return loaded
 
@@ -73,11 +71,7 @@ class EngineClient:
                 yield event
         except HostDied as died:
             self._discard()
-            raise EngineCrashed(
-                f"The engine stopped unexpectedly ({died}). The partial answer was kept; "
-                "the next message starts a fresh engine.",
-                "".join(partial),
-            ) from None
+            raise EngineCrashed(CRASHED_ANSWERING(str(died)), "".join(partial)) from None
 
     def cancel(self, request_id: int | None = None) -> None:
         host = self._host
@@ -104,7 +98,7 @@ class EngineClient:
             return self._ensure_host().call(method)
         except HostDied as died:
             self._discard()
-            raise EngineCrashed(f"The engine stopped unexpectedly ({died}).") from None
+            raise EngineCrashed(STOPPED(str(died))) from None
 
     def _ready_host(self) -> ProcessHost:
         """A live host with the last model loaded (restarting after a crash)."""

@@ -17,6 +17,16 @@ from app.core.hosts.process_host import HostDied, ProcessHost
 from app.core.rag.embedder import DEFAULT_EMBEDDER
 from app.core.rag.retrieve import DEFAULT_SEARCH, SearchOptions
 from app.core.rag.types import CollectionStatus, IndexProgress, Passage
+from app.core.text import QT_TRANSLATE_NOOP, Phrase
+
+INDEXER_STOPPED = Phrase(
+    "engine.indexer-stopped",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The document indexer stopped unexpectedly. What was indexed is kept; index again to "
+        "continue from there.",
+    ),
+)
 
 INDEX_FACTORY = "app.core.rag.service:host_service"
 
@@ -107,10 +117,7 @@ class IndexClient:
         except HostDied as died:
             self._host = None
             host.stop(timeout=1.0)
-            raise IndexUnavailable(
-                f"The document indexer stopped unexpectedly ({died}). What was indexed is "
-                "kept; index again to continue from there."
-            ) from None
+            raise IndexUnavailable(INDEXER_STOPPED(str(died))) from None
 
     def _ensure_host(self) -> ProcessHost:
         with self._starting:

@@ -27,7 +27,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from app.core.errors import HearthError
+from app.core.errors import _UNEXPECTED, HearthError, message_of
 
 _CALL, _STREAM, _ITEMS, _END, _OK, _ERROR = "call", "stream", "items", "end", "ok", "error"
 _START_FAILED = "start-failed"
@@ -267,4 +267,10 @@ def _picklable(exc: Exception) -> Exception:
         pickle.loads(pickle.dumps(exc))
         return exc
     except Exception:
-        return HearthError(f"{type(exc).__name__}: {exc}")
+        pass
+    plain = HearthError(message_of(exc))  # the error's words, without what cannot be pickled
+    try:
+        pickle.loads(pickle.dumps(plain))
+        return plain
+    except Exception:
+        return HearthError(_UNEXPECTED(detail=f"{type(exc).__name__}: {exc}"))

@@ -38,18 +38,17 @@ from app.core.errors import (
     UnsafeFileName,
 )
 from app.core.fileio import NO_ROOM_ERRNOS, atomic_write_text
+from app.core.models import texts
 from app.core.models.embeddings import EMBEDDINGS, WANTED_SUFFIXES
 from app.core.models.quants import RemoteFile
+from app.core.text import Msg, Size
 
 CHUNK = 1024 * 1024
 GGUF = "gguf"
 EMBEDDING = "embedding"
-PAUSED = "Download paused; it resumes from where it stopped."
+PAUSED = texts.PAUSED
 SPACE_MARGIN = 64 * 1024 * 1024
-_DISK_FILLED = (
-    "The disk filled up during the download; the partial file was removed so the disk is "
-    "not left full. Free some space and download again."
-)
+_DISK_FILLED = texts.DISK_FILLED
 RETRYABLE_STATUS = {408, 429, 500, 502, 503, 504}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # Held while a download creates its folder and .part file, and while a cancel prunes empty
@@ -91,7 +90,7 @@ class DownloadProgress:
     total: int
     speed: float  # bytes per second, smoothed
     state: str  # "downloading", "retrying", "verifying", "done"
-    message: str = ""
+    message: Msg | None = None  # while retrying: why
     refetched: int = 0  # bytes fetched a second time (a server that ignored Range)
 
     @property
@@ -106,22 +105,22 @@ def safe_target(models_dir: Path, repo_id: str, path: str, kind: str = GGUF) -> 
     owner, _, name = repo_id.partition("/")
     pieces = path.split("/")
     if not (_NAME.match(owner) and _NAME.match(name)):
-        raise UnsafeFileName(f'"{repo_id}" is not a valid Hugging Face repo name.')
+        raise UnsafeFileName(texts.BAD_REPO_NAME(repo=repo_id))
     for piece in pieces:
         if not piece or piece in (".", "..") or piece.startswith(".") or "\\" in piece:
-            raise UnsafeFileName(f'The repo file name "{path}" is unsafe; it was refused.')
+            raise UnsafeFileName(texts.UNSAFE_NAME(path=path))
         if any(ord(c) < 32 or c in ':*?"<>|' for c in piece):
-            raise UnsafeFileName(f'The repo file name "{path}" is unsafe; it was refused.')
+            raise UnsafeFileName(texts.UNSAFE_NAME(path=path))
     if kind == EMBEDDING:
         if not path.lower().endswith(WANTED_SUFFIXES):
-            raise UnsafeFileName(f'"{path}" is not a file an embedding model needs; refused.')
+            raise UnsafeFileName(texts.NOT_EMBEDDING_FILE(path=path))
         models_dir = models_dir / EMBEDDINGS
     elif not path.lower().endswith(".gguf"):
-        raise UnsafeFileName(f'"{path}" is not a GGUF file; only .gguf files are downloaded.')
+        raise UnsafeFileName(texts.NOT_GGUF_FILE(path=path))
     root = models_dir.resolve()
     target = root.joinpath(owner, name, *pieces)
     if not target.resolve().is_relative_to(root):
-        raise UnsafeFileName(f'The repo file name "{path}" points outside the models folder.')
+        raise UnsafeFileName(texts.OUTSIDE_FOLDER(path=path))
     return target
 
 
@@ -184,7 +183,7 @@ class Downloader:
                 _prepare_part(_part(target), remote, job)
         except OSError as exc:
             if exc.errno in NO_ROOM_ERRNOS:
-                raise NotEnoughSpace(_DISK_FILLED) from None
+                raise NotEnoughSpace(_DISK_FILLED()) from None
             raise
         part = _PartFile(_part(target))
         url = self.url_for(job.repo_id, remote.path, job.revision)
@@ -196,7 +195,7 @@ class Downloader:
                 raise
             part.path.unlink(missing_ok=True)
             _meta_for_part(part.path).unlink(missing_ok=True)
-            raise NotEnoughSpace(_DISK_FILLED) from None
+            raise NotEnoughSpace(_DISK_FILLED()) from None
         finally:
             part.close()  # also on pause, error or an abandoned generator
         yield meter.progress(remote.path, "verifying")
@@ -207,7 +206,7 @@ class Downloader:
         remote, meter, stop = t.remote, t.meter, t.stop
         while t.part.size < remote.size:
             if stop.is_set():
-                raise DownloadStopped(PAUSED)
+                raise DownloadStopped(PAUSED())
             try:
                 for _ in self._stream(t):
                     failures = 0
@@ -216,12 +215,11 @@ class Downloader:
                 failures += 1
                 if failures > self.retries:
                     raise DownloadError(
-                        f"{remote.path} could not be downloaded after {self.retries} retries "
-                        f"({exc}). What was fetched is kept; try again to resume."
+                        texts.GAVE_UP(path=remote.path, retries=self.retries, reason=exc.msg)
                     ) from None
-                yield meter.progress(remote.path, "retrying", f"{exc}; retrying")
+                yield meter.progress(remote.path, "retrying", texts.RETRYING(reason=exc.msg))
                 if stop.wait(self.backoff_s * 2 ** (failures - 1)):
-                    raise DownloadStopped(PAUSED) from None
+                    raise DownloadStopped(PAUSED()) from None
 
     def _stream(self, t: _Transfer) -> Iterator[None]:
         """One GET from the bytes already on disk; yields once per written chunk."""
@@ -267,7 +265,11 @@ class Downloader:
 
 
 class _Retryable(Exception):
-    pass
+    """A failure worth another try; `msg` says what it was."""
+
+    def __init__(self, msg: Msg) -> None:
+        super().__init__(str(msg))
+        self.msg = msg
 
 
 @dataclass(frozen=True)
@@ -333,8 +335,8 @@ class _PartFile:
             self.path.unlink(missing_ok=True)
             _meta_for_part(self.path).unlink(missing_ok=True)
             if exc.errno in NO_ROOM_ERRNOS:
-                raise NotEnoughSpace(_DISK_FILLED) from None
-            raise DownloadError(f"Could not write the download: {exc.strerror or exc}.") from None
+                raise NotEnoughSpace(_DISK_FILLED()) from None
+            raise DownloadError(texts.WRITE_FAILED(detail=exc.strerror or str(exc))) from None
         self.digest.update(block)
 
     def close(self) -> str:
@@ -360,7 +362,7 @@ class _Meter:
             self.speed = rate if self.speed == 0 else 0.7 * self.speed + 0.3 * rate
             self._mark, self._mark_done = now, self.done
 
-    def progress(self, file: str, state: str, message: str = "") -> DownloadProgress:
+    def progress(self, file: str, state: str, message: Msg | None = None) -> DownloadProgress:
         return DownloadProgress(
             file, self.done, self.total, self.speed, state, message, self.refetched
         )
@@ -371,32 +373,25 @@ def _check_status(response: Any, remote: RemoteFile) -> None:
     if status in (200, 206):
         return
     if status in RETRYABLE_STATUS:
-        raise _Retryable(f"the server answered {status}")
+        raise _Retryable(texts.SERVER_ANSWERED(status=str(status)))
     if status in (401, 403):
-        raise HubAccessDenied(
-            f"Hugging Face refused {remote.path} ({status}): the repo is gated or private, or "
-            "the access token is missing or wrong. Accept its terms on huggingface.co; "
-            "store a read token with `hearth models token` (in the window: Models → Token)."
-        )
+        raise HubAccessDenied(texts.DOWNLOAD_DENIED(path=remote.path, status=str(status)))
     if status == 404:
-        raise HubNotFound(f"{remote.path} is no longer on Hugging Face.")
-    raise DownloadError(f"{remote.path}: the server answered {status}.")
+        raise HubNotFound(texts.FILE_GONE(path=remote.path))
+    raise DownloadError(texts.FILE_STATUS(path=remote.path, status=str(status)))
 
 
 def _verify(part: _PartFile, remote: RemoteFile) -> None:
     size = part.size
     if size != remote.size:
         part.path.unlink(missing_ok=True)
-        raise DownloadError(f"{remote.path} arrived with {size:,} of {remote.size:,} bytes.")
+        raise DownloadError(texts.ARRIVED_SHORT(path=remote.path, got=size, total=remote.size))
     if not remote.sha256 and remote.blob_id:
         _verify_blob(part, remote)
     if remote.sha256 and part.close() != remote.sha256:
         part.path.unlink(missing_ok=True)
         _meta_for_part(part.path).unlink(missing_ok=True)
-        raise ChecksumMismatch(
-            f"{remote.path} was corrupted in transit: its sha256 does not match the one "
-            "Hugging Face reports. The file was deleted; download it again."
-        )
+        raise ChecksumMismatch(texts.CORRUPTED_SHA(path=remote.path))
 
 
 def _verify_blob(part: _PartFile, remote: RemoteFile) -> None:
@@ -410,10 +405,7 @@ def _verify_blob(part: _PartFile, remote: RemoteFile) -> None:
     if digest.hexdigest() != remote.blob_id:
         part.path.unlink(missing_ok=True)
         _meta_for_part(part.path).unlink(missing_ok=True)
-        raise ChecksumMismatch(
-            f"{remote.path} was corrupted in transit: it does not match the version Hugging "
-            "Face lists. The file was deleted; download it again."
-        )
+        raise ChecksumMismatch(texts.CORRUPTED_BLOB(path=remote.path))
 
 
 def bytes_on_disk(job: DownloadJob) -> int:
@@ -430,8 +422,7 @@ def _check_space(job: DownloadJob) -> int:
     free = shutil.disk_usage(folder).free
     if free < needed:
         raise NotEnoughSpace(
-            f"Only {free / 1e9:.1f} GB free on {folder}; this model needs "
-            f"{needed / 1e9:.1f} GB. Free some space or choose a smaller quantization."
+            texts.LOW_SPACE(free=Size(free), folder=str(folder), needed=Size(needed))
         )
     return have
 
@@ -473,14 +464,15 @@ def _meta_for_part(part: Path) -> Path:
     return part.with_name(part.name + ".json")
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException) -> Msg:
     name = type(exc).__name__
-    return {
-        "ReadTimeout": "the connection stalled",
-        "ConnectError": "could not connect",
-        "RemoteProtocolError": "the connection dropped",
-        "ReadError": "the connection dropped",
-    }.get(name, f"network error ({name})")
+    known = {
+        "ReadTimeout": texts.STALLED,
+        "ConnectError": texts.NO_CONNECT,
+        "RemoteProtocolError": texts.DROPPED,
+        "ReadError": texts.DROPPED,
+    }.get(name)
+    return known() if known is not None else texts.NETWORK_ERROR(name=name)
 
 
 # -- manifest --------------------------------------------------------------------------

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from app.core.errors import HearthError, InvalidModelFile
+from app.core.models import texts
 from app.core.models.quants import RemoteFile
+from app.core.text import Msg
 
 EMBEDDINGS = "embeddings"
 # What Hearth fetches: configs, tokenizer files and weights.
@@ -72,11 +74,12 @@ def embedding_files(repo_id: str, files: list[RemoteFile]) -> tuple[RemoteFile, 
     weights = [r for r in chosen if r.path.endswith((".safetensors", ".bin")) and "/" not in r.path]
     missing = [n for n in ("config.json", "tokenizer.json") if n not in names]
     if missing or not weights:
-        what = ", ".join(missing + ([] if weights else ["model weights"]))
-        raise InvalidModelFile(
-            f"{repo_id} cannot be used as an embedding model: it has no {what}. Hearth needs "
-            "a sentence-transformers model with a tokenizer.json."
-        )
+        lacking = ", ".join(missing)
+        if weights:
+            what = Msg.plain(lacking)
+        else:
+            what = texts.FILES_AND_WEIGHTS(files=lacking) if lacking else texts.WEIGHTS()
+        raise InvalidModelFile(texts.NOT_AN_EMBEDDER(repo=repo_id, what=what))
     return tuple(sorted(chosen, key=_order))
 
 
@@ -110,9 +113,9 @@ def remove_embedder(models_dir: Path, name: str) -> Path:
     root = (models_dir / EMBEDDINGS).resolve()
     folder = embedder_folder(models_dir, name)
     if name.count("/") != 1 or not folder.resolve().is_relative_to(root) or folder == root:
-        raise HearthError(f"{name} is not a downloaded embedding model; nothing was removed.")
+        raise HearthError(texts.NOT_DOWNLOADED_EMBEDDER(name=name))
     if not folder.is_dir():
-        raise HearthError(f"The embedding model {name} is not on this computer any more.")
+        raise HearthError(texts.EMBEDDER_GONE(name=name))
     files = [p for p in folder.rglob("*") if p.is_file()]
     shutil.rmtree(folder)
     forget_in_manifest(models_dir, files)

@@ -13,7 +13,9 @@ import platform
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.core.models import texts
 from app.core.models.quants import QuantChoice
+from app.core.text import Msg, Size
 
 GIB = 1024**3
 KV_BYTES_PER_ELEMENT = 2  # llama.cpp keeps the KV cache in f16 by default
@@ -28,6 +30,19 @@ class Verdict(StrEnum):
     FITS_RAM = "fits_ram"
     TIGHT = "tight"
     TOO_BIG = "too_big"
+
+    @property
+    def words(self) -> Msg:
+        """ "Fits in GPU", "Fits in RAM", "Tight", "Too big", to show in the user's language."""
+        return _VERDICT_WORDS[self]()
+
+
+_VERDICT_WORDS = {
+    Verdict.FITS_GPU: texts.FITS_GPU,
+    Verdict.FITS_RAM: texts.FITS_RAM,
+    Verdict.TIGHT: texts.TIGHT,
+    Verdict.TOO_BIG: texts.TOO_BIG,
+}
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,15 @@ class FitEstimate:
     needed_bytes: int
     kv_bytes: int
     kv_known: bool
+
+    def explanation(self, context: int) -> Msg:
+        """What the verdict counts: the file, the KV cache for `context` tokens, working
+        memory (or only a floor while the model's shape is not known)."""
+        if not self.kv_known:
+            return texts.NEEDS_AT_LEAST(needed=Size(self.needed_bytes))
+        return texts.NEEDS_ABOUT(
+            needed=Size(self.needed_bytes), kv=Size(self.kv_bytes), context=context
+        )
 
 
 def kv_cache_bytes(dims: ModelDims, context: int) -> int:

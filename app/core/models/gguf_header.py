@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.errors import InvalidModelFile
+from app.core.models import texts
 from app.core.models.ggml_types import tensor_bytes
 
 GGUF_MAGIC = b"GGUF"
@@ -86,18 +87,14 @@ class _Parser:
 
     def parse(self) -> GGUFHeader:
         if bytes(self.buf[:4]) != GGUF_MAGIC[: len(self.buf[:4])] or self.total < 4:
-            raise InvalidModelFile("The file is not a GGUF model (bad magic bytes).")
+            raise InvalidModelFile(texts.BAD_MAGIC())
         if self.total < 24:
-            raise InvalidModelFile(
-                f"The file is too small to be a GGUF model ({self.total} bytes)."
-            )
+            raise InvalidModelFile(texts.TOO_SMALL(size=self.total))
         self._take(4)
         version = self._version()
         n_tensors, n_kv = self._unpack("Q"), self._unpack("Q")
         if n_tensors > MAX_TENSORS or n_kv > MAX_KV_PAIRS:
-            raise InvalidModelFile(
-                f"The GGUF header is corrupt (it claims {n_tensors} tensors and {n_kv} entries)."
-            )
+            raise InvalidModelFile(texts.CLAIMS_TOO_MUCH(tensors=n_tensors, entries=n_kv))
         metadata: dict[str, Any] = {}
         lengths: dict[str, int] = {}
         for _ in range(n_kv):
@@ -109,7 +106,7 @@ class _Parser:
         tensors = [self._tensor() for _ in range(n_tensors)]
         alignment = metadata.get("general.alignment", 32)
         if not isinstance(alignment, int) or alignment <= 0 or alignment & (alignment - 1):
-            raise InvalidModelFile(f"The GGUF header is corrupt (alignment {alignment!r}).")
+            raise InvalidModelFile(texts.BAD_ALIGNMENT(alignment=repr(alignment)))
         data_offset = -(-self.pos // alignment) * alignment
         return GGUFHeader(version, metadata, lengths, tensors, data_offset)
 
@@ -120,9 +117,7 @@ class _Parser:
         if end > len(self.buf):
             if end <= self.total:
                 raise HeaderIncomplete(max(end, 2 * len(self.buf)))
-            raise InvalidModelFile(
-                "The GGUF file is truncated: it ends inside its header. Download it again."
-            )
+            raise InvalidModelFile(texts.ENDS_IN_HEADER())
         view = self.buf[self.pos : end]
         self.pos = end
         return view
@@ -137,17 +132,13 @@ class _Parser:
         if version & 0xFFFF == 0 and int.from_bytes(raw, "big") in (2, 3):
             self.endian, version = ">", int.from_bytes(raw, "big")
         if version not in (2, 3):
-            raise InvalidModelFile(
-                f"Unsupported GGUF version {version}; Hearth reads versions 2 and 3."
-            )
+            raise InvalidModelFile(texts.BAD_VERSION(version=str(version)))
         return version
 
     def _string(self, limit: int | None = None) -> str:
         length = self._unpack("Q")
         if length > self.total - self.pos or (limit is not None and length > limit):
-            raise InvalidModelFile(
-                f"The GGUF file is truncated or corrupt (a {length}-byte string runs past its end)."
-            )
+            raise InvalidModelFile(texts.LONG_STRING(length=length))
         return bytes(self._take(length)).decode("utf-8", errors="replace")
 
     def _value(self, vtype: int) -> tuple[Any, int | None]:
@@ -159,14 +150,12 @@ class _Parser:
             return self._string(), None
         if vtype == _ARRAY:
             return self._array()
-        raise InvalidModelFile(f"The GGUF header is corrupt (unknown value type {vtype}).")
+        raise InvalidModelFile(texts.BAD_VALUE_TYPE(type=str(vtype)))
 
     def _array(self) -> tuple[Any, int]:
         etype, count = self._unpack("I"), self._unpack("Q")
         if count > self.total - self.pos:
-            raise InvalidModelFile(
-                f"The GGUF file is truncated or corrupt ({count} array items run past its end)."
-            )
+            raise InvalidModelFile(texts.LONG_ARRAY(n=count))
         if etype in _SCALARS or etype == _BOOL:
             fmt = _SCALARS.get(etype, "B")
             raw = self._take(count * struct.calcsize(fmt))
@@ -178,7 +167,7 @@ class _Parser:
             return None, count
         if etype == _STRING:
             return [self._string() for _ in range(count)], count
-        raise InvalidModelFile(f"The GGUF header is corrupt (array of value type {etype}).")
+        raise InvalidModelFile(texts.BAD_ARRAY_TYPE(type=str(etype)))
 
     def _skip_strings(self, count: int) -> None:
         """Step over `count` length-prefixed strings without decoding them (the vocabulary)."""
@@ -199,7 +188,7 @@ class _Parser:
         name = self._string(MAX_KEY_BYTES)
         n_dims = self._unpack("I")
         if n_dims > MAX_DIMS:
-            raise InvalidModelFile(f"The GGUF header is corrupt (tensor {name} has {n_dims} dims).")
+            raise InvalidModelFile(texts.TOO_MANY_DIMS(name=name, dims=n_dims))
         shape = tuple(self._unpack("Q") for _ in range(n_dims))
         type_code, offset = self._unpack("I"), self._unpack("Q")
         n_elements = 1
@@ -213,7 +202,5 @@ class _Parser:
 def _tensor_bytes(type_code: int, n_elements: int) -> int:
     size = tensor_bytes(type_code, n_elements)
     if size is None:
-        raise InvalidModelFile(
-            f"The model uses tensor type {type_code}, which this version of Hearth does not know."
-        )
+        raise InvalidModelFile(texts.UNKNOWN_TENSOR_TYPE(type=str(type_code)))
     return size

@@ -7,8 +7,8 @@ local hub), read when a client is made, not when Python starts.
 
 Errors come out as `HubUnavailable` (`HubBadResponse` for an answer that is not the Hub's
 JSON), `HubAccessDenied` (`HubTokenRejected` for a 401) or `HubNotFound`, with a message for
-the user; every such message is written here, in one place. The token is never logged or put
-in an error message.
+the user (a phrase from `texts.py`, shown in the user's language). The token is never logged
+or put in an error message.
 """
 
 from __future__ import annotations
@@ -32,17 +32,16 @@ from app.core.errors import (
     HubUnavailable,
     InvalidModelFile,
 )
+from app.core.models import texts
 from app.core.models.embeddings import EmbeddingListing, embedding_files
 from app.core.models.fit import ModelDims
 from app.core.models.gguf_header import HeaderIncomplete, parse_header
 from app.core.models.quants import QuantChoice, RemoteFile, group_choices
+from app.core.text import Msg
 
 log = logging.getLogger(__name__)
 DEFAULT_ENDPOINT = "https://huggingface.co"
-TOKEN_ADVICE = (
-    "Create a read token at huggingface.co/settings/tokens and store it with "
-    "`hearth models token` (in the window: Models → Token)."
-)
+TOKEN_ADVICE = texts.TOKEN_ADVICE
 SORTS = {"downloads": "downloads", "likes": "likes", "recent": "lastModified"}
 HEADER_FIRST_FETCH = 2 * 1024 * 1024
 HEADER_MAX_FETCH = 64 * 1024 * 1024
@@ -158,9 +157,7 @@ class HubClient:
             except HeaderIncomplete as short:
                 want = min(size, short.needed)
                 if want > HEADER_MAX_FETCH or want <= len(fetched):
-                    raise InvalidModelFile(
-                        f"{path}: its GGUF header is too large to read."
-                    ) from None
+                    raise InvalidModelFile(texts.HEADER_TOO_LARGE(path=path)) from None
 
     def _range(self, repo_id: str, path: str, revision: str, start: int, end: int) -> bytes:
         from huggingface_hub import get_session
@@ -218,7 +215,7 @@ class HubClient:
         except (hf_errors.RepositoryNotFoundError, hf_errors.RevisionNotFoundError) as exc:
             raise HubNotFound(_not_found_message(what, _status(exc), bool(self.token))) from None
         except hf_errors.EntryNotFoundError:
-            raise HubNotFound(f'A file is missing from "{what}" on Hugging Face.') from None
+            raise HubNotFound(texts.FILE_MISSING(repo=what)) from None
         except hf_errors.HfHubHTTPError as exc:
             raise http_error(_status(exc), bool(self.token)) from None
         except OSError as exc:  # connection refused, DNS, TLS
@@ -325,50 +322,34 @@ def _summary(info: Any) -> RepoSummary:
 
 def http_error(status: int, has_token: bool) -> HubError:
     """The error for an HTTP status from the hub that is not one of its named errors."""
+    advice = TOKEN_ADVICE()
     if status == 401:
         if has_token:
-            return HubTokenRejected(
-                "Hugging Face did not accept your access token (401): it is wrong, expired or "
-                f"was revoked. {TOKEN_ADVICE}"
-            )
-        return HubTokenRejected(
-            f"Hugging Face asks for an access token (401), and none is set. {TOKEN_ADVICE}"
-        )
+            return HubTokenRejected(texts.TOKEN_REJECTED(advice=advice))
+        return HubTokenRejected(texts.TOKEN_NEEDED(advice=advice))
     if status == 403:
         return HubAccessDenied(
-            "Hugging Face refused the request (403): your access token is not allowed to do "
-            f"this (a fine-grained token needs read access to public repos). {TOKEN_ADVICE}"
+            texts.TOKEN_NOT_ALLOWED(advice=advice)
             if has_token
-            else f"Hugging Face refused the request (403) without an access token. {TOKEN_ADVICE}"
+            else texts.REFUSED_WITHOUT_TOKEN(advice=advice)
         )
-    if status == 429 or status >= 500 or status == 0:
-        return HubUnavailable(
-            f"Hugging Face answered with an error ({status or 'no status'}). Try again in a "
-            "few minutes."
-        )
-    return HubUnavailable(f"Hugging Face refused the request ({status}).")
+    if status == 0:
+        return HubUnavailable(texts.SERVER_NO_STATUS())
+    if status == 429 or status >= 500:
+        return HubUnavailable(texts.SERVER_ERROR(status=str(status)))
+    return HubUnavailable(texts.REFUSED(status=str(status)))
 
 
-def bad_response_message(endpoint: str) -> str:
-    return (
-        f"{endpoint} did not answer like Hugging Face (it sent a web page or other data "
-        "instead): a Wi-Fi sign-in page or a proxy may be in the way, or HF_ENDPOINT points "
-        "somewhere else. Check the connection and try again."
-    )
+def bad_response_message(endpoint: str) -> Msg:
+    return texts.BAD_RESPONSE(endpoint=endpoint)
 
 
-def _not_found_message(repo_id: str, status: int, has_token: bool) -> str:
+def _not_found_message(repo_id: str, status: int, has_token: bool) -> Msg:
     if status == 401 and not has_token:
-        return (
-            f'Hugging Face has no public model repo "{repo_id}". If it is private, '
-            f"{TOKEN_ADVICE[0].lower()}{TOKEN_ADVICE[1:]}"
-        )
+        return texts.NO_PUBLIC_REPO(repo=repo_id)
     if status == 401:
-        return (
-            f'Hugging Face has no model repo "{repo_id}" that your access token can read '
-            "(it may be private, or the token wrong or expired)."
-        )
-    return f'Hugging Face has no model repo "{repo_id}".'
+        return texts.NO_READABLE_REPO(repo=repo_id)
+    return texts.NO_REPO(repo=repo_id)
 
 
 def _status(exc: Any) -> int:
@@ -376,20 +357,12 @@ def _status(exc: Any) -> int:
     return int(getattr(response, "status_code", 0) or 0)
 
 
-def _gated_message(repo_id: str, has_token: bool) -> str:
+def _gated_message(repo_id: str, has_token: bool) -> Msg:
     if has_token:
-        return (
-            f'"{repo_id}" is gated and your Hugging Face token has no access yet. Accept the '
-            "model's terms on its page at huggingface.co, then try again."
-        )
-    return (
-        f'"{repo_id}" is gated: accept its terms on huggingface.co, then enter a Hugging Face '
-        "access token in Models → Token."
-    )
+        return texts.GATED_NO_ACCESS(repo=repo_id)
+    return texts.GATED_NO_TOKEN(repo=repo_id)
 
 
-def _offline_message(exc: BaseException) -> str:
-    return (
-        "Hugging Face cannot be reached, so search and downloads are unavailable "
-        f"({type(exc).__name__}). Your local models keep working."
-    )
+def _offline_message(exc: BaseException) -> Msg:
+    """The offline sentence; the library's name for what failed goes in the detail."""
+    return texts.OFFLINE(detail=type(exc).__name__)

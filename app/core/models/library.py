@@ -13,25 +13,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import InvalidModelFile, ModelNotFound
+from app.core.models import texts
 from app.core.models.model_info import ModelInfo, read_model_info
 from app.core.models.quants import parse_name, split_parts
 from app.core.models.starters import SMOLLM2_FILE, starter_models
+from app.core.text import Msg
 
 
 @dataclass(frozen=True)
 class LibraryEntry:
-    """One model file: its stable id, and either its description or why it cannot be used."""
+    """One model file: its stable id, and either its description or why it cannot be used
+    (`problem`, to show with `i18n.say`; `error` is the same in English, for logs)."""
 
     id: str
     path: Path
     info: ModelInfo | None
-    error: str | None = None
+    problem: Msg | None = None
     starter: bool = False
     disk_bytes: int = 0  # all parts of a split model together
 
     @property
     def usable(self) -> bool:
         return self.info is not None
+
+    @property
+    def error(self) -> str | None:
+        """Why the model cannot be used, in English (logs, tests); None when it can."""
+        return str(self.problem) if self.problem is not None else None
 
 
 class ModelLibrary:
@@ -77,10 +85,8 @@ class ModelLibrary:
             return partial[0]
         if partial:
             names = ", ".join(e.id for e in partial)
-            raise ModelNotFound(f'"{name}" matches several models: {names}. Be more specific.')
-        raise ModelNotFound(
-            f'No local model matches "{name}". `hearth models list` shows what is installed.'
-        )
+            raise ModelNotFound(texts.SEVERAL_MATCH(name=name, names=names))
+        raise ModelNotFound(texts.NO_MATCH(name=name))
 
     def default(self, preferred: str | None = None) -> LibraryEntry:
         """The model to use when none is named: the user's choice, else SmolLM2, else any."""
@@ -93,10 +99,7 @@ class ModelLibrary:
                 pass
         found = pick_default(self.entries())
         if found is None:
-            raise ModelNotFound(
-                "No usable model is installed. Run `make setup` to install the starter models, "
-                f"or put a .gguf file in {self.models_dir}."
-            )
+            raise ModelNotFound(texts.NO_USABLE_MODEL(folder=str(self.models_dir)))
         return found
 
     def _entry(self, model_id: str, path: Path, starter: bool = False) -> LibraryEntry:
@@ -104,7 +107,7 @@ class ModelLibrary:
         try:
             return LibraryEntry(model_id, path, self._describe(path), None, starter, size)
         except InvalidModelFile as exc:
-            return LibraryEntry(model_id, path, None, str(exc), starter, size)
+            return LibraryEntry(model_id, path, None, exc.msg, starter, size)
 
     def _describe(self, path: Path) -> ModelInfo:
         try:

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from app.core.errors import HearthError, InvalidModelFile, NotEnoughSpace
 from app.core.fileio import write_via_part
+from app.core.models import texts
 from app.core.models.download import SPACE_MARGIN, forget_in_manifest, prune_empty_folders
 from app.core.models.library import LibraryEntry
 from app.core.models.model_info import ModelInfo, read_model_info
 from app.core.models.quants import split_parts
+from app.core.text import Size
 
 IMPORTED = "imported"
 COPY_BLOCK = 4 * 1024 * 1024
@@ -25,15 +27,18 @@ def import_model(models_dir: Path, source: Path) -> tuple[Path, ModelInfo]:
     target_dir.mkdir(parents=True, exist_ok=True)
     if shutil.disk_usage(target_dir).free < info.file_size + SPACE_MARGIN:
         raise NotEnoughSpace(
-            f"Not enough free space in {target_dir} to copy {source.name} "
-            f"({info.file_size / 1e9:.1f} GB)."
+            texts.NO_ROOM_TO_COPY(
+                folder=str(target_dir), name=source.name, size=Size(info.file_size)
+            )
         )
     target = _free_name(target_dir / source.name)
     try:  # the partial copy is removed on any failure, Ctrl-C included
         with write_via_part(target, info.file_size, margin=0) as out, source.open("rb") as src:
             shutil.copyfileobj(src, out, COPY_BLOCK)
     except OSError as exc:
-        raise InvalidModelFile(f"{source} could not be copied: {exc.strerror or exc}.") from exc
+        raise InvalidModelFile(
+            texts.NOT_COPIED(path=str(source), detail=exc.strerror or str(exc))
+        ) from exc
     return target, read_model_info(target)
 
 
@@ -45,11 +50,11 @@ def model_files(entry: LibraryEntry) -> list[Path]:
 def remove_model(models_dir: Path, entry: LibraryEntry) -> list[Path]:
     """Delete a model's files (never a starter model, never outside the models folder)."""
     if entry.starter:
-        raise HearthError(f"{entry.id} is a starter model; it cannot be removed from Hearth.")
+        raise HearthError(texts.STARTER_STAYS(name=entry.id))
     root = models_dir.resolve()
     files = [p for p in model_files(entry) if p.exists()]
     if any(not p.resolve().is_relative_to(root) for p in files):
-        raise HearthError(f"{entry.path} is outside the models folder; Hearth will not delete it.")
+        raise HearthError(texts.OUTSIDE_MODELS(path=str(entry.path)))
     for path in files:
         path.unlink()
     forget_in_manifest(models_dir, files)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import InvalidModelFile
+from app.core.models import texts
 from app.core.models.fit import ModelDims
 from app.core.models.ggml_types import FILE_TYPES, TENSOR_TYPES
 from app.core.models.gguf_header import GGUFHeader, HeaderIncomplete, parse_header
@@ -63,20 +64,19 @@ def _with_other_parts(first: ModelInfo) -> ModelInfo:
     """A split model: check every part is there and whole; count all their weights."""
     parts = split_parts(first.path)
     if len(parts) == 1:
-        raise InvalidModelFile(
-            f"{first.path.name} is part of a split model, but its name does not say which "
-            "part; keep llama.cpp's -00001-of-0000N.gguf names."
-        )
+        raise InvalidModelFile(texts.UNNAMED_PART(name=first.path.name))
     parameters, total = 0, 0
     for index, part in enumerate(parts, start=1):
         if not part.is_file():
             raise InvalidModelFile(
-                f"Part {index} of {len(parts)} of {first.path.name} is missing ({part.name})."
+                texts.PART_MISSING(
+                    index=index, parts=len(parts), name=first.path.name, part=part.name
+                )
             )
         size = part.stat().st_size
         header = _read_file_header(part, size)
         if size < header.data_end:
-            raise InvalidModelFile(f"{part.name} is truncated; download it again.")
+            raise InvalidModelFile(texts.PART_TRUNCATED(name=part.name))
         parameters += sum(t.n_elements for t in header.tensors)
         total += size
     return replace(first, parameters=parameters, file_size=total)
@@ -87,7 +87,9 @@ def _read_file_header(path: Path, size: int) -> GGUFHeader:
         with path.open("rb") as handle:
             return read_header(handle.read, size)
     except OSError as exc:
-        raise InvalidModelFile(f"{path} could not be read: {exc.strerror or exc}.") from exc
+        raise InvalidModelFile(
+            texts.UNREADABLE(path=str(path), detail=exc.strerror or str(exc))
+        ) from exc
 
 
 def read_header(read: Callable[[int], bytes], size: int) -> GGUFHeader:
@@ -99,19 +101,18 @@ def read_header(read: Callable[[int], bytes], size: int) -> GGUFHeader:
         except HeaderIncomplete as short:
             more = read(min(size, short.needed) - len(buf))
             if not more:
-                raise InvalidModelFile("The GGUF file ended inside its header.") from None
+                raise InvalidModelFile(texts.HEADER_ENDED()) from None
             buf += more
 
 
 def describe(path: Path, header: GGUFHeader, file_size: int) -> ModelInfo:
     """Turn a parsed header into a `ModelInfo`, checking that the file holds all its tensors."""
     if not header.tensors:
-        raise InvalidModelFile(f"{path.name} holds no tensors; it is not a usable model.")
+        raise InvalidModelFile(texts.NO_TENSORS(name=path.name))
     split_count = _int(header.metadata.get("split.count"), 1)
     if split_count <= 1 and file_size < header.data_end:
         raise InvalidModelFile(
-            f"{path.name} is truncated ({file_size:,} of {header.data_end:,} bytes). "
-            "Download it again."
+            texts.TRUNCATED(name=path.name, size=file_size, needed=header.data_end)
         )
     meta = header.metadata
     arch = str(meta.get("general.architecture", "unknown"))
@@ -172,12 +173,12 @@ def format_count(n: int) -> str:
 
 def _checked_size(path: Path) -> int:
     if not path.exists():
-        raise InvalidModelFile(f"There is no file at {path}.")
+        raise InvalidModelFile(texts.NO_FILE(path=str(path)))
     if path.is_dir():
-        raise InvalidModelFile(f"{path} is a folder, not a GGUF model file.")
+        raise InvalidModelFile(texts.IS_FOLDER(path=str(path)))
     size = path.stat().st_size
     if size == 0:
-        raise InvalidModelFile(f"{path.name} is empty (0 bytes); it is not a GGUF model.")
+        raise InvalidModelFile(texts.EMPTY_FILE(name=path.name))
     return size
 
 

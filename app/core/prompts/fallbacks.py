@@ -7,6 +7,7 @@ and only uses one of these when the user asks for it explicitly.
 from __future__ import annotations
 
 from app.core.errors import TemplateError
+from app.core.prompts.texts import NO_FALLBACK
 
 FALLBACK_TEMPLATES: dict[str, str] = {
     "chatml": (
@@ -39,6 +40,4 @@ def fallback_template(name: str) -> str:
         return FALLBACK_TEMPLATES[name]
     except KeyError:
         names = ", ".join(sorted(FALLBACK_TEMPLATES))
-        raise TemplateError(
-            f'There is no fallback template "{name}". Choose one of: {names}.'
-        ) from None
+        raise TemplateError(NO_FALLBACK(name=name, names=names)) from None

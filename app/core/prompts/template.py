@@ -22,6 +22,14 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from app.core.errors import TemplateError
 from app.core.messages import Message
+from app.core.prompts.texts import (
+    NO_REPLY,
+    TEMPLATE_FAILED,
+    TEMPLATE_INVALID,
+    TEMPLATE_REFUSED,
+    TEMPLATE_REPEATS,
+    TEMPLATE_UNKNOWN_MESSAGE,
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,7 @@ class ChatTemplate:
         try:
             self._template = self._env.from_string(source)
         except JinjaTemplateError as exc:
-            raise TemplateError(f"The model's chat template is not valid Jinja: {exc}") from exc
+            raise TemplateError(TEMPLATE_INVALID(str(exc))) from exc
 
     def render(
         self, messages: Sequence[Message], add_generation_prompt: bool = True
@@ -69,7 +77,7 @@ class ChatTemplate:
         except TemplateError:
             raise
         except Exception as exc:  # SecurityError, UndefinedError, anything the template throws
-            raise TemplateError(f"The model's chat template failed: {exc}") from exc
+            raise TemplateError(TEMPLATE_FAILED(str(exc))) from exc
 
 
 def open_last_message(segments: list[Segment]) -> list[Segment]:
@@ -78,7 +86,7 @@ def open_last_message(segments: list[Segment]) -> list[Segment]:
     for index in range(len(segments) - 1, -1, -1):
         if segments[index].literal:
             return segments[: index + 1]
-    raise TemplateError("There is no reply to continue.")
+    raise TemplateError(NO_REPLY())
 
 
 def _split(text: str, nonce: str, contents: list[str]) -> list[Segment]:
@@ -89,7 +97,7 @@ def _split(text: str, nonce: str, contents: list[str]) -> list[Segment]:
     for match in pattern.finditer(text):
         index = int(match.group(1))
         if index >= len(contents):
-            raise TemplateError("The model's chat template produced an unknown message.")
+            raise TemplateError(TEMPLATE_UNKNOWN_MESSAGE())
         if match.start() > pos:
             segments.append(Segment(text[pos : match.start()], literal=False))
         segments.append(Segment(contents[index], literal=True))
@@ -98,15 +106,12 @@ def _split(text: str, nonce: str, contents: list[str]) -> list[Segment]:
     if pos < len(text):
         segments.append(Segment(text[pos:], literal=False))
     if sorted(set(seen)) != sorted(seen):
-        raise TemplateError(
-            "The model's chat template repeats message text, which Hearth cannot render safely. "
-            "Pick a fallback template in the model settings."
-        )
+        raise TemplateError(TEMPLATE_REPEATS())
     return segments
 
 
 def _raise_exception(message: str) -> None:
-    raise TemplateError(f"The model's chat template refused the conversation: {message}")
+    raise TemplateError(TEMPLATE_REFUSED(str(message)))
 
 
 def _strftime_now(fmt: str) -> str:

@@ -2,6 +2,11 @@
 content hash, state, the reason it was skipped), every chunk's text and place, and an FTS5
 trigram index over the chunks for keyword search (Chinese included).
 
+A skip reason is stored as `Msg.to_json()` (its phrase id and arguments), so it is shown in
+the language the user reads now, not the one in use when it was recorded. The schema's
+version is SQLite's `user_version`; step 1 turned the English reasons older versions stored
+into messages (those it does not recognise stay as they are, and are shown as they are).
+
 Chroma holds the vectors; this file is the manifest that says which vectors should exist.
 A file is `writing` while its chunks go in: if the process dies there, the next run finds it,
 drops whatever reached Chroma for it, and indexes it again.
@@ -17,7 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import CollectionNotFound, DocumentsError, IndexUnavailable
+from app.core.rag import texts
 from app.core.rag.types import Chunk
+from app.core.text import Msg
+
+SCHEMA_VERSION = 1
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS collections (
@@ -85,7 +94,7 @@ class FileRow:
     mtime_ns: int
     hash: str | None
     state: str
-    reason: str | None
+    reason: str | None  # as stored: a Msg's JSON (see `Catalog.problems`)
     chunks: int
 
 
@@ -104,6 +113,7 @@ class Catalog:
     """One connection, used by one thread (the index host's)."""
 
     def __init__(self, path: Path) -> None:
+        self._depth = 0
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -111,16 +121,13 @@ class Catalog:
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(SCHEMA)
+            self._upgrade()
             self._db.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab "
                 "USING fts5vocab(main, chunks_fts, 'row')"
             )
         except sqlite3.DatabaseError as exc:
-            raise IndexUnavailable(
-                f"The documents index {path} cannot be opened ({exc}). Move it aside and index "
-                "the folders again."
-            ) from exc
-        self._depth = 0
+            raise IndexUnavailable(texts.INDEX_UNOPENABLE(detail=str(exc), path=str(path))) from exc
         # How many chunks hold each trigram, and in all: valid while `_vocab_key` holds.
         self._vocab: dict[str, int] = {}
         self._vocab_total = 0
@@ -128,6 +135,28 @@ class Catalog:
 
     def close(self) -> None:
         self._db.close()
+
+    def _upgrade(self) -> None:
+        """Bring an older catalog up to `SCHEMA_VERSION`, one step at a time."""
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        if version >= SCHEMA_VERSION:
+            return
+        with self.transaction():
+            if version < 1:
+                self._reasons_to_messages()
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _reasons_to_messages(self) -> None:
+        """Step 1: the English skip reasons become messages with ids."""
+        rows = self._db.execute(
+            "SELECT id, reason FROM files WHERE reason IS NOT NULL AND reason NOT LIKE '{%'"
+        ).fetchall()
+        for file_id, reason in rows:
+            found = texts.old_reason(reason)
+            if found is not None:
+                self._db.execute(
+                    "UPDATE files SET reason = ? WHERE id = ?", (found.to_json(), file_id)
+                )
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -160,7 +189,7 @@ class Catalog:
                     (name, embedder, time.time()),
                 )
         except sqlite3.IntegrityError:
-            raise DocumentsError(f"A collection named “{name}” already exists.") from None
+            raise DocumentsError(texts.NAME_TAKEN(name=name)) from None
         return self.collection(name)
 
     def collections(self) -> list[CollectionRow]:
@@ -170,7 +199,7 @@ class Catalog:
     def collection(self, name: str) -> CollectionRow:
         row = self._db.execute("SELECT * FROM collections WHERE name = ?", (name,)).fetchone()
         if row is None:
-            raise CollectionNotFound(f"There is no collection named “{name}”.")
+            raise CollectionNotFound(texts.NO_COLLECTION(name=name))
         return CollectionRow(*row)
 
     def rename(self, name: str, new_name: str) -> None:
@@ -181,7 +210,7 @@ class Catalog:
                     "UPDATE collections SET name = ? WHERE id = ?", (new_name, collection.id)
                 )
         except sqlite3.IntegrityError:
-            raise DocumentsError(f"A collection named “{new_name}” already exists.") from None
+            raise DocumentsError(texts.NAME_TAKEN(name=new_name)) from None
 
     def set_embedder(self, collection_id: int, embedder: str) -> None:
         with self.transaction():
@@ -283,12 +312,13 @@ class Catalog:
             (digest, chunks, time.time(), file_id),
         )
 
-    def skip(self, file_id: int, digest: str | None, reason: str) -> None:
+    def skip(self, file_id: int, digest: str | None, reason: Msg) -> None:
+        """The file cannot be indexed; `reason` is kept as its id and arguments."""
         with self.transaction():
             self._db.execute(
                 "UPDATE files SET state = 'skipped', hash = ?, reason = ?, chunks = 0, "
                 "indexed_at = ? WHERE id = ?",
-                (digest, reason, time.time(), file_id),
+                (digest, reason.to_json(), time.time(), file_id),
             )
 
     def forget(self, file_ids: Sequence[int]) -> None:
@@ -382,10 +412,12 @@ class Catalog:
         ).fetchone()
         return int(row[0]), int(row[1]) + int(writing[0])
 
-    def problems(self, collection_id: int) -> list[tuple[str, str]]:
+    def problems(self, collection_id: int) -> list[tuple[str, Msg]]:
+        """The skipped files and why, as messages (an old reason not recognised comes back as
+        its text)."""
         rows = self._db.execute(
             "SELECT path, reason FROM files WHERE collection_id = ? AND state = 'skipped' "
             "ORDER BY path",
             (collection_id,),
         )
-        return [(row[0], row[1] or "") for row in rows]
+        return [(row[0], Msg.from_json(row[1])) for row in rows]

@@ -16,8 +16,10 @@ from pathlib import PurePath
 from typing import Protocol
 
 from app.core.errors import DocumentsError
+from app.core.rag import texts
 from app.core.rag.retrieve import DEFAULT_SEARCH, SearchOptions
 from app.core.rag.types import Passage
+from app.core.text import Msg
 
 log = logging.getLogger(__name__)
 OPEN, CLOSE = "<documents>", "</documents>"
@@ -70,7 +72,23 @@ class DocumentsSetup:
         return whole + [p for p in found if p.path not in taken]
 
 
+def source_msg(passage: Passage) -> Msg:
+    """Where a passage comes from, for a person (in their language)."""
+    name = PurePath(passage.path).name
+    if passage.whole:
+        return texts.SOURCE_WHOLE(file=name)
+    if passage.page and passage.heading:
+        return texts.SOURCE_PAGE_HEADING(file=name, page=passage.page, heading=passage.heading)
+    if passage.page:
+        return texts.SOURCE_PAGE(file=name, page=passage.page)
+    if passage.heading:
+        return texts.SOURCE_HEADING(file=name, heading=passage.heading)
+    return Msg.plain(name)
+
+
 def source_line(passage: Passage) -> str:
+    """Where a passage comes from, in the context block the model reads (always English,
+    like the block's instructions)."""
     place = PurePath(passage.path).name
     if passage.whole:
         return place + " (the whole file)"

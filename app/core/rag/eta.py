@@ -10,6 +10,9 @@ one), and it is rounded the way a person would say it. The CLI and the window bo
 
 from __future__ import annotations
 
+from app.core.rag import texts
+from app.core.text import Msg
+
 MIN_SECONDS = 5.0
 MIN_FRACTION = 0.02
 MAX_SECONDS = 48 * 3600.0
@@ -37,12 +40,12 @@ def rounded_eta(seconds: float) -> int:
     return int(round(s / 300) * 300)
 
 
-def eta_words(seconds: float) -> str:
+def eta_words(seconds: float) -> Msg:
     """ "about 10 s left", "about 3 min left", "about 2 h 5 min left"."""
     s = rounded_eta(seconds)
     if s < 60:
-        return f"about {s} s left"
+        return texts.ETA_SECONDS(n=s)
     if s < 3600:
-        return f"about {s // 60} min left"
+        return texts.ETA_MINUTES(n=s // 60)
     hours, minutes = divmod(s // 60, 60)
-    return f"about {hours} h {minutes} min left" if minutes else f"about {hours} h left"
+    return texts.ETA_HOURS_MINUTES(h=hours, m=minutes) if minutes else texts.ETA_HOURS(h=hours)

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import FileSkipped
+from app.core.rag import texts
 from app.core.rag.types import Section
+from app.core.text import Size
 from app.core.textcodec import utf8_text
 
 MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -67,11 +69,9 @@ def extract(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> list[Sect
     size = _size(path)
     budget = limits.document_bytes if kind in ("pdf", "docx", "epub") else limits.text_bytes
     if size == 0:
-        raise FileSkipped("The file is empty.")
+        raise FileSkipped(texts.EMPTY())
     if size > budget:
-        raise FileSkipped(
-            f"The file is {size / 1e6:,.0f} MB; files over {budget / 1e6:,.0f} MB are not indexed."
-        )
+        raise FileSkipped(texts.TOO_LARGE(size=Size(size), limit=Size(budget)))
     if kind in ("pdf", "docx", "epub"):
         from app.core.rag import extract_docs
 
@@ -83,7 +83,7 @@ def extract(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> list[Sect
         sections = [Section(text, markdown=kind == "markdown")]
     sections = [s for s in sections if s.text.strip()]
     if not sections:
-        raise FileSkipped("No text was found in the file.")
+        raise FileSkipped(texts.NO_TEXT())
     return sections
 
 
@@ -103,7 +103,7 @@ def decode_text(data: bytes) -> str:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     if b"\x00" in data[:8192]:
-        raise FileSkipped("The file holds binary data, not text.")
+        raise FileSkipped(texts.BINARY())
     utf8 = utf8_text(data)
     if utf8 is not None:
         return utf8
@@ -125,7 +125,7 @@ def decode_text(data: bytes) -> str:
         return data.decode(best.encoding, errors="replace")
     scored = [(s, enc) for enc in _SINGLE_BYTE if (s := _plausibility(sample, enc)) is not None]
     if not scored:
-        raise FileSkipped("The file holds binary data, or text in an encoding Hearth cannot tell.")
+        raise FileSkipped(texts.UNKNOWN_ENCODING())
     return data.decode(max(scored)[1], errors="replace")
 
 
@@ -258,11 +258,11 @@ def _size(path: Path) -> int:
     try:
         return os.stat(path).st_size
     except OSError as exc:
-        raise FileSkipped(f"The file cannot be read: {exc.strerror or exc}.") from exc
+        raise FileSkipped(texts.UNREADABLE(detail=str(exc.strerror or exc))) from exc
 
 
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise FileSkipped(f"The file cannot be read: {exc.strerror or exc}.") from exc
+        raise FileSkipped(texts.UNREADABLE(detail=str(exc.strerror or exc))) from exc

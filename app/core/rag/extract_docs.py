@@ -13,8 +13,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from app.core.errors import FileSkipped
+from app.core.rag import texts
 from app.core.rag.extract import Limits, decode_text, html_section
 from app.core.rag.types import Section
+from app.core.text import Size
 
 _ZIP_ENTRIES = 20_000
 
@@ -29,13 +31,10 @@ def read_pdf(path: Path, limits: Limits) -> list[Section]:
         try:
             pages = _pypdf_pages(path)
         except Exception:
-            raise FileSkipped(f"The PDF is damaged or not a PDF ({first}).") from first
+            raise FileSkipped(texts.PDF_DAMAGED(detail=str(first))) from first
     sections = [Section(text, page=n) for n, text in enumerate(pages, start=1) if text.strip()]
     if not sections and pages:
-        raise FileSkipped(
-            "The PDF has no text layer (scanned pages are images); Hearth does not read text "
-            "from images. Run it through OCR first."
-        )
+        raise FileSkipped(texts.PDF_NO_TEXT())
     return sections
 
 
@@ -46,7 +45,7 @@ def _pdfium_pages(path: Path) -> list[str]:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise FileSkipped("The PDF is protected by a password.") from exc
+            raise FileSkipped(texts.PDF_PASSWORD()) from exc
         raise
     try:
         pages = []
@@ -66,7 +65,7 @@ def _pypdf_pages(path: Path) -> list[str]:
 
     reader = PdfReader(str(path), strict=False)
     if reader.is_encrypted:
-        raise FileSkipped("The PDF is protected by a password.")
+        raise FileSkipped(texts.PDF_PASSWORD())
     return [page.extract_text() or "" for page in reader.pages]
 
 
@@ -75,21 +74,16 @@ def check_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise FileSkipped(f"The file is damaged: it is not a valid zip archive ({exc}).") from exc
+        raise FileSkipped(texts.ZIP_DAMAGED(detail=str(exc))) from exc
     entries = archive.infolist()
     total = sum(info.file_size for info in entries)
     packed = max(1, sum(info.compress_size for info in entries))
     if len(entries) > _ZIP_ENTRIES or total > limits.unzipped_bytes:
         archive.close()
-        raise FileSkipped(
-            f"The file would unpack to {total / 1e6:,.0f} MB in {len(entries):,} parts, more "
-            "than Hearth reads from one document (a zip bomb?)."
-        )
+        raise FileSkipped(texts.ZIP_TOO_BIG(size=Size(total), n=len(entries)))
     if total > 10 * 1024 * 1024 and total / packed > limits.zip_ratio:
         archive.close()
-        raise FileSkipped(
-            f"The file is packed {total / packed:,.0f} to 1, as only a zip bomb is; not read."
-        )
+        raise FileSkipped(texts.ZIP_RATIO(ratio=round(total / packed)))
     return archive
 
 
@@ -101,7 +95,7 @@ def read_docx(path: Path, limits: Limits) -> list[Section]:
     try:
         document = docx.Document(str(path))
     except Exception as exc:
-        raise FileSkipped(f"The Word document is damaged ({exc}).") from exc
+        raise FileSkipped(texts.DOCX_DAMAGED(detail=str(exc))) from exc
     lines: list[str] = []
     for paragraph in document.paragraphs:
         text = paragraph.text.strip()
@@ -139,7 +133,7 @@ def read_epub(path: Path, limits: Limits) -> list[Section]:
                 page = html_section(decode_text(archive.read(name)))
                 sections.append(page)
         except (KeyError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
-            raise FileSkipped(f"The e-book is damaged ({exc}).") from exc
+            raise FileSkipped(texts.EPUB_DAMAGED(detail=str(exc))) from exc
     return sections
 
 

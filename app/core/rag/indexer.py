@@ -22,6 +22,7 @@ from pathlib import PurePath
 from typing import Protocol
 
 from app.core.errors import FileSkipped
+from app.core.rag import texts
 from app.core.rag.catalog import Catalog, CollectionRow, FileRow
 from app.core.rag.chunking import Chunker
 from app.core.rag.embedder import Embedder
@@ -30,6 +31,7 @@ from app.core.rag.readahead import ReadAhead
 from app.core.rag.scan import Candidate, ScanResult, scan
 from app.core.rag.types import Chunk, IndexProgress, Section
 from app.core.rag.vectors import VectorStore
+from app.core.text import Msg
 
 BATCH_CHUNKS = 64
 POOL_BATCHES = 4  # batches' worth of chunks pooled before embedding, to group them by length
@@ -158,7 +160,8 @@ class IndexRun:
     def _record_problems(self, found: ScanResult, known: dict[str, FileRow]) -> None:
         for problem in found.problems:
             row = known.get(problem.path)
-            if row is not None and row.state == "skipped" and row.reason == problem.reason:
+            stored = problem.reason.to_json()
+            if row is not None and row.state == "skipped" and row.reason == stored:
                 continue
             if row is not None and row.state == "indexed":
                 continue  # kept as it was (e.g. a folder on a drive that is not plugged in)
@@ -179,7 +182,7 @@ class IndexRun:
         try:
             digest = file_digest(candidate.path)
         except OSError as exc:
-            self._skip(candidate, row, None, f"The file cannot be read: {exc.strerror or exc}.")
+            self._skip(candidate, row, None, texts.UNREADABLE(detail=str(exc.strerror or exc)))
             return None
         if row is not None and row.hash == digest and row.state != "writing":
             self._catalog.touch(row.id, candidate.size, candidate.mtime_ns)
@@ -197,9 +200,9 @@ class IndexRun:
         """Take the oldest file read ahead; embed and store batches while the pool is full."""
         candidate, (row, digest), chunks = ahead.take()
         if isinstance(chunks, FileSkipped):
-            self._skip(candidate, row, digest, str(chunks))
+            self._skip(candidate, row, digest, chunks.msg)
         elif not chunks:
-            self._skip(candidate, row, digest, "No text was found in the file.")
+            self._skip(candidate, row, digest, texts.NO_TEXT())
         else:
             self._pool_chunks(candidate, row, digest, chunks)
         while len(self._pool) >= self._batch * POOL_BATCHES:
@@ -209,7 +212,7 @@ class IndexRun:
             yield self._progress("indexing", candidate.path)
 
     def _skip(
-        self, candidate: Candidate, row: FileRow | None, digest: str | None, reason: str
+        self, candidate: Candidate, row: FileRow | None, digest: str | None, reason: Msg
     ) -> None:
         file_id = self._begin(candidate.path, candidate.size, candidate.mtime_ns, digest, row)
         self._catalog.skip(file_id, digest, reason)

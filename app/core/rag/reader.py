@@ -14,8 +14,10 @@ from typing import Any
 
 from app.core.errors import FileSkipped
 from app.core.hosts.process_host import HostDied, HostTimedOut, ProcessHost
+from app.core.rag import texts
 from app.core.rag.extract import DEFAULT_LIMITS, Limits, extract
 from app.core.rag.types import Section
+from app.core.text import Seconds
 
 log = logging.getLogger(__name__)
 READER_FACTORY = "app.core.rag.reader:ReaderService"
@@ -42,11 +44,10 @@ class ReaderService:
             return extract(Path(path), kind, self._limits)
         except MemoryError:
             raise FileSkipped(
-                f"Reading the file needed more than {self._limits.memory_bytes / 2**30:g} GB "
-                "of memory; it was skipped."
+                texts.TOO_MUCH_MEMORY(gigabytes=self._limits.memory_bytes / 2**30)
             ) from None
         except RecursionError:
-            raise FileSkipped("The file is nested too deeply to read (damaged?).") from None
+            raise FileSkipped(texts.TOO_DEEP()) from None
 
 
 class SandboxReader:
@@ -71,17 +72,15 @@ class SandboxReader:
             return sections
         except HostTimedOut:
             self._host = None
-            raise FileSkipped(
-                f"Reading the file took longer than {self.limits.seconds:g} s (a damaged or "
-                "hostile file?); it was skipped."
-            ) from None
+            raise FileSkipped(texts.TOO_SLOW(time=Seconds(self.limits.seconds))) from None
         except HostDied as died:
             self._host = None
-            raise FileSkipped(f"The file crashed the reader ({died}); it was skipped.") from None
+            raise FileSkipped(texts.READER_CRASHED(detail=str(died))) from None
         except FileSkipped:
             raise
         except Exception as exc:  # a parser's own error, carried across the pipe
-            raise FileSkipped(f"The file could not be read ({type(exc).__name__}: {exc}).") from exc
+            detail = f"{type(exc).__name__}: {exc}".rstrip(": ")
+            raise FileSkipped(texts.NOT_READ(detail=detail)) from exc
 
     def close(self) -> None:
         host, self._host = self._host, None

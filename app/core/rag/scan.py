@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.rag import texts
 from app.core.rag.extract import kind_of
 from app.core.rag.types import FileProblem
+from app.core.text import Msg
 
 SKIPPED_FOLDERS = frozenset(
     {"node_modules", "__pycache__", "site-packages", "venv", "dist", "build", "target"}
@@ -66,16 +68,14 @@ def _walk(folder: Path, result: ScanResult, seen: set[str], visiting: set[tuple[
         return
     key = (info.st_dev, info.st_ino)
     if key in visiting:
-        result.problems.append(
-            FileProblem(str(folder), "A symbolic link loop: this folder leads back into itself.")
-        )
+        result.problems.append(FileProblem(str(folder), texts.FOLDER_LOOP()))
         return
     visiting = visiting | {key}
     try:
         with os.scandir(folder) as entries:
             names = sorted(entries, key=lambda e: e.name)
     except OSError as exc:
-        result.problems.append(FileProblem(str(folder), f"The folder cannot be read: {_why(exc)}."))
+        result.problems.append(FileProblem(str(folder), texts.FOLDER_UNREADABLE(detail=_why(exc))))
         return
     for entry in names:
         path = Path(entry.path)
@@ -85,7 +85,7 @@ def _walk(folder: Path, result: ScanResult, seen: set[str], visiting: set[tuple[
             _walk(path, result, seen, visiting)
         elif entry.is_symlink() and not path.exists():
             if kind_of(path) is not None:
-                result.problems.append(FileProblem(str(path), "A broken link: its target is gone."))
+                result.problems.append(FileProblem(str(path), texts.BROKEN_LINK()))
         else:
             _consider(path, result, seen, explicit=False)
 
@@ -94,7 +94,7 @@ def _consider(path: Path, result: ScanResult, seen: set[str], explicit: bool) ->
     kind = kind_of(path)
     if kind is None:
         if explicit:
-            result.problems.append(FileProblem(str(path), "Not a document type Hearth reads."))
+            result.problems.append(FileProblem(str(path), texts.NOT_A_DOCUMENT()))
         return
     try:
         info = os.stat(path)
@@ -102,7 +102,7 @@ def _consider(path: Path, result: ScanResult, seen: set[str], explicit: bool) ->
         result.problems.append(FileProblem(str(path), _gone(exc)))
         return
     if not stat.S_ISREG(info.st_mode):
-        result.problems.append(FileProblem(str(path), "Not a regular file (a pipe or device?)."))
+        result.problems.append(FileProblem(str(path), texts.NOT_REGULAR()))
         return
     if str(path) in seen:
         return
@@ -117,12 +117,12 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _gone(exc: OSError) -> str:
+def _gone(exc: OSError) -> Msg:
     if isinstance(exc, FileNotFoundError):
-        return "Not found: it was moved or deleted."
+        return texts.GONE()
     if getattr(exc, "errno", None) == 40:  # ELOOP
-        return "A symbolic link loop: the link points back to itself."
-    return f"It cannot be read: {_why(exc)}."
+        return texts.LINK_LOOP()
+    return texts.CANNOT_READ_IT(detail=_why(exc))
 
 
 def _why(exc: OSError) -> str:

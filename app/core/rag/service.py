@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from app.core.errors import DocumentsError, IndexUnavailable
+from app.core.rag import texts
 from app.core.rag.catalog import Catalog, CollectionRow
 from app.core.rag.chunking import Chunker
 from app.core.rag.embedder import (
@@ -91,7 +92,7 @@ class DocsService:
         """Take a folder or file out; its chunks go at the next indexing run."""
         collection = self._catalog.collection(name)
         if not self._catalog.remove_source(collection.id, str(Path(path).expanduser())):
-            raise DocumentsError(f"“{name}” does not include {path}.")
+            raise DocumentsError(texts.NOT_INCLUDED(name=name, path=path))
         return self._status(collection)
 
     def embedders(self) -> list[str]:
@@ -170,7 +171,7 @@ class DocsService:
         row = self._catalog.file(collection.id, path)
         kind = kind_of(Path(path))
         if row is None or row.state != "indexed" or kind is None:
-            raise DocumentsError(f"{Path(path).name} is not indexed in “{name}”.")
+            raise DocumentsError(texts.NOT_INDEXED(file=Path(path).name, name=name))
         sections = self._reader.read(path, kind)
         text = "\n\n".join(
             f"[page {s.page}]\n{s.text.strip()}" if s.page else s.text.strip()
@@ -244,16 +245,16 @@ def host_service(cancel_cell: Any = None) -> DocsService:
 def _clean_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise DocumentsError("Give the collection a name.")
+        raise DocumentsError(texts.NO_NAME())
     if len(name) > NAME_LIMIT:
-        raise DocumentsError(f"Collection names are at most {NAME_LIMIT} characters.")
+        raise DocumentsError(texts.NAME_TOO_LONG(n=NAME_LIMIT))
     return name
 
 
 def _checked_path(path: str) -> str:
     resolved = Path(path).expanduser().absolute()
     if not resolved.exists():
-        raise DocumentsError(f"{path} does not exist.")
+        raise DocumentsError(texts.NO_SUCH_PATH(path=path))
     return str(resolved)
 
 
@@ -271,14 +272,8 @@ def _take_lock(path: Path) -> BinaryIO:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
         except OSError:
             handle.close()
-            raise IndexUnavailable(_LOCKED) from None
+            raise IndexUnavailable(texts.LOCKED()) from None
     except OSError:
         handle.close()
-        raise IndexUnavailable(_LOCKED) from None
+        raise IndexUnavailable(texts.LOCKED()) from None
     return handle
-
-
-_LOCKED = (
-    "Another Hearth is using the documents index right now. Close it (or wait for its "
-    "indexing to finish) and try again."
-)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, Literal
 
+from app.core.text import Msg
+
 
 @dataclass(frozen=True)
 class Section:
@@ -96,8 +98,10 @@ class IndexProgress:
 
 @dataclass(frozen=True)
 class FileProblem:
+    """A file (or folder) that was not indexed, and why, in no language yet."""
+
     path: str
-    reason: str
+    reason: Msg
 
 
 @dataclass(frozen=True)

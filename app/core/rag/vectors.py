@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import IndexUnavailable
+from app.core.rag import texts
 
 
 class VectorStore:
@@ -28,8 +29,7 @@ class VectorStore:
             )
         except Exception as exc:
             raise IndexUnavailable(
-                f"The vector index in {folder} cannot be opened ({exc}). Move the folder aside "
-                "and index the collections again."
+                texts.VECTORS_UNOPENABLE(detail=str(exc), path=str(folder))
             ) from exc
         self._open: dict[int, Any] = {}
         self._counts: dict[int, int] = {}  # Chroma's count() costs ~10 ms at 50,000 vectors

@@ -13,6 +13,9 @@ import os
 import threading
 from collections.abc import Callable, Iterable
 
+from app.core.rag import texts
+from app.core.text import Msg
+
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 2000
@@ -27,7 +30,7 @@ class FolderWatcher:
     def __init__(
         self,
         on_change: Callable[[set[str]], None],
-        on_error: Callable[[str], None] | None = None,
+        on_error: Callable[[Msg], None] | None = None,
         debounce_ms: int = DEBOUNCE_MS,
     ) -> None:
         self._on_change = on_change
@@ -82,7 +85,7 @@ class FolderWatcher:
         except Exception as exc:  # the watch ends; indexing by hand still works
             log.warning("watching %s stopped: %s", roots, exc)
             if self._on_error is not None and not stop.is_set():
-                self._on_error(f"Hearth stopped watching your document folders: {exc}")
+                self._on_error(texts.WATCH_STOPPED(detail=str(exc)))
 
 
 def owners(changed: Iterable[str], sources: dict[str, tuple[str, ...]]) -> list[str]:

@@ -1,10 +1,13 @@
-"""One collection in the Documents window: its folders, counts, indexing and skipped files."""
+"""One collection in the Documents window: its folders, counts, indexing and skipped files.
+
+The panel keeps what core reported (the status, with each skipped file's reason as a message,
+and the run's progress) and says it again in the new language on a live switch."""
 
 from __future__ import annotations
 
 from pathlib import PurePath
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.rag.types import CollectionStatus, IndexProgress
 from app.ui.documents.texts import progress_fraction, progress_text, summary_text
+from app.workers import i18n
 
 BAR_STEPS = 1000
 
@@ -131,6 +135,11 @@ class CollectionPanel(QWidget):
         column.addWidget(self.problems, 3)
         column.addStretch(1)  # takes the room when there is no list, so the labels stay put
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         self.sources_label.setText(self.tr("Folders and files"))
         self.add_folder.setText(self.tr("Add folder…"))
@@ -213,13 +222,16 @@ class CollectionPanel(QWidget):
     def _show_problems(self, status: CollectionStatus) -> None:
         self.problems.clear()
         for problem in status.problems:
-            item = QTreeWidgetItem([PurePath(problem.path).name, problem.reason])
+            reason = i18n.say(problem.reason)
+            item = QTreeWidgetItem([PurePath(problem.path).name, reason])
             item.setToolTip(0, problem.path)
-            item.setToolTip(1, problem.reason)
+            item.setToolTip(1, reason)
             self.problems.addTopLevelItem(item)
         count = len(status.problems)
         if count:
-            self.problems_label.setText(self.tr("Skipped files ({0})").format(count))
+            self.problems_label.setText(
+                self.tr("Skipped files ({0})").format(i18n.count_text(count))
+            )
         elif status.indexed_at is not None:
             self.problems_label.setText(self.tr("No skipped files: every file found was read."))
         else:

@@ -1,14 +1,20 @@
-"""Local documents in words: a collection's summary, an indexing run's progress."""
+"""Local documents in words: a collection's summary, an indexing run's progress.
+
+Each text is a message (`app/core/text.py`) built from the numbers core reports and spoken in
+the language in use (`i18n.say`): the widgets build it again on every language switch, so
+counts, plurals and dates follow the new language too.
+"""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QDateTime, QLocale
 
-from app.core.rag.eta import rounded_eta
+from app.core.rag.eta import eta_words
 from app.core.rag.types import CollectionStatus, IndexProgress
-from app.ui.models.format import count_text, duration_text
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase, When
+from app.workers import i18n
 
 # File types offered in the "Add files" dialog (everything the readers take is indexed
 # when it sits in a folder; this list is only the dialog's filter).
@@ -17,78 +23,107 @@ FILE_PATTERNS = (
     "*.yml *.toml *.py *.js *.ts *.java *.c *.h *.cpp *.go *.rs *.rb *.sh *.sql"
 )
 
+FILES = Phrase(
+    "ui.documents.files",
+    QT_TRANSLATE_NOOP("Messages", "{n} file"),
+    QT_TRANSLATE_NOOP("Messages", "{n} files"),
+)
+PASSAGES = Phrase(
+    "ui.documents.passages",
+    QT_TRANSLATE_NOOP("Messages", "{n} passage"),
+    QT_TRANSLATE_NOOP("Messages", "{n} passages"),
+)
+SKIPPED = Phrase("ui.documents.skipped", QT_TRANSLATE_NOOP("Messages", "{n} skipped"))
+FIRST_UNFINISHED = Phrase(
+    "ui.documents.first-unfinished", QT_TRANSLATE_NOOP("Messages", "first indexing not finished")
+)
+NOT_INDEXED = Phrase("ui.documents.not-indexed", QT_TRANSLATE_NOOP("Messages", "not indexed yet"))
+INDEXED = Phrase("ui.documents.indexed", QT_TRANSLATE_NOOP("Messages", "indexed {when}"))
+TODAY = Phrase("ui.documents.today", QT_TRANSLATE_NOOP("Messages", "today {time}"))
+TO_FINISH = Phrase(
+    "ui.documents.to-finish",
+    QT_TRANSLATE_NOOP("Messages", "{n} file to finish"),
+    QT_TRANSLATE_NOOP("Messages", "{n} files to finish"),
+)
+OF_FILES = Phrase(
+    "ui.documents.of-files",
+    QT_TRANSLATE_NOOP("Messages", "{done} of {n} file"),
+    QT_TRANSLATE_NOOP("Messages", "{done} of {n} files"),
+)
+LOOKING = Phrase(
+    "ui.documents.looking", QT_TRANSLATE_NOOP("Messages", "Looking for new and changed files…")
+)
+PAUSED_AT = Phrase(
+    "ui.documents.paused-at",
+    QT_TRANSLATE_NOOP("Messages", "Paused at {done}. What is indexed can be searched already."),
+)
+CANCELLED_AT = Phrase(
+    "ui.documents.cancelled-at",
+    QT_TRANSLATE_NOOP("Messages", "Cancelled at {done}; what was indexed is kept."),
+)
+UP_TO_DATE = Phrase(
+    "ui.documents.up-to-date",
+    QT_TRANSLATE_NOOP("Messages", "Up to date: {files} read, {passages} added"),
+)
+REMOVED = Phrase(
+    "ui.documents.removed",
+    QT_TRANSLATE_NOOP("Messages", "{n} file gone from the folder was removed"),
+    QT_TRANSLATE_NOOP("Messages", "{n} files gone from the folder were removed"),
+)
+INDEXING = Phrase(
+    "ui.documents.indexing", QT_TRANSLATE_NOOP("Messages", "Indexing {done} · {passages}")
+)
+
+
+def joined(parts: list[Msg]) -> str:
+    """Messages on one line, in the language in use, between dots."""
+    return " · ".join(i18n.say(part) for part in parts)
+
 
 def summary_text(status: CollectionStatus) -> str:
     """ "120 files · 1,340 passages · indexed today 14:32"."""
-    parts = [
-        QCoreApplication.translate("documents", "{0} files").format(count_text(status.files)),
-        QCoreApplication.translate("documents", "{0} passages").format(count_text(status.chunks)),
-    ]
+    parts = [FILES(n=status.files), PASSAGES(n=status.chunks)]
     if status.indexed_at is None:
-        parts.append(
-            QCoreApplication.translate("documents", "first indexing not finished")
-            if status.files
-            else QCoreApplication.translate("documents", "not indexed yet")
-        )
+        parts.append(FIRST_UNFINISHED() if status.files else NOT_INDEXED())
     else:
-        parts.append(
-            QCoreApplication.translate("documents", "indexed {0}").format(
-                when_text(status.indexed_at)
-            )
-        )
+        parts.append(INDEXED(when=when_msg(status.indexed_at)))
     if status.pending:
-        parts.append(
-            QCoreApplication.translate("documents", "{0} files to finish").format(
-                count_text(status.pending)
-            )
-        )
-    return " · ".join(parts)
+        parts.append(TO_FINISH(n=status.pending))
+    return joined(parts)
 
 
-def when_text(seconds: float) -> str:
-    """A time of day today, a date and time before."""
-    moment = QDateTime.fromSecsSinceEpoch(int(seconds))
-    locale = QLocale()
+def when_msg(seconds: float) -> Msg | When:
+    """A time of day today (in the locale's form, as it is now), a date and time before."""
     if time.localtime(seconds)[:3] == time.localtime()[:3]:
-        return QCoreApplication.translate("documents", "today {0}").format(
-            locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
-        )
-    return locale.toString(moment, QLocale.FormatType.ShortFormat)
+        moment = QDateTime.fromSecsSinceEpoch(int(seconds))
+        clock = QLocale().toString(moment.time(), QLocale.FormatType.ShortFormat)
+        return TODAY(time=clock)
+    return When(seconds)
 
 
 def progress_text(progress: IndexProgress) -> str:
     """One line about an indexing run."""
+    return joined(progress_parts(progress))
+
+
+def progress_parts(progress: IndexProgress) -> list[Msg]:
     p = progress
-    done = QCoreApplication.translate("documents", "{0} of {1} files").format(
-        count_text(p.files_done), count_text(p.files_total)
-    )
+    done = OF_FILES(done=p.files_done, n=p.files_total)
     if p.phase == "scanning":
-        return QCoreApplication.translate("documents", "Looking for new and changed files…")
+        return [LOOKING()]
     if p.phase == "paused":
-        return QCoreApplication.translate(
-            "documents", "Paused at {0}. What is indexed can be searched already."
-        ).format(done)
+        return [PAUSED_AT(done=done)]
     if p.phase == "cancelled":
-        return QCoreApplication.translate(
-            "documents", "Cancelled at {0}; what was indexed is kept."
-        ).format(done)
+        return [CANCELLED_AT(done=done)]
     if p.phase == "done":
-        text = QCoreApplication.translate(
-            "documents", "Up to date: {0} files read, {1} passages added"
-        ).format(count_text(p.files_done), count_text(p.chunks_done))
+        parts = [UP_TO_DATE(files=FILES(n=p.files_done), passages=PASSAGES(n=p.chunks_done))]
         if p.removed:
-            text += " · " + QCoreApplication.translate(
-                "documents", "{0} files gone from the folder were removed"
-            ).format(p.removed)
-        return text
-    text = QCoreApplication.translate("documents", "Indexing {0} · {1} passages").format(
-        done, count_text(p.chunks_done)
-    )
+            parts.append(REMOVED(n=p.removed))
+        return parts
+    parts = [INDEXING(done=done, passages=PASSAGES(n=p.chunks_done))]
     if p.eta_seconds is not None:
-        text += " · " + QCoreApplication.translate("documents", "about {0} left").format(
-            duration_text(rounded_eta(p.eta_seconds))
-        )
-    return text
+        parts.append(eta_words(p.eta_seconds))
+    return parts
 
 
 def progress_fraction(progress: IndexProgress) -> float | None:

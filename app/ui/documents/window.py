@@ -1,7 +1,8 @@
 """The Documents window: the collections on the left, the chosen one on the right.
 
 Every action goes to the `DocumentsController`; the window shows what it reports. The file
-dialogs and questions are methods of their own so that tests can answer them.
+dialogs and questions are methods of their own so that tests can answer them. On a live
+language switch every text is said again in the new language (the banner keeps its `Msg`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.rag.types import CollectionStatus, IndexProgress
+from app.core.text import Msg
 from app.ui.documents.panel import CollectionPanel
-from app.ui.documents.texts import FILE_PATTERNS
-from app.ui.models.format import count_text
+from app.ui.documents.texts import FILE_PATTERNS, FILES, SKIPPED, joined
 from app.ui.status import ErrorBanner
+from app.workers import i18n
 from app.workers.documents import DocumentsController
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -102,7 +104,7 @@ class DocumentsWindow(QDialog):
         c.collections_listed.connect(self.show_collections)
         c.progress_changed.connect(self._on_controller_progress_changed)
         c.state_changed.connect(self._on_controller_state_changed)
-        c.failed.connect(self.banner.show_message)
+        c.failed.connect(self.show_error)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.list.itemDoubleClicked.connect(lambda _item: self.rename_current())
         self.new_button.clicked.connect(self.new_collection)
@@ -119,6 +121,16 @@ class DocumentsWindow(QDialog):
         p.cancel_requested.connect(c.cancel)
         p.embedder_change_requested.connect(self.change_embedder)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_error(self, message: Msg | str) -> None:
+        """Show what went wrong (a core `Msg`) in the banner; it keeps the Msg and says it
+        again in the new language on a switch."""
+        self.banner.show_message(message)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Documents"))
         self.new_button.setText(self.tr("New…"))
@@ -134,7 +146,6 @@ class DocumentsWindow(QDialog):
             )
         )
         self.empty_button.setText(self.tr("Add a folder…"))
-        self.panel.retranslate()
         self.show_collections(self.controller.collections)
 
     # -- showing -----------------------------------------------------------------------
@@ -163,9 +174,10 @@ class DocumentsWindow(QDialog):
         if state != "idle" and progress is not None and progress.collection == status.name:
             detail = self.tr("paused") if state == "paused" else self.tr("indexing…")
         else:
-            detail = self.tr("{0} files").format(count_text(status.files))
+            parts = [FILES(n=status.files)]
             if status.problems:
-                detail += " · " + self.tr("{0} skipped").format(len(status.problems))
+                parts.append(SKIPPED(n=len(status.problems)))
+            detail = joined(parts)
         return f"{status.name}\n{detail}"
 
     def current_status(self) -> CollectionStatus | None:
@@ -250,7 +262,7 @@ class DocumentsWindow(QDialog):
             self.tr(
                 "Switching “{0}” to {1} deletes its index and embeds all {2} passages again. "
                 "Until that finishes, chats find only what has been embedded anew."
-            ).format(status.name, embedder, count_text(status.chunks)),
+            ).format(status.name, embedder, i18n.count_text(status.chunks)),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Ok

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.models.fit import FitEstimate, Hardware, ModelDims, best_choice, estimate
 from app.core.models.hub import RepoListing, RepoSummary
 from app.core.models.quants import QuantChoice
+from app.core.text import Msg
 from app.ui.models.format import (
     VERDICT_COLOURS,
     count_text,
@@ -29,6 +32,7 @@ from app.ui.models.format import (
     verdict_text,
 )
 from app.ui.models.tables import make_table, table_item
+from app.workers import i18n
 
 SORTS = ("downloads", "likes", "recent")
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,6 +42,9 @@ BEST_BACKGROUND = "#2f855a"
 
 class DiscoverPage(QWidget):
     """Search box, results, and the chosen repo's quantizations with fit verdicts.
+
+    Every text on show is kept as a way to make it (a closure over `tr()` or a core Msg), so
+    a language switch (`retranslate`) says it all again in the new language.
 
     Signals:
         search_requested(str, str): a query and a sort (downloads, likes, recent).
@@ -58,7 +65,11 @@ class DiscoverPage(QWidget):
         self.dims_known = False
         self.hardware: Hardware | None = None
         self.best: QuantChoice | None = None
+        self.found: list[RepoSummary] = []
         self._searched = False
+        self._status: Callable[[], str] | None = None  # None: the first hint
+        self._title: Callable[[], str] | None = None  # None: "Pick a model above…"
+        self._meta: Callable[[], str] | None = None
         self._build(context)
         self.retranslate()
 
@@ -145,7 +156,7 @@ class DiscoverPage(QWidget):
 
     def retranslate(self) -> None:
         self.query.setPlaceholderText(self.tr("Search Hugging Face for GGUF models, e.g. qwen"))
-        if self.results_model.rowCount() == 0 and not self._searched:
+        if self._status is None:
             # Hearth goes online only when asked: nothing is fetched until Search is pressed
             self.status.setText(
                 self.tr(
@@ -153,6 +164,8 @@ class DiscoverPage(QWidget):
                     "GGUF models. Hearth contacts Hugging Face only when you search or download."
                 )
             )
+        else:
+            self.status.setText(self._status())
         current = self.sort.currentIndex()
         self.sort.clear()
         for text in (
@@ -187,33 +200,59 @@ class DiscoverPage(QWidget):
                 self.tr("Quality"),
             ]
         )
-        if self.listing is None:
-            self.repo_title.setText(self.tr("Pick a model above to see its files."))
+        for row, repo in enumerate(self.found[: self.results_model.rowCount()]):
+            self._name_texts(self.results_model.item(row, 0), repo)
+            self.results_model.item(row, 2).setText(count_text(repo.downloads))
+            self.results_model.item(row, 3).setText(count_text(repo.likes))
+            self.results_model.item(row, 4).setText(date_text(repo.updated))
+            self.results_model.item(row, 5).setText(repo.license or self.tr("unknown"))
+        self.repo_title.setText(
+            self._title() if self._title else self.tr("Pick a model above to see its files.")
+        )
+        self.repo_meta.setText(self._meta() if self._meta else "")
         self._show_machine()
+        self._fill_quants()
         self._update_button()
+
+    def _set_status(self, make: Callable[[], str]) -> None:
+        self._status = make
+        self.status.setText(make())
+
+    def _set_title(self, make: Callable[[], str], meta: Callable[[], str]) -> None:
+        self._title, self._meta = make, meta
+        self.repo_title.setText(make())
+        self.repo_meta.setText(meta())
 
     # -- filling -----------------------------------------------------------------------
 
     def show_searching(self, query: str) -> None:
         self._searched = True
-        self.status.setText(
-            self.tr('Searching Hugging Face for "{0}"…').format(query)
-            if query
-            else self.tr("Loading the most popular GGUF models…")
+        self._set_status(
+            lambda: (
+                self.tr('Searching Hugging Face for "{0}"…').format(query)
+                if query
+                else self.tr("Loading the most popular GGUF models…")
+            )
+        )
+
+    def _name_texts(self, name: QStandardItem, repo: RepoSummary) -> None:
+        short = repo.repo_id.split("/", 1)[-1]
+        name.setText(short + (self.tr(" · gated") if repo.gated else ""))
+        name.setToolTip(
+            repo.repo_id
+            + "\n"
+            + self.tr("Gated: accept the terms on huggingface.co and enter a token")
+            if repo.gated
+            else repo.repo_id
         )
 
     def show_results(self, query: str, found: list[RepoSummary]) -> None:
+        self.found = list(found)
         self.results_model.removeRows(0, self.results_model.rowCount())
         for repo in found:
-            short = repo.repo_id.split("/", 1)[-1]
-            name = table_item(short + (self.tr(" · gated") if repo.gated else ""), repo.repo_id)
+            name = table_item("")
+            self._name_texts(name, repo)
             name.setData(repo.repo_id, REPO_ROLE)
-            if repo.gated:
-                name.setToolTip(
-                    repo.repo_id
-                    + "\n"
-                    + self.tr("Gated: accept the terms on huggingface.co and enter a token")
-                )
             self.results_model.appendRow(
                 [
                     name,
@@ -226,41 +265,41 @@ class DiscoverPage(QWidget):
             )
         self.results.resizeColumnsToContents()
         self.results.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        n = len(found)
         if found:
-            self.status.setText(self.tr("{0} models with GGUF files.").format(len(found)))
+            self._set_status(lambda: self.tr("{0} models with GGUF files.").format(count_text(n)))
         else:
-            self.status.setText(self.tr('No GGUF models match "{0}".').format(query))
+            self._set_status(lambda: self.tr('No GGUF models match "{0}".').format(query))
 
-    def show_search_failed(self, message: str) -> None:
-        self.status.setText(message)
+    def show_search_failed(self, message: Msg | str) -> None:
+        """Why the search failed (offline, refused...): a core Msg, said in the UI's language."""
+        self._set_status(lambda: i18n.say(message))
 
     def show_listing_loading(self, repo_id: str) -> None:
         self.listing = None
         self.quants_model.removeRows(0, self.quants_model.rowCount())
-        self.repo_title.setText(repo_id)
-        self.repo_meta.setText(self.tr("Reading the file list…"))
+        self._set_title(lambda: repo_id, lambda: self.tr("Reading the file list…"))
         self.fit_note.clear()
         self._update_button()
 
     def show_listing(self, listing: RepoListing) -> None:
         self.listing, self.dims, self.dims_known = listing, None, False
         s = listing.summary
-        self.repo_title.setText(s.repo_id + (self.tr(" · gated") if s.gated else ""))
-        self.repo_meta.setText(
-            self.tr("{0} · {1} downloads · {2} likes · updated {3} · licence {4}").format(
+        self._set_title(
+            lambda: s.repo_id + (self.tr(" · gated") if s.gated else ""),
+            lambda: self.tr("{0} · {1} downloads · {2} likes · updated {3} · licence {4}").format(
                 s.author,
                 count_text(s.downloads),
                 count_text(s.likes),
                 date_text(s.updated) or "?",
                 s.license or self.tr("unknown"),
-            )
+            ),
         )
         self._fill_quants()
 
-    def show_listing_failed(self, repo_id: str, message: str) -> None:
+    def show_listing_failed(self, repo_id: str, message: Msg | str) -> None:
         self.listing = None
-        self.repo_title.setText(repo_id)
-        self.repo_meta.setText(message)
+        self._set_title(lambda: repo_id, lambda: i18n.say(message))
         self._update_button()
 
     def show_dims(self, repo_id: str, dims: ModelDims | None) -> None:
@@ -310,7 +349,8 @@ class DiscoverPage(QWidget):
     def _quant_row(self, choice: QuantChoice, fit: FitEstimate | None) -> list[QStandardItem]:
         star = "★ " if choice is self.best else ""
         parts = self.tr(" ({0} parts)").format(len(choice.files)) if len(choice.files) > 1 else ""
-        bits = f"{choice.bits_per_weight:.1f}" if choice.bits_per_weight else "?"
+        bpw = choice.bits_per_weight
+        bits = QLocale().toString(bpw, "f", 1) if bpw else "?"
         label = table_item(star + choice.label + parts, ", ".join(f.path for f in choice.files))
         label.setData(choice, CHOICE_ROLE)
         if choice.is_projector:
@@ -320,12 +360,13 @@ class DiscoverPage(QWidget):
         else:
             verdict = table_item(verdict_text(fit.verdict), self._fit_tip(fit))
             verdict.setForeground(QBrush(QColor(VERDICT_COLOURS[fit.verdict])))
+        note = i18n.say(choice.note)
         row = [
             label,
             table_item(size_text(choice.size), align_right=True),
             table_item(bits, align_right=True),
             verdict,
-            table_item(choice.note, choice.note),
+            table_item(note, note),
         ]
         if choice.is_projector:
             for item in row:
@@ -341,18 +382,7 @@ class DiscoverPage(QWidget):
         return row
 
     def _fit_tip(self, fit: FitEstimate) -> str:
-        needs = self.tr(
-            "Needs about {0}: the file, {1} of KV cache for {2} tokens, and working memory."
-        ).format(
-            size_text(fit.needed_bytes), size_text(fit.kv_bytes), count_text(self.context.value())
-        )
-        return (
-            needs
-            if fit.kv_known
-            else self.tr("Needs at least {0} (the KV cache is not known yet).").format(
-                size_text(fit.needed_bytes)
-            )
-        )
+        return i18n.say(fit.explanation(self.context.value()))
 
     def _show_fit_note(self) -> None:
         if self.listing is None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.core.models.download import EMBEDDING
 from app.ui.models.format import duration_text, size_text
+from app.workers import i18n
 from app.workers.downloads import DownloadItem
 
 BAR_STEPS = 1000
@@ -23,7 +24,8 @@ BAR_STEPS = 1000
 
 class DownloadRow(QFrame):
     """One download. Signals: action_requested(str, str): its key and pause, resume, cancel,
-    chat or clear."""
+    chat or clear. It keeps the item (its label and failure are Msgs), so `retranslate`
+    says them again in a new language."""
 
     action_requested = Signal(str, str)
 
@@ -75,7 +77,7 @@ class DownloadRow(QFrame):
 
     def show_item(self, item: DownloadItem) -> None:
         self.item = item
-        self.title.setText(item.label)
+        self.title.setText(i18n.say(item.label))
         self.bar.setValue(int(BAR_STEPS * item.done / item.total) if item.total else 0)
         self.detail.setText(self._detail(item))
         self.detail.setProperty("failed", item.state == "failed")
@@ -106,12 +108,14 @@ class DownloadRow(QFrame):
         words = {
             "queued": self.tr("Waiting for another download to finish"),
             "starting": self.tr("Starting…"),
-            "retrying": item.message or self.tr("Connection lost; retrying"),
+            "retrying": (
+                i18n.say(item.message) if item.message else self.tr("Connection lost; retrying")
+            ),
             "verifying": self.tr("Checking the file (sha256)…"),
             "paused": self.tr("Paused"),
             "pausing": self.tr("Pausing…"),
             "cancelling": self.tr("Cancelling…"),
-            "failed": item.message,
+            "failed": i18n.say(item.message) if item.message else "",
             "done": (
                 self.tr("Downloaded and verified: {0}").format(str(item.path) if item.path else "")
                 if item.job.kind != EMBEDDING

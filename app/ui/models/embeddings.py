@@ -8,6 +8,7 @@ anything is downloaded. Hearth contacts Hugging Face only when a model is picked
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 from app.core.models.embeddings import SUGGESTED, EmbeddingListing
 from app.core.models.hub import RepoSummary
 from app.core.rag.embedder import DEFAULT_EMBEDDER
+from app.core.text import Msg
 from app.ui.models.format import count_text, size_text
 from app.ui.models.tables import make_table, table_item
+from app.workers import i18n
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -62,9 +65,10 @@ class EmbeddingsPage(QWidget):
         super().__init__(parent)
         self.installed: dict[str, int] = {}
         self.listings: dict[str, EmbeddingListing] = {}
-        self.problems: dict[str, str] = {}
+        self.problems: dict[str, Msg | str] = {}  # why a repo cannot be downloaded
         self.found: list[RepoSummary] = []
         self.downloading: set[str] = set()
+        self._status_line: Callable[[], str] | None = None  # None: the first hint
         self._build()
         self.retranslate()
         self._fill()
@@ -130,11 +134,17 @@ class EmbeddingsPage(QWidget):
         self.model.setHorizontalHeaderLabels(
             [self.tr("Model"), self.tr("Languages"), self.tr("Size"), self.tr("Status")]
         )
-        if not self.status.text():
-            self.status.setText(
-                self.tr("Hearth contacts Hugging Face only when you pick a model or search.")
-            )
+        self.status.setText(
+            self._status_line()
+            if self._status_line is not None
+            else self.tr("Hearth contacts Hugging Face only when you pick a model or search.")
+        )
         self._fill()
+
+    def _set_status(self, make: Callable[[], str]) -> None:
+        """Show a status line, kept as a way to make it, so a language switch says it again."""
+        self._status_line = make
+        self.status.setText(make())
 
     # -- filling -----------------------------------------------------------------------
 
@@ -143,26 +153,32 @@ class EmbeddingsPage(QWidget):
         self._fill()
 
     def show_searching(self) -> None:
-        self.status.setText(self.tr("Searching Hugging Face…"))
+        self._set_status(lambda: self.tr("Searching Hugging Face…"))
 
     def show_found(self, query: str, found: list[RepoSummary]) -> None:
         self.found = found
-        self.status.setText(
-            self.tr("{0} sentence-transformers models.").format(len(found))
-            if found
-            else self.tr('No sentence-transformers models match "{0}".').format(query)
+        n = len(found)
+        self._set_status(
+            lambda: (
+                self.tr("{0} sentence-transformers models.").format(count_text(n))
+                if n
+                else self.tr('No sentence-transformers models match "{0}".').format(query)
+            )
         )
         self._fill()
 
-    def show_search_failed(self, message: str) -> None:
-        self.status.setText(message)
+    def show_search_failed(self, message: Msg | str) -> None:
+        self._set_status(lambda: i18n.say(message))
+
+    def show_removed(self, name: str) -> None:
+        self._set_status(lambda: self.tr("Removed {0}.").format(name))
 
     def show_listing(self, listing: EmbeddingListing) -> None:
         self.listings[listing.repo_id] = listing
         self.problems.pop(listing.repo_id, None)
         self._fill()
 
-    def show_listing_failed(self, repo_id: str, message: str) -> None:
+    def show_listing_failed(self, repo_id: str, message: Msg | str) -> None:
         self.problems[repo_id] = message
         self._fill()
 
@@ -283,7 +299,7 @@ class EmbeddingsPage(QWidget):
                 )
             )
         elif row.name in self.problems:
-            self.detail.setText(self.problems[row.name])
+            self.detail.setText(i18n.say(self.problems[row.name]))
         elif (listing := self.listings.get(row.name)) is None:
             self.detail.setText(self.tr("Asking Hugging Face which files it needs…"))
         else:

@@ -1,18 +1,20 @@
-"""Numbers as the Models window shows them: sizes in decimal units (as Hugging Face shows
-them), counts with the locale's grouping, durations in words."""
+"""Numbers as the Models window shows them, in the user's locale: sizes in decimal units (as
+Hugging Face shows them), counts with the locale's grouping, durations in words, dates in the
+locale's short form. Sizes, counts and durations are `app/workers/i18n.py`'s; only memory is
+shown the way the system reports it."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from app.core.models.fit import Verdict
+from app.workers import i18n
 
-
-def size_text(n: int) -> str:
-    """ "98.2 MB", "4.92 GB"."""
-    return QLocale().formattedDataSize(n, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+size_text = i18n.size_text  # "98.2 MB", "4.9 GB"
+count_text = i18n.count_text  # "12,345"
+duration_text = i18n.duration_text  # "12 s", "3 min", "1 h 20 min"
 
 
 def memory_text(n: int) -> str:
@@ -20,31 +22,17 @@ def memory_text(n: int) -> str:
     return QLocale().formattedDataSize(n, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
-def count_text(n: int) -> str:
-    return QLocale().toString(n)
-
-
 def date_text(when: datetime | None) -> str:
-    return when.date().isoformat() if when is not None else ""
-
-
-def duration_text(seconds: float) -> str:
-    """ "12 s", "3 min", "1 h 20 min"."""
-    s = max(0, round(seconds))
-    if s < 60:
-        return QCoreApplication.translate("format", "{0} s").format(s)
-    if s < 3600:
-        return QCoreApplication.translate("format", "{0} min").format(round(s / 60))
-    return QCoreApplication.translate("format", "{0} h {1} min").format(s // 3600, (s % 3600) // 60)
+    """The day, in the locale's short date form; "" when not known."""
+    if when is None:
+        return ""
+    day = QDate(when.year, when.month, when.day)
+    return QLocale().toString(day, QLocale.FormatType.ShortFormat)
 
 
 def verdict_text(verdict: Verdict) -> str:
-    return {
-        Verdict.FITS_GPU: QCoreApplication.translate("format", "Fits in GPU"),
-        Verdict.FITS_RAM: QCoreApplication.translate("format", "Fits in RAM"),
-        Verdict.TIGHT: QCoreApplication.translate("format", "Tight"),
-        Verdict.TOO_BIG: QCoreApplication.translate("format", "Too big"),
-    }[verdict]
+    """ "Fits in GPU", "Fits in RAM", "Tight", "Too big", in the user's language."""
+    return i18n.say(verdict.words)
 
 
 VERDICT_COLOURS = {

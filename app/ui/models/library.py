@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +23,7 @@ from app.core.models.library import LibraryEntry
 from app.core.models.manage import IMPORTED
 from app.ui.models.format import count_text, size_text
 from app.ui.models.tables import make_table, table_item
+from app.workers import i18n
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 BASE_COLOUR = "#b06d00"
@@ -46,6 +49,8 @@ class LibraryPage(QWidget):
         super().__init__(parent)
         self.entries: list[LibraryEntry] = []
         self.confirm: QMessageBox | None = None
+        self._notice: Callable[[], str] | None = None  # None: the drop hint
+        self._confirming: tuple[LibraryEntry, QAbstractButton] | None = None
         self.model = QStandardItemModel(0, 8, self)
         self.table = make_table(self.model)
         self.table.setObjectName("libraryTable")
@@ -85,7 +90,9 @@ class LibraryPage(QWidget):
                 self.tr("Kind"),
             ]
         )
-        self.hint.setText(self.tr("Drop .gguf files here to import them."))
+        self.hint.setText(
+            self._notice() if self._notice else self.tr("Drop .gguf files here to import them.")
+        )
         self.chat_button.setText(self.tr("Chat with it"))
         self.import_button.setText(self.tr("Import…"))
         self.remove_button.setText(self.tr("Remove…"))
@@ -93,6 +100,7 @@ class LibraryPage(QWidget):
         if self.entries:
             self.show_entries(self.entries)
         self._update_buttons()
+        self._confirm_texts()
 
     def show_entries(self, entries: list[LibraryEntry]) -> None:
         current = self.selected()
@@ -106,8 +114,11 @@ class LibraryPage(QWidget):
             self.select(current.id)
         self._update_buttons()
 
-    def show_notice(self, text: str) -> None:
-        self.hint.setText(text)
+    def show_notice(self, make: Callable[[], str]) -> None:
+        """A line under the table (an import's progress or result), kept as a way to make
+        it, so a language switch says it again."""
+        self._notice = make
+        self.hint.setText(make())
 
     def select(self, entry_id: str) -> None:
         for row, entry in enumerate(self.entries):
@@ -127,7 +138,8 @@ class LibraryPage(QWidget):
         name.setData(entry.id, ENTRY_ROLE)
         source = table_item(self._source(entry))
         if info is None:
-            kind = table_item(self.tr("Cannot be used"), entry.error or "")
+            why = i18n.say(entry.problem) if entry.problem is not None else ""
+            kind = table_item(self.tr("Cannot be used"), why)
             kind.setForeground(QBrush(QColor(ERROR_COLOUR)))
             blank = [table_item("") for _ in range(4)]
             return [name, source, *blank, self._size(entry), kind]
@@ -189,6 +201,22 @@ class LibraryPage(QWidget):
             return
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+        delete = box.addButton("", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(
+            lambda _r: self.remove_requested.emit(entry) if box.clickedButton() is delete else None
+        )
+        self.confirm, self._confirming = box, (entry, delete)
+        self._confirm_texts()
+        box.open()
+
+    def _confirm_texts(self) -> None:
+        """The open confirmation's words (again after a language switch)."""
+        box = self.confirm
+        if box is None or self._confirming is None:
+            return
+        entry, delete = self._confirming
         box.setWindowTitle(self.tr("Remove model"))
         box.setText(
             self.tr("Delete {0} ({1}) from this computer?").format(
@@ -196,11 +224,4 @@ class LibraryPage(QWidget):
             )
         )
         box.setInformativeText(self.tr("Its files are deleted. Chats that used it are kept."))
-        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(
-            lambda _r: self.remove_requested.emit(entry) if box.clickedButton() is delete else None
-        )
-        self.confirm = box
-        box.open()
+        delete.setText(self.tr("Delete"))

@@ -6,6 +6,7 @@ library and opens chats. Dropping .gguf files anywhere on the window imports the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl
@@ -23,11 +24,13 @@ from app.core.models.download import EMBEDDING, DownloadJob
 from app.core.models.embeddings import EmbeddingListing
 from app.core.models.library import LibraryEntry
 from app.core.models.quants import QuantChoice
+from app.core.text import Msg
 from app.ui.models.discover import DiscoverPage
 from app.ui.models.downloads import DownloadsPage
 from app.ui.models.embeddings import EmbeddingsPage
 from app.ui.models.library import LibraryPage
 from app.ui.status import ErrorBanner
+from app.workers import i18n
 from app.workers.models import ModelControllers
 from app.workers.session import ChatSession
 
@@ -43,6 +46,8 @@ class ModelsWindow(QWidget):
         self.controllers = controllers
         self.session = session
         self.token_dialog: QInputDialog | None = None
+        self._token_stored = False
+        self._banner_text: Callable[[], str] | None = None  # said again on a language switch
         self._chat_after_refresh: Path | None = None
         self.discover = DiscoverPage(session.settings.engine.context_length)
         self.downloads = DownloadsPage()
@@ -74,6 +79,19 @@ class ModelsWindow(QWidget):
         self._update_downloads_tab()
         for page in (self.discover, self.downloads, self.library, self.embeddings):
             page.retranslate()
+        self._on_hub_token_checked(self._token_stored)
+        if self.token_dialog is not None:
+            self._token_dialog_texts(self.token_dialog)
+        if self._banner_text is not None and not self.banner.isHidden():
+            self.banner.show_message(self._banner_text())
+
+    def show_error(self, message: Msg | str) -> None:
+        """A core message in the banner, in the user's language (and again after a switch)."""
+        self._show_banner(lambda: i18n.say(message))
+
+    def _show_banner(self, make: Callable[[], str]) -> None:
+        self._banner_text = make
+        self.banner.show_message(make())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -113,7 +131,7 @@ class ModelsWindow(QWidget):
         self.library.remove_requested.connect(library.remove)
         self.library.open_folder_requested.connect(self._open_models_folder)
         library.changed.connect(self.session.refresh_library)
-        library.failed.connect(self.banner.show_message)
+        library.failed.connect(self.show_error)
         library.imported.connect(self._on_library_imported)
         self.session.library_changed.connect(self._on_session_library_changed)
         e = self.embeddings
@@ -136,6 +154,14 @@ class ModelsWindow(QWidget):
 
     def ask_token(self) -> QInputDialog:
         dialog = QInputDialog(self)
+        self._token_dialog_texts(dialog)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.textValueSelected.connect(self.controllers.hub.save_token)
+        self.token_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _token_dialog_texts(self, dialog: QInputDialog) -> None:
         dialog.setWindowTitle(self.tr("Hugging Face token"))
         dialog.setLabelText(
             self.tr(
@@ -144,13 +170,9 @@ class ModelsWindow(QWidget):
                 "Leave it empty to remove the stored token."
             )
         )
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-        dialog.textValueSelected.connect(self.controllers.hub.save_token)
-        self.token_dialog = dialog
-        dialog.open()
-        return dialog
 
     def _on_hub_token_checked(self, stored: bool) -> None:
+        self._token_stored = stored
         self.discover.token_button.setText(self.tr("Token ✓") if stored else self.tr("Token…"))
 
     # -- slots -------------------------------------------------------------------------
@@ -187,7 +209,7 @@ class ModelsWindow(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def _on_library_embedder_removed(self, name: str) -> None:
-        self.embeddings.status.setText(self.tr("Removed {0}.").format(name))
+        self.embeddings.show_removed(name)
 
     def _on_downloads_model_installed(self, key: str) -> None:
         item = self.controllers.downloads.items.get(key)
@@ -233,7 +255,7 @@ class ModelsWindow(QWidget):
 
     def _on_library_imported(self, name: str, target: str) -> None:
         self.tabs.setCurrentWidget(self.library)
-        self.library.show_notice(self.tr("Imported {0} → {1}").format(name, target))
+        self.library.show_notice(lambda: self.tr("Imported {0} → {1}").format(name, target))
 
     def _on_session_library_changed(self, entries: list[LibraryEntry]) -> None:
         self.library.show_entries(entries)
@@ -250,7 +272,7 @@ class ModelsWindow(QWidget):
             self._chat_after_refresh = path
             self.session.refresh_library()
         else:
-            self.banner.show_message(self.tr("{0} is not in the library.").format(path.name))
+            self._show_banner(lambda: self.tr("{0} is not in the library.").format(path.name))
 
     def _chat_with(self, entry_id: str) -> None:
         self.session.chat_with(entry_id)
@@ -278,7 +300,8 @@ class ModelsWindow(QWidget):
         if paths:
             event.acceptProposedAction()
             self.tabs.setCurrentWidget(self.library)
-            self.library.show_notice(self.tr("Importing {0} file(s)…").format(len(paths)))
+            n = len(paths)
+            self.library.show_notice(lambda: self.tr("Importing {0} file(s)…").format(n))
             self.controllers.library.import_files(paths)
 
 

@@ -21,6 +21,7 @@ from app.core.chats.importing import read_chats
 from app.core.chats.store import ChatStore
 from app.core.chats.transfer import export_chats, gather, read_import_file, store_imports
 from app.core.errors import ChatImportError, HearthError
+from app.core.text import Msg
 
 HOSTILE = 'Try <script>alert("x")</script> <img src=x onerror=alert(1)> [l](javascript:alert(1))'
 REPLY = (
@@ -142,7 +143,7 @@ def test_export_names_a_missing_chat_and_writes_atomically(
 ) -> None:
     chats, problems = gather(store, [1, 999, 2])
     assert [c.chat.id for c in chats] == [1, 2]
-    assert problems == ["Chat 999 no longer exists and was left out."]
+    assert [str(p) for p in problems] == ["Chat 999 no longer exists and was left out."]
     outcome = export_chats(chats, "md", tmp_path / "two.md", problems)
     assert outcome.exported == 2 and outcome.problems == problems
     out = write_export(chats[:1], "md", tmp_path / "one.md")
@@ -150,7 +151,7 @@ def test_export_names_a_missing_chat_and_writes_atomically(
     assert out.stat().st_mode & 0o777 == 0o644
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     with pytest.raises(HearthError, match="no chats to export"):
-        export_chats([], "md", tmp_path / "none.md", ["Chat 5 could not be read"])
+        export_chats([], "md", tmp_path / "none.md", [Msg.plain("Chat 5 could not be read")])
     with pytest.raises(HearthError, match="could not be written"):
         export_chats(chats, "md", out / "x.md")  # under a file, not a folder
     assert not (tmp_path / "none.md").exists()
@@ -168,7 +169,9 @@ def test_import_adds_each_chat_and_names_the_ones_that_fail(
         broken.chats[1].messages[0] = replace(broken.chats[1].messages[0], role="robot")
         outcome = store_imports(fresh, broken)
         assert [c.title for c in outcome.added] == ["代码 & code"]
-        assert len(outcome.skipped) == 1 and outcome.skipped[0].startswith("“Second” could not")
+        assert len(outcome.skipped) == 1 and str(outcome.skipped[0]).startswith(
+            "“Second” could not"
+        )
         assert [c.title for c in fresh.list_chats()] == ["代码 & code"]  # nothing half-added
     (tmp_path / "bin.json").write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(HearthError, match="not a text file"):
@@ -229,7 +232,7 @@ def test_chatgpt_export_imports_the_branch_the_user_last_saw(tmp_path: Path) -> 
         ("assistant", "A tower with a light."),
     ]
     assert chat.messages[1].model == "gpt-4o"
-    assert len(result.skipped) == 1 and "Broken" in result.skipped[0]
+    assert len(result.skipped) == 1 and "Broken" in str(result.skipped[0])
     with ChatStore(tmp_path / "c.sqlite3") as fresh:
         stored = fresh.import_chat(chat.chat, chat.messages)
         assert [message_json(m)["content"] for m in fresh.messages(stored.id)][
@@ -255,7 +258,8 @@ def test_a_damaged_chat_in_a_hearth_export_is_skipped_and_named(store: ChatStore
     document["chats"][1]["messages"][0]["role"] = "wizard"
     result = read_chats(json.dumps(document))
     assert len(result.chats) == 1
-    assert result.skipped and '"Second"' in result.skipped[0] and "wizard" in result.skipped[0]
+    skipped = [str(s) for s in result.skipped]
+    assert skipped and '"Second"' in skipped[0] and "wizard" in skipped[0]
 
 
 @pytest.mark.parametrize("created_at", [1e300, float("nan"), float("inf"), -1e20])

@@ -25,7 +25,7 @@ def test_a_full_disk_stops_the_import_with_one_line(tmp_path: Path) -> None:
         store._conn.execute(f"PRAGMA max_page_count = {pages + 12}")  # room for a few
         outcome = store_imports(store, read_import_file(source))
         assert 0 < len(outcome.added) < 40 and len(store.list_chats()) == len(outcome.added)
-    (line,) = outcome.skipped
+    (line,) = map(str, outcome.skipped)
     assert (
         line.startswith(f"{40 - len(outcome.added)} chat(s) could not be added") and "full" in line
     )

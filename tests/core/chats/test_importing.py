@@ -82,7 +82,7 @@ def test_chatgpt_nodes_of_the_wrong_shape_name_the_node() -> None:
     result = read_chats(json.dumps([good, not_dict, bad_kids, dangling, "text"]))
     assert [c.chat.title for c in result.chats] == ["Good", "Dangle"]
     assert result.chats[1].messages[0].content == "kept"  # a parent pointing nowhere is a root
-    skipped = "\n".join(result.skipped)
+    skipped = "\n".join(map(str, result.skipped))
     assert 'chat 2 "Odd": mapping["x"]: must be an object' in skipped
     assert 'chat 3 "Kids": mapping["r"].children: must be a list' in skipped
     assert 'chat 5 "untitled": is not a chat' in skipped
@@ -93,7 +93,7 @@ def test_a_chatgpt_time_out_of_range_is_refused_by_name() -> None:
     conv["create_time"] = 1e300
     result = read_chats(json.dumps([conv]))
     assert not result.chats
-    assert result.skipped[0].startswith('chat 1 "Far": create_time: must be a time')
+    assert str(result.skipped[0]).startswith('chat 1 "Far": create_time: must be a time')
 
 
 # -- item 4: nothing gets in that export cannot read -----------------------------------------
@@ -132,8 +132,8 @@ def test_a_wrong_field_names_chat_and_field_and_the_rest_imports(
     result = read_chats(hearth(chat("Before"), bad, chat("After")))
     assert [c.chat.title for c in result.chats] == ["Before", "After"]
     assert len(result.skipped) == 1
-    assert result.skipped[0].startswith(f'chat 2 "Trip": {problem}')
-    assert result.skipped[0].endswith("This chat was not imported.")
+    assert str(result.skipped[0]).startswith(f'chat 2 "Trip": {problem}')
+    assert str(result.skipped[0]).endswith("This chat was not imported.")
 
 
 def test_what_was_refused_before_now_renders_in_every_format(tmp_path: Path) -> None:
@@ -221,7 +221,7 @@ def test_a_list_of_non_chats_beside_conversations_is_named() -> None:
     good = conversation("Good", {"r": node(None, [], "user", "fine")})
     result = read_chats(json.dumps([good, 3, None]))
     assert [c.chat.title for c in result.chats] == ["Good"]
-    assert len(result.skipped) == 2 and all("is not a chat" in s for s in result.skipped)
+    assert len(result.skipped) == 2 and all("is not a chat" in str(s) for s in result.skipped)
 
 
 # -- item 8: version as a string; Latin-1 files ------------------------------------------------

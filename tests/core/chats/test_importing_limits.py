@@ -53,7 +53,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
         Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k)
     )
     small = Limits(max_file_bytes=1000)
-    with pytest.raises(ImportLimitExceeded, match="Hearth imports files of at most 1000 bytes"):
+    with pytest.raises(ImportLimitExceeded, match=r"Hearth imports files of at most 1\.0 kB"):
         read_import_file(path, small)
     assert opened == []  # refused on its size alone
     assert len(read_import_file(path).chats) == 50
@@ -89,7 +89,7 @@ def test_depth_is_measured_exactly_and_strings_are_ignored() -> None:
 def test_too_many_chats_imports_the_first_and_names_the_rest() -> None:
     result = read_chats(hearth_chats(7), Limits(max_chats=5))
     assert [c.chat.title for c in result.chats] == [f"Chat {n}" for n in range(5)]
-    assert result.skipped == [
+    assert [str(s) for s in result.skipped] == [
         "The file holds 7 chats; Hearth imports at most 5 from one file. The first 5 were "
         "imported, the other 2 were not: export them to a second file and import that."
     ]
@@ -108,7 +108,7 @@ def test_a_chat_with_too_many_messages_is_skipped_and_named() -> None:
     )
     result = read_chats(text, Limits(max_messages=4))
     assert len(result.chats) == 1 and len(result.chats[0].messages) == 3
-    assert result.skipped == [
+    assert [str(s) for s in result.skipped] == [
         'chat 2 "Chat 0": has 9 messages; Hearth imports at most 4 per chat. '
         "This chat was not imported."
     ]
@@ -125,7 +125,7 @@ def test_chatgpt_messages_are_counted_too() -> None:
     }
     conv = {"title": "Long", "create_time": T, "mapping": mapping, "current_node": "9"}
     result = read_chats(json.dumps([conv]), Limits(max_messages=4))
-    assert not result.chats and "has 5 messages; Hearth imports at most 4" in result.skipped[0]
+    assert not result.chats and "has 5 messages; Hearth imports at most 4" in str(result.skipped[0])
     assert len(read_chats(json.dumps([conv])).chats[0].messages) == 10
 
 
@@ -164,7 +164,7 @@ def test_the_depth_scan_looks_at_the_budget_as_it_goes(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(time, "monotonic", clock)  # the clock import_limits reads
     deep = "[" + ",".join(["[" * 60 + "]" * 60] * 60_000) + "]"  # 7 MiB of brackets
-    with pytest.raises(ImportLimitExceeded, match="longer than 5 seconds"):
+    with pytest.raises(ImportLimitExceeded, match="longer than 5 s,"):
         too_deep(deep, 64, import_limits.Budget(5))
     assert ticks["n"] <= 7  # stopped as the budget ran out, not after the whole scan
 
@@ -192,7 +192,7 @@ def test_a_long_message_is_cut_and_the_cut_named() -> None:
     result = read_chats(hearth_chats(1, 1, "x" * 50), Limits(max_text=20))
     (only,) = result.chats
     assert only.messages[0].content == "x" * 20
-    assert result.skipped == [
+    assert [str(s) for s in result.skipped] == [
         'chat 1 "Chat 0": messages[0].content was longer than 20 characters and was cut '
         "there; the chat was imported."
     ]
@@ -206,7 +206,7 @@ def test_the_time_budget_stops_a_slow_import(monkeypatch: pytest.MonkeyPatch) ->
         return float(ticks["n"])
 
     monkeypatch.setattr(import_limits.time, "monotonic", clock)
-    with pytest.raises(ImportLimitExceeded, match="longer than 120 seconds"):
+    with pytest.raises(ImportLimitExceeded, match="longer than 2 min,"):
         read_chats(hearth_chats(20))
 
 
@@ -222,7 +222,7 @@ def test_the_budget_is_checked_while_walking_a_mapping(monkeypatch: pytest.Monke
         str(i): {"parent": str(i - 1) if i else None, "children": [str(i + 1)]} for i in range(500)
     }
     conv = {"title": "Slow", "create_time": T, "mapping": mapping}
-    with pytest.raises(ImportLimitExceeded, match="longer than 100 seconds"):
+    with pytest.raises(ImportLimitExceeded, match="longer than 2 min,"):
         read_chats(json.dumps([conv]), replace(DEFAULT_LIMITS, seconds=100))
 
 

@@ -20,6 +20,7 @@ from app.core.chats.recovery import RecoveryNotice, keep_aside, notices_file, wr
 from app.core.chats.salvage import salvage_all, salvage_one
 from app.core.chats.store import ChatStore
 from app.core.errors import ChatStoreError
+from app.core.text import Msg
 from tests.faults.disks import fill_disk, small_tmpfs
 
 PAGE = 4096
@@ -100,7 +101,7 @@ def test_damaged_pages_are_detected_and_the_readable_chats_salvaged(tmp_path: Pa
         back = _contents(store)
         again = salvage_all(store)  # a notice is salvaged once only
         assert _contents(store) == back and again == [notice]
-    assert notice.salvaged_chats == 40 and "salvaged" in notice.text()
+    assert notice.salvaged_chats == 40 and "salvaged" in str(notice.text())
     total = sum(len(t) for t in written.values())
     assert notice.salvaged_messages is not None and notice.salvaged_messages >= total * 0.8
     for title, texts in back.items():  # what came back is exactly what was written
@@ -261,7 +262,7 @@ def test_a_keep_aside_cut_short_by_a_crash_is_finished_before_sqlite_looks(
     folder = tmp_path / "chats.sqlite3.damaged-crash"
     folder.mkdir()
     notice = RecoveryNotice(
-        str(folder), "database disk image is malformed", time.time(), pending=True
+        str(folder), Msg.plain("database disk image is malformed"), time.time(), pending=True
     )
     write_notices(path, [notice])
     os.replace(path, folder / path.name)  # ... and the process died here
@@ -279,7 +280,7 @@ def test_a_store_whose_file_was_kept_aside_refuses_to_write_into_the_copy(
     first = ChatStore(path)
     chat = first.create_chat("before")
     with start_lock(path):  # another Hearth found the file damaged and kept it aside
-        notice = keep_aside(path, "database disk image is malformed")
+        notice = keep_aside(path, Msg.plain("database disk image is malformed"))
     with ChatStore(path) as second:
         second.create_chat("in the new database")
     with pytest.raises(ChatStoreError, match="replaced"):
@@ -296,9 +297,11 @@ def test_dismissing_keeps_a_notice_that_arrived_since(tmp_path: Path) -> None:
     with ChatStore(path) as store:
         shown = store.notices
         path2 = Path(shown[0].kept)
-        write_notices(path, [*shown, RecoveryNotice(str(path2) + "-later", "later", time.time())])
+        write_notices(
+            path, [*shown, RecoveryNotice(str(path2) + "-later", Msg.plain("later"), time.time())]
+        )
         store.dismiss_notices(shown)
-        assert [n.reason for n in store.notices] == ["later"]
+        assert [str(n.reason) for n in store.notices] == ["later"]
 
 
 def test_a_salvage_run_twice_adds_nothing_twice(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ def test_saved_jobs_come_back_with_the_bytes_already_fetched(tmp_path: Path) -> 
     (restored,) = load_pending(tmp_path)
     assert restored.job == job
     assert restored.done == 1700
-    assert restored.label == "owner/m-GGUF · Q8_0" == job_label(job)
+    assert str(restored.label) == "owner/m-GGUF · Q8_0" == str(job_label(job))
 
 
 def test_no_file_an_empty_list_or_a_damaged_file_give_nothing(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def test_split_parts_become_one_choice_and_projectors_come_last() -> None:
         ("F16", 100, 1),
     ]
     assert choices[1].first.path == "m-Q8_0-00001-of-00002.gguf"
-    assert choices[-1].is_projector and "not a chat model" in choices[-1].note
+    assert choices[-1].is_projector and "not a chat model" in str(choices[-1].note)
 
 
 # an 8B llama: 32 layers, 8 KV heads of 128 → 128 KiB of KV per token

@@ -116,7 +116,7 @@ def test_hostile_files_are_skipped_with_reasons(qapp, tmp_path: Path) -> None:
         service.create("Docs", [str(folder)])
         index_all(service, "Docs")
         status = service.status("Docs")
-        reasons = {Path(p.path).name: p.reason for p in status.problems}
+        reasons = {Path(p.path).name: str(p.reason) for p in status.problems}
         assert "empty" in reasons["empty.txt"]
         assert "binary" in reasons["binary.txt"]
         assert "not indexed" in reasons["huge.txt"]
@@ -140,7 +140,7 @@ def test_unreadable_file_is_skipped(tmp_path: Path) -> None:
         service.create("Docs", [str(folder)])
         index_all(service, "Docs")
         (problem,) = service.status("Docs").problems
-        assert "cannot be read" in problem.reason
+        assert "cannot be read" in str(problem.reason)
     finally:
         service.close()
 

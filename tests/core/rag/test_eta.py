@@ -39,7 +39,7 @@ def test_the_reported_case_is_hidden_not_shown_as_a_month() -> None:
     ],
 )
 def test_eta_words_read_like_a_person_says_them(seconds: float, words: str) -> None:
-    assert eta_words(seconds) == words
+    assert str(eta_words(seconds)) == words
 
 
 def test_the_cli_line_uses_the_core_value() -> None:
