@@ -73,3 +73,23 @@ def _dev_null_survives() -> Iterator[None]:
 
     mode = os.stat(os.devnull).st_mode if os.path.exists(os.devnull) else 0
     assert stat.S_ISCHR(mode), "this test replaced or removed /dev/null"
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """Every test starts in English: a test that switched the language (core messages, the
+    application's translators) cannot leave the next one reading Chinese."""
+    yield
+    import sys
+
+    if "app.workers.i18n" not in sys.modules:
+        return  # Qt was never loaded by this test run so far
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from app.workers import i18n
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in app.findChildren(QTranslator):
+            app.removeTranslator(translator)
+    i18n.use_language("en")

@@ -77,8 +77,8 @@ def test_every_phrase_has_a_chinese_translation_with_the_same_fields() -> None:
     chinese = _translations()
     missing, broken = [], []
     for phrase in phrases():
-        if phrase is AS_IS:
-            continue
+        if phrase is AS_IS or phrase.id.startswith(("test.", "bench.")):
+            continue  # tests and benchmarks declare their own phrases under these ids
         for wording in filter(None, (phrase.text, phrase.plural)):
             if wording not in chinese:
                 missing.append(f"{phrase.id}: {wording}")

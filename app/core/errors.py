@@ -8,7 +8,7 @@ happened and what to do. The window and the CLI show `error.msg` in the user's l
 
 from __future__ import annotations
 
-from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
+from app.core.text import AS_IS, QT_TRANSLATE_NOOP, Msg, Phrase
 
 
 class HearthError(Exception):
@@ -204,6 +204,9 @@ _UNEXPECTED = Phrase(
     "error.unexpected",
     QT_TRANSLATE_NOOP("Messages", "Something went wrong that Hearth did not expect."),
 )
+_FAILED_BECAUSE = Phrase(
+    "error.failed-because", QT_TRANSLATE_NOOP("Messages", "It did not work: {reason}.")
+)
 _SYSTEM = Phrase(
     "error.system",
     QT_TRANSLATE_NOOP("Messages", "The system refused: {reason}."),
@@ -215,6 +218,11 @@ def message_of(exc: BaseException) -> Msg:
     the system's words kept as the detail."""
     if isinstance(exc, HearthError):
         return exc.msg
+    from app.core.crash import describe  # it names the common cases: a full disk, no access...
+
+    named = describe(exc)
+    if named.phrase is not AS_IS:
+        return _FAILED_BECAUSE(reason=named)
     if isinstance(exc, OSError) and exc.strerror:
         where = f" ({exc.filename})" if exc.filename else ""
         return _SYSTEM(reason=exc.strerror + where)

@@ -164,7 +164,10 @@ class Msg:
         if self.phrase is not AS_IS:
             template = words.translate(template)
         values = {name: _show(value, words) for name, value in self.args.items()}
-        text = _fill(template, values, self.phrase.wording(self.args))
+        if _REGISTRY.get(self.id) is self.phrase:
+            text = _fill(template, values, self.phrase.wording(self.args))
+        else:  # wording read from a file (an import, a newer Hearth): never `str.format`
+            text = _substitute(template, values)
         if not self.detail:
             return text
         joined = words.translate(WITH_DETAIL.text)
@@ -193,7 +196,7 @@ class Msg:
         if stored.startswith("{"):
             try:
                 return Msg.from_data(json.loads(stored))
-            except (ValueError, TypeError, KeyError, AttributeError):
+            except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
                 pass
         return Msg.plain(stored)
 
@@ -277,6 +280,12 @@ def _show(value: Arg, words: Words) -> str:
     return words.moment(value.timestamp)
 
 
+def _substitute(template: str, values: Mapping[str, str]) -> str:
+    """`{name}` fields filled by plain substitution: stored wording from a file (an import, an
+    old row) never reaches `str.format`, so "{a:>300000000}" stays text."""
+    return _FIELD.sub(lambda found: values.get(found.group(1), found.group(0)), template)
+
+
 def _fill(template: str, values: Mapping[str, str], fallback: str) -> str:
     """`template` with its fields filled; a translation that names a field the arguments lack
     falls back to the English wording rather than failing where the user reads it."""
@@ -313,7 +322,7 @@ def _load(value: object) -> Arg:
         if "seconds" in value:
             return Seconds(float(value["seconds"]))
         if "decimal" in value:
-            return Decimal(float(value["decimal"]), int(value.get("places", 1)))
+            return Decimal(float(value["decimal"]), min(6, max(0, int(value.get("places", 1)))))
         if "when" in value:
             return When(float(value["when"]))
     return str(value)

@@ -33,9 +33,20 @@ from app.ui.chat_header import ui_language
 TEMPLATE_ID = Qt.ItemDataRole.UserRole
 
 
-def slug(name: str) -> str:
+def slug(name: str, fallback: str = "my-prompt") -> str:
+    """A file id from a name; a name with no Latin letters or digits (a Chinese title) gives
+    `fallback`."""
     text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return text[:60] or "my-prompt"
+    return text[:60] or fallback
+
+
+def free_id(wanted: str, taken: set[str]) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`...: saving a new prompt never overwrites another."""
+    found, n = wanted, 1
+    while found in taken:
+        n += 1
+        found = f"{wanted[:56]}-{n}"
+    return found
 
 
 class PromptEditor(QDialog):
@@ -212,8 +223,12 @@ class PromptEditor(QDialog):
                 examples.append(Example(user=user, assistant=answer))
         current = self._current
         saved_ids = {t.id for t in self._templates if not t.builtin}
-        keep_id = current is not None and current.id in saved_ids
-        template_id = current.id if current is not None and keep_id else slug(self.name.text())
+        if current is not None and current.id in saved_ids:
+            template_id = current.id
+        else:
+            wanted = slug(self.name.text(), current.id if current is not None else "my-prompt")
+            overrides = current is not None and current.builtin and wanted == current.id
+            template_id = wanted if overrides else free_id(wanted, saved_ids)
         return PromptTemplate(
             id=template_id,
             name=self.name.text().strip(),
@@ -250,7 +265,8 @@ class PromptEditor(QDialog):
 
     def _on_new_clicked(self) -> None:
         name = self.tr("My prompt")
-        self._show(PromptTemplate(id=slug(name), name=name, system=self.tr("You are helpful.")))
+        new_id = free_id(slug(name), {t.id for t in self._templates})
+        self._show(PromptTemplate(id=new_id, name=name, system=self.tr("You are helpful.")))
         self.list.clearSelection()
         self.name.setFocus()
         self.name.selectAll()
@@ -262,7 +278,7 @@ class PromptEditor(QDialog):
         description = self.description.text().strip()
         copy = self._current.model_copy(
             update={
-                "id": slug(name),
+                "id": free_id(f"{self._current.id[:58]}-copy", {t.id for t in self._templates}),
                 "name": name,
                 "description": description,
                 "zh_CN": None,  # the copy is titled as shown; its own name is the only one

@@ -824,7 +824,7 @@
     <message>
         <location filename="../../app/ui/models/downloads.py" line="69"/>
         <source>Chat with it</source>
-        <translation>用它聊天</translation>
+        <translation>用它对话</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/downloads.py" line="70"/>
@@ -1131,7 +1131,7 @@
     <message>
         <location filename="../../app/ui/models/library.py" line="96"/>
         <source>Chat with it</source>
-        <translation>用它聊天</translation>
+        <translation>用它对话</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/library.py" line="97"/>
@@ -1216,7 +1216,7 @@
     <message>
         <location filename="../../app/ui/models/library.py" line="226"/>
         <source>Its files are deleted. Chats that used it are kept.</source>
-        <translation>其文件将被删除。使用过它的聊天会保留。</translation>
+        <translation>其文件将被删除。使用过它的对话会保留。</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/library.py" line="227"/>
@@ -1346,7 +1346,12 @@
         <translation>出现了 Hearth 未预料到的问题。</translation>
     </message>
     <message>
-        <location filename="../../app/core/errors.py" line="209"/>
+        <location filename="../../app/core/errors.py" line="208"/>
+        <source>It did not work: {reason}.</source>
+        <translation>操作未能完成：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/errors.py" line="212"/>
         <source>The system refused: {reason}.</source>
         <translation>系统拒绝了操作：{reason}。</translation>
     </message>
@@ -2519,7 +2524,7 @@
     <message>
         <location filename="../../app/core/models/texts.py" line="428"/>
         <source>Tight</source>
-        <translation>勉强</translation>
+        <translation>勉强放得下</translation>
     </message>
     <message>
         <location filename="../../app/core/models/texts.py" line="429"/>
@@ -3606,113 +3611,113 @@ Collections that use it cannot be searched or indexed until you download it agai
 <context>
     <name>PromptEditor</name>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="101"/>
+        <location filename="../../app/ui/prompt_editor.py" line="112"/>
         <source>Prompt library</source>
         <translation>提示词库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="104"/>
-        <location filename="../../app/ui/prompt_editor.py" line="123"/>
+        <location filename="../../app/ui/prompt_editor.py" line="115"/>
+        <location filename="../../app/ui/prompt_editor.py" line="134"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="105"/>
+        <location filename="../../app/ui/prompt_editor.py" line="116"/>
         <source>Few-shot examples</source>
         <translation>少样本示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="108"/>
+        <location filename="../../app/ui/prompt_editor.py" line="119"/>
         <source>User says</source>
         <translation>用户说</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="108"/>
+        <location filename="../../app/ui/prompt_editor.py" line="119"/>
         <source>Assistant answers</source>
         <translation>助手回答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="110"/>
+        <location filename="../../app/ui/prompt_editor.py" line="121"/>
         <source>Add example</source>
         <translation>添加示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="111"/>
+        <location filename="../../app/ui/prompt_editor.py" line="122"/>
         <source>Remove example</source>
         <translation>删除示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="112"/>
+        <location filename="../../app/ui/prompt_editor.py" line="123"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="113"/>
+        <location filename="../../app/ui/prompt_editor.py" line="124"/>
         <source>Duplicate</source>
         <translation>复制一份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="114"/>
+        <location filename="../../app/ui/prompt_editor.py" line="125"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="115"/>
+        <location filename="../../app/ui/prompt_editor.py" line="126"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="120"/>
+        <location filename="../../app/ui/prompt_editor.py" line="131"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="121"/>
+        <location filename="../../app/ui/prompt_editor.py" line="132"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="122"/>
+        <location filename="../../app/ui/prompt_editor.py" line="133"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="152"/>
+        <location filename="../../app/ui/prompt_editor.py" line="163"/>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="188"/>
+        <location filename="../../app/ui/prompt_editor.py" line="199"/>
         <source>Built-in prompts cannot be changed. Duplicate this one to make your own.</source>
         <translation>内置提示词不能修改。复制一份即可编辑自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="252"/>
+        <location filename="../../app/ui/prompt_editor.py" line="267"/>
         <source>My prompt</source>
         <translation>我的提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="253"/>
+        <location filename="../../app/ui/prompt_editor.py" line="269"/>
         <source>You are helpful.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="261"/>
+        <location filename="../../app/ui/prompt_editor.py" line="277"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="279"/>
+        <location filename="../../app/ui/prompt_editor.py" line="295"/>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="282"/>
+        <location filename="../../app/ui/prompt_editor.py" line="298"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="289"/>
+        <location filename="../../app/ui/prompt_editor.py" line="305"/>
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>

@@ -105,3 +105,13 @@ def test_any_error_has_a_message_to_show() -> None:
     assert "No such file" in str(message_of(FileNotFoundError(2, "No such file", "/x")))
     shown = message_of(ValueError("bad"))
     assert shown.detail == "ValueError: bad"
+
+
+def test_stored_wording_from_a_file_cannot_ask_for_a_huge_string() -> None:
+    hostile = (
+        '{"id":"x.y","text":"{a:>300000000} {b}","args":{"a":"1","b":{"decimal":1,"places":99999}}}'
+    )
+    shown = str(Msg.from_json(hostile))
+    assert shown == "{a:>300000000} 1.000000"
+    deep = '{"id":"x","text":"{a}","args":{"a":' + '{"msg":' * 5000 + "1" + "}" * 5000 + "}}"
+    assert str(Msg.from_json(deep)) == deep  # too deep to read: shown as the text it is

@@ -69,8 +69,6 @@ def test_the_notice_follows_a_live_language_switch(
     with qtbot.waitSignal(window.session.settings_changed):
         window.session.save_settings(settings.model_copy(update={"language": "zh_CN"}))
     qtbot.waitUntil(lambda: "无法读取对话数据库" in banner.label.text())
-    assert (
-        "该文件不是数据库" in banner.label.text() and banner.salvage_button.text() == "抢救聊天记录"
-    )
+    assert "该文件不是数据库" in banner.label.text() and banner.salvage_button.text() == "抢救对话"
     window.session.save_settings(settings.model_copy(update={"language": "en"}))
     qtbot.waitUntil(lambda: "could not be read" in banner.label.text())

@@ -278,6 +278,6 @@ def test_recovery_banner(qtbot: QtBot, make_window: WindowFactory, theme: str, l
     default_paths().chats_db.write_bytes(b"not a database " * 300)
     window = chat_window(qtbot, make_window, CODE_REPLY, theme, lang)
     qtbot.waitUntil(window.recovery.isVisible, timeout=10000)
-    wanted = "抢救聊天记录" if lang == "zh_CN" else "Salvage chats"
+    wanted = "抢救对话" if lang == "zh_CN" else "Salvage chats"
     qtbot.waitUntil(lambda: window.recovery.salvage_button.text() == wanted, timeout=10000)
     save(window, f"recovery-{theme}-{lang}")

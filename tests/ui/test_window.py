@@ -11,6 +11,7 @@ from app.core.chats.store import ChatStore
 from app.core.errors import EngineCrashed
 from app.core.paths import default_paths
 from app.ui.main_window import MainWindow
+from app.ui.prompt_editor import TEMPLATE_ID
 from tests.ui.conftest import WindowFactory, send
 from tests.ui.fakes import REPLY, FakeEngine
 
@@ -246,6 +247,27 @@ def test_prompt_library_editor_saves_a_user_prompt(qtbot: QtBot, window: MainWin
     with qtbot.waitSignal(window.session.prompts_changed, timeout=10000):
         editor.delete_button.click()
     assert not any(t.id == "pirate" for t in window.session.templates)
+
+
+def test_copies_of_prompts_with_chinese_names_never_overwrite_each_other(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    editor = window.open_prompt_editor()
+    for builtin in ("concise-zh", "summariser-zh", "concise-zh"):
+        editor.list.setCurrentRow(
+            next(
+                i
+                for i in range(editor.list.count())
+                if editor.list.item(i).data(TEMPLATE_ID) == builtin
+            )
+        )
+        editor.copy_button.click()
+        editor.name.setText("我的副本")  # no Latin letters: the id cannot come from the name
+        with qtbot.waitSignal(window.session.prompts_changed, timeout=10000):
+            editor.save_button.click()
+    own = sorted(t.id for t in window.session.templates if not t.builtin)
+    assert own == ["concise-zh-copy", "concise-zh-copy-2", "summariser-zh-copy"]
+    assert len(list(default_paths().prompts.glob("*.toml"))) == 3
 
 
 def test_the_last_chat_reopens(qtbot: QtBot, make_window: WindowFactory) -> None:

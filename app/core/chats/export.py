@@ -35,6 +35,7 @@ from app.core.chats.md_escape import escape_raw_html
 from app.core.chats.store import Chat, StoredMessage
 from app.core.errors import HearthError
 from app.core.fileio import atomic_write_text
+from app.core.text import Msg
 
 FORMAT = "hearth.chats"
 VERSION = 1
@@ -90,7 +91,7 @@ def message_json(m: StoredMessage) -> dict[str, Any]:
         "prompt_tokens": m.prompt_tokens,
         "completion_tokens": m.completion_tokens,
         "sources": m.sources,
-        "error": m.error,
+        "error": str(Msg.from_json(m.error)) if m.error else m.error,  # English, as data
     }
 
 
