@@ -2,7 +2,7 @@
 
 A skip-reason list of 10,000 files is the largest batch of messages the window shows at once.
 Times, best of five: (1) the baseline, an English f-string per file; (2) `str(msg)`, the English
-rendering of a `Msg` with a file name and a size; (3) `i18n.say(msg)` in Chinese (a QTranslator
+rendering of a real skip reason (two sizes); (3) `i18n.say(msg)` in Chinese (a QTranslator
 lookup and QLocale formatting); (4) the catalog's round trip, `to_json` and `from_json`, per
 row. Prints a table with the ratios and writes bench/results/text.json. Run with `make bench`.
 """
@@ -18,15 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase, Size  # noqa: E402
+from app.core.rag.texts import TOO_LARGE  # noqa: E402
+from app.core.text import Msg, Size  # noqa: E402
 from app.workers import i18n  # noqa: E402
 
 ROWS = 10_000
 REPEATS = 5
-TOO_LARGE = Phrase(
-    "bench.too-large",
-    QT_TRANSLATE_NOOP("Messages", "{name} is {size}; Hearth indexes files up to {limit}."),
-)
 
 
 def best(job: Callable[[], object]) -> float:
@@ -41,14 +38,14 @@ def best(job: Callable[[], object]) -> float:
 def main() -> int:
     names = [f"report-{n}.pdf" for n in range(ROWS)]
     msgs = [
-        TOO_LARGE(name=name, size=Size(n * 1_000_003), limit=Size(200_000_000))
-        for n, name in enumerate(names)
+        TOO_LARGE(size=Size(n * 1_000_003), limit=Size(200_000_000)) for n, name in enumerate(names)
     ]
     stored = [msg.to_json() for msg in msgs]
     i18n.use_language("zh_CN")
     runs = {
         "f-string (baseline)": lambda: [
-            f"{name} is {n / 1e6:.1f} MB; up to 200 MB." for n, name in enumerate(names)
+            f"The file is {n / 1e6:.1f} MB; files over 200.0 MB are not indexed."
+            for n, name in enumerate(names)
         ],
         "str(msg), English": lambda: [str(msg) for msg in msgs],
         "i18n.say(msg), Chinese": lambda: [i18n.say(msg) for msg in msgs],

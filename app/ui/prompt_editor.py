@@ -228,7 +228,8 @@ class PromptEditor(QDialog):
         else:
             wanted = slug(self.name.text(), current.id if current is not None else "my-prompt")
             overrides = current is not None and current.builtin and wanted == current.id
-            template_id = wanted if overrides else free_id(wanted, saved_ids)
+            taken = {t.id for t in self._templates}  # a new prompt never hides a built-in
+            template_id = wanted if overrides else free_id(wanted, taken)
         return PromptTemplate(
             id=template_id,
             name=self.name.text().strip(),

@@ -10,18 +10,19 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from app.core.chats.store import Chat, StoredMessage
 from app.core.conversation import ChatSetup, Conversation
 from app.core.engine.types import LoadSpec
 from app.core.errors import message_of
 from app.core.models.library import LibraryEntry, pick_default
-from app.core.prompts.library import PromptTemplate
+from app.core.prompts.library import PromptTemplate, version_for
 from app.core.rag.context import DocumentsSetup
 from app.core.services import Services
 from app.core.settings import SamplingSettings, Settings, save_settings
 from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
+from app.workers import i18n
 from app.workers.chats import ChatsController
 from app.workers.documents import DocumentsController
 from app.workers.engine import EngineController
@@ -392,8 +393,11 @@ class ChatSession(QObject):
         return self.chats.store is not None
 
     def _default_prompt(self) -> str | None:
-        wanted = self.settings.default_prompt
-        return wanted if any(t.id == wanted for t in self.templates) else None
+        """The default prompt, in its version for the UI's language where it has one."""
+        chosen = version_for(
+            self.settings.default_prompt, i18n.language_of(QLocale().name()), self.templates
+        )
+        return chosen.id if chosen is not None else None
 
     def _template(self, template_id: str | None) -> PromptTemplate | None:
         return next((t for t in self.templates if t.id == template_id), None)

@@ -1996,12 +1996,12 @@
         <translation>从下一个问题起，只读取 {file} 中相关的段落。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="32"/>
+        <location filename="../../app/workers/session.py" line="33"/>
         <source>No model is loaded yet. Pick a model above, or wait for it to load.</source>
         <translation>尚未加载模型。请在上方选择一个模型，或等待它加载完成。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="37"/>
+        <location filename="../../app/workers/session.py" line="38"/>
         <source>it is not in the library</source>
         <translation>它不在模型库中</translation>
     </message>
@@ -2092,7 +2092,7 @@
     </message>
     <message>
         <location filename="../../app/cli.py" line="121"/>
-        <location filename="../../app/workers/session.py" line="40"/>
+        <location filename="../../app/workers/session.py" line="41"/>
         <source>{model} cannot be used: {reason}</source>
         <translation>无法使用 {model}：{reason}</translation>
     </message>
@@ -3190,17 +3190,17 @@
     <message>
         <location filename="../../app/core/settings.py" line="61"/>
         <source>Top-p</source>
-        <translation>Top-p</translation>
+        <translation>累积概率上限</translation>
     </message>
     <message>
         <location filename="../../app/core/settings.py" line="62"/>
         <source>Top-k</source>
-        <translation>Top-k</translation>
+        <translation>候选词数</translation>
     </message>
     <message>
         <location filename="../../app/core/settings.py" line="63"/>
         <source>Min-p</source>
-        <translation>Min-p</translation>
+        <translation>最低概率</translation>
     </message>
     <message>
         <location filename="../../app/core/settings.py" line="65"/>
@@ -3692,32 +3692,32 @@ Collections that use it cannot be searched or indexed until you download it agai
         <translation>内置提示词不能修改。复制一份即可编辑自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="267"/>
+        <location filename="../../app/ui/prompt_editor.py" line="268"/>
         <source>My prompt</source>
         <translation>我的提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="269"/>
+        <location filename="../../app/ui/prompt_editor.py" line="270"/>
         <source>You are helpful.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="277"/>
+        <location filename="../../app/ui/prompt_editor.py" line="278"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="295"/>
+        <location filename="../../app/ui/prompt_editor.py" line="296"/>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="298"/>
+        <location filename="../../app/ui/prompt_editor.py" line="299"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="305"/>
+        <location filename="../../app/ui/prompt_editor.py" line="306"/>
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>

@@ -199,3 +199,17 @@ def in_order(templates: list[PromptTemplate], language: str | None) -> list[Prom
         templates,
         key=lambda t: (t.kind, not t.written_in(language), t.title(language).lower()),
     )
+
+
+def version_for(
+    wanted: str, language: str | None, templates: list[PromptTemplate]
+) -> PromptTemplate | None:
+    """The prompt `wanted` as a new chat in the UI language `language` should get it: a built-in
+    that has a version written in that language (`default-assistant` → `default-assistant-zh`)
+    gives that version; the user's own prompts and a prompt without one are themselves."""
+    chosen = next((t for t in templates if t.id == wanted), None)
+    if chosen is None or not chosen.builtin or chosen.written_in(language):
+        return chosen
+    suffix = {"zh_CN": "-zh"}.get(str(language), "")
+    twin = next((t for t in templates if suffix and t.id == wanted + suffix), None)
+    return twin if twin is not None and twin.written_in(language) else chosen

@@ -33,7 +33,12 @@ def test_quality_notes_and_verdicts_are_phrases_said_in_chinese(chinese: None) -
     projector = QuantChoice("F16", (RemoteFile("mmproj-F16.gguf", 1),), is_projector=True)
     assert i18n.say(projector.note).startswith("视觉投影器")
     assert i18n.say(QuantChoice("Q9_X", ()).note) == "未知的量化方式。"
-    assert [i18n.say(v.words) for v in Verdict] == ["可放入显存", "可放入内存", "勉强", "太大"]
+    assert [i18n.say(v.words) for v in Verdict] == [
+        "可放入显存",
+        "可放入内存",
+        "勉强放得下",
+        "太大",
+    ]
 
 
 def test_the_fit_explanation_names_sizes_in_the_locale(chinese: None) -> None:

@@ -169,3 +169,16 @@ def test_library_errors_are_messages_in_chinese(library: PromptLibrary) -> None:
         assert "没有名为“nope”的提示词" in i18n.say(caught.value.msg)
     finally:
         i18n.use_language("en")
+
+
+def test_a_new_chat_in_chinese_gets_the_chinese_version_of_a_built_in(tmp_path: Path) -> None:
+    from app.core.paths import resources_dir
+    from app.core.prompts.library import PromptLibrary, version_for
+
+    library = PromptLibrary(resources_dir() / "prompts", tmp_path)
+    templates = library.templates()
+    chinese = version_for("default-assistant", "zh_CN", templates)
+    assert chinese is not None and chinese.id == "default-assistant-zh"
+    english = version_for("default-assistant", "en", templates)
+    assert english is not None and english.id == "default-assistant"
+    assert version_for("nothing-here", "zh_CN", templates) is None
