@@ -56,7 +56,7 @@ CHUNKS = Phrase(
     QT_TRANSLATE_NOOP("Messages", "{n} chunks"),
 )
 INDEXED = Phrase("cli.docs.indexed", QT_TRANSLATE_NOOP("Messages", "indexed {when}"))
-NEVER_INDEXED = Phrase("cli.docs.never-indexed", QT_TRANSLATE_NOOP("Messages", "indexed never"))
+NEVER_INDEXED = Phrase("cli.docs.never-indexed", QT_TRANSLATE_NOOP("Messages", "never indexed"))
 SKIPPED = Phrase("cli.docs.skipped", QT_TRANSLATE_NOOP("Messages", "{n} skipped"))
 UNFINISHED = Phrase(
     "cli.docs.unfinished",

@@ -1435,7 +1435,7 @@
     </message>
     <message>
         <location filename="../../app/cli_docs.py" line="59"/>
-        <source>indexed never</source>
+        <source>never indexed</source>
         <translation>从未索引</translation>
     </message>
     <message>

@@ -420,4 +420,14 @@ class Catalog:
             "ORDER BY path",
             (collection_id,),
         )
-        return [(row[0], Msg.from_json(row[1])) for row in rows]
+        return [(row[0], _reason(row[1])) for row in rows]
+
+
+def _reason(stored: str | None) -> Msg:
+    """A stored skip reason: ids with arguments, or English that an older Hearth wrote after
+    the migration (a downgrade and back), matched again on reading, else shown as it is."""
+    if stored and not stored.startswith("{"):
+        found = texts.old_reason(stored)
+        if found is not None:
+            return found
+    return Msg.from_json(stored)

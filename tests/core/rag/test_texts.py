@@ -126,6 +126,29 @@ def test_old_english_reasons_are_migrated_and_unknown_ones_kept(
     assert i18n.say(reasons["/d/odd.txt"]) == old["/d/odd.txt"]  # shown as it is
 
 
+def test_english_an_older_hearth_writes_after_the_migration_still_translates(
+    tmp_path: Path, chinese: None
+) -> None:
+    """A downgrade and back: the catalog is at the new version, but one reason is English."""
+    path = tmp_path / "catalog.sqlite3"
+    Catalog(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO collections(name, embedder, created_at) VALUES ('D', 'm', 0)")
+        db.execute(
+            "INSERT INTO files(collection_id, path, size, mtime_ns, state, reason) "
+            "VALUES (1, '/d/empty.txt', 0, 0, 'skipped', 'The file is empty.')"
+        )
+    db.close()
+    catalog = Catalog(path)
+    try:
+        reasons = dict(catalog.problems(1))
+    finally:
+        catalog.close()
+    assert reasons["/d/empty.txt"].id == "rag.skip.empty"
+    i18n.use_language("zh_CN")
+    assert i18n.say(reasons["/d/empty.txt"]) == "文件是空的。"
+
+
 def test_the_pdf_library_message_is_a_detail_after_the_sentence(
     tmp_path: Path, chinese: None
 ) -> None:
