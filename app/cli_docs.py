@@ -29,7 +29,7 @@ from app.core.rag.eta import eta_words
 from app.core.rag.retrieve import DEFAULT_SEARCH, SearchOptions
 from app.core.rag.types import CollectionStatus, IndexProgress, Passage
 from app.core.services import Services
-from app.core.text import QT_TRANSLATE_NOOP, Decimal, Msg, Phrase, When
+from app.core.text import DOTS, QT_TRANSLATE_NOOP, Decimal, Msg, Phrase, When, together
 
 CREATED = Phrase("cli.docs.created", QT_TRANSLATE_NOOP("Messages", "created collection “{name}”"))
 RENAMED = Phrase("cli.docs.renamed", QT_TRANSLATE_NOOP("Messages", "renamed “{old}” to “{new}”"))
@@ -279,7 +279,7 @@ def _print_status(c: CollectionStatus) -> None:
 
 def _joined(parts: Sequence[Msg]) -> str:
     """Messages on one line, in the user's language, between dots."""
-    return " · ".join(say(part) for part in parts)
+    return say(together(parts, DOTS))
 
 
 def _indexed(stamp: float | None) -> Msg:

@@ -9,10 +9,7 @@ from app.core.models.library import ModelLibrary
 from app.core.paths import AppPaths, default_paths, resources_dir
 from app.core.prompts.library import PromptLibrary
 from app.core.settings import Settings, load_settings
-from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
-
-# Two problems, one under the other.
-LINES = Phrase("settings.problems", QT_TRANSLATE_NOOP("Messages", "{first}\n{rest}"))
+from app.core.text import LINES, Msg, together
 
 
 @dataclass
@@ -35,12 +32,4 @@ def build_services() -> tuple[Services, HearthError | None]:
         problems.append(settings_problem.msg)
     prompts = PromptLibrary(resources_dir() / "prompts", paths.prompts)
     services = Services(paths, settings, ModelLibrary(paths.models), prompts)
-    return services, HearthError(_together(problems)) if problems else None
-
-
-def _together(problems: list[Msg]) -> Msg:
-    """Several problems as one message, a line each."""
-    joined = problems[-1]
-    for problem in reversed(problems[:-1]):
-        joined = LINES(first=problem, rest=joined)
-    return joined
+    return services, HearthError(together(problems, LINES)) if problems else None

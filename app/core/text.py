@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, Union
 
@@ -138,6 +138,24 @@ def duration_words(seconds: float, translate: Callable[[str], str]) -> str:
 AS_IS = Phrase("text.as-is", "{text}")
 # A library's own message after Hearth's sentence.
 WITH_DETAIL = Phrase("text.with-detail", QT_TRANSLATE_NOOP("Messages", "{text} ({detail})"))
+
+
+# Messages put together: sentences one after another (no space in Chinese), parts of a status
+# line between dots, problems one under the other.
+SENTENCES = Phrase("text.sentences", QT_TRANSLATE_NOOP("Messages", "{first} {then}"))
+DOTS = Phrase("text.dots", QT_TRANSLATE_NOOP("Messages", "{first} · {then}"))
+LINES = Phrase("text.lines", QT_TRANSLATE_NOOP("Messages", "{first}\n{then}"))
+
+
+def together(messages: Sequence[Msg], glue: Phrase = SENTENCES) -> Msg:
+    """`messages` as one message joined by `glue` (SENTENCES, DOTS or LINES), each part still
+    translated where it is shown."""
+    if not messages:
+        return Msg.plain("")
+    result = messages[0]
+    for message in messages[1:]:
+        result = glue(first=result, then=message)
+    return result
 
 
 @dataclass(frozen=True)

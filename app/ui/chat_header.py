@@ -3,7 +3,7 @@ system prompt itself, editable in place."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,12 +23,6 @@ from app.core.rag.types import CollectionStatus
 from app.workers import i18n
 
 NONE = ""
-
-
-def ui_language() -> str:
-    """The language the UI speaks now ("zh_CN" or "en"): `i18n.use_language` sets QLocale's
-    default on every switch."""
-    return i18n.language_of(QLocale().name())
 
 
 class ChatHeader(QWidget):
@@ -204,7 +198,7 @@ class ChatHeader(QWidget):
         """The prompts of the library: those written in the UI's language first, each titled
         and described in the UI's language."""
         self._templates = templates
-        language = ui_language()
+        language = i18n.current_language()
         current_prompt, current_shots = self.prompt.currentData(), self.shots.currentData()
         self._filling = True
         self.prompt.clear()

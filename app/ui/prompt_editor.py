@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.prompts.library import Example, PromptTemplate, in_order
-from app.ui.chat_header import ui_language
+from app.workers import i18n
 
 TEMPLATE_ID = Qt.ItemDataRole.UserRole
 
@@ -153,7 +153,7 @@ class PromptEditor(QDialog):
 
     def set_templates(self, templates: list[PromptTemplate]) -> None:
         keep = self._current.id if self._current else None
-        language = ui_language()
+        language = i18n.current_language()
         templates = in_order(templates, language)
         self._templates = templates
         self.list.blockSignals(True)
@@ -177,7 +177,7 @@ class PromptEditor(QDialog):
 
     def _show(self, template: PromptTemplate) -> None:
         self._current = template
-        language = ui_language()
+        language = i18n.current_language()
         # A built-in shows its title in the UI's language; your own prompts as you wrote them.
         self.name.setText(template.title(language) if template.builtin else template.name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(template.kind)))

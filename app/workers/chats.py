@@ -15,10 +15,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.core.chats.recovery import RecoveryNotice
 from app.core.chats.salvage import salvage_all
 from app.core.chats.store import Chat, ChatStore, StoredMessage
-from app.core.chats.texts import joined
 from app.core.conversation import start_chat
 from app.core.errors import message_of
-from app.core.text import Msg
+from app.core.text import Msg, together
 from app.workers.executor import Executor
 
 UNDO_MS = 8000
@@ -97,7 +96,7 @@ class ChatsController(QObject):
 
     def _notices_read(self, notices: list[RecoveryNotice]) -> None:
         self._shown = list(notices)
-        text: Msg | None = joined([n.text() for n in notices]) if notices else None
+        text: Msg | None = together([n.text() for n in notices]) if notices else None
         self.recovery_noticed.emit(text, any(not n.salvaged for n in notices))
 
     def refresh(self) -> None:

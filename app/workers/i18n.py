@@ -29,6 +29,12 @@ def language_of(name: str) -> str:
     return "zh_CN" if name.lower().startswith("zh") else "en"
 
 
+def current_language() -> str:
+    """The language `say` and the widgets speak now ("zh_CN" or "en"): `use_language` sets
+    QLocale's default on every switch."""
+    return language_of(QLocale().name())
+
+
 def language_from_environment() -> str:
     """What the terminal asks for, as POSIX reads it: LC_ALL, then LC_MESSAGES, then LANG."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):

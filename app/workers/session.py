@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from app.core.chats.store import Chat, StoredMessage
 from app.core.conversation import ChatSetup, Conversation
@@ -394,9 +394,7 @@ class ChatSession(QObject):
 
     def _default_prompt(self) -> str | None:
         """The default prompt, in its version for the UI's language where it has one."""
-        chosen = version_for(
-            self.settings.default_prompt, i18n.language_of(QLocale().name()), self.templates
-        )
+        chosen = version_for(self.settings.default_prompt, i18n.current_language(), self.templates)
         return chosen.id if chosen is not None else None
 
     def _template(self, template_id: str | None) -> PromptTemplate | None:

@@ -4,117 +4,117 @@
 <context>
     <name>ChatHeader</name>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="143"/>
+        <location filename="../../app/ui/chat_header.py" line="137"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="144"/>
+        <location filename="../../app/ui/chat_header.py" line="138"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="145"/>
+        <location filename="../../app/ui/chat_header.py" line="139"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="146"/>
+        <location filename="../../app/ui/chat_header.py" line="140"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="147"/>
+        <location filename="../../app/ui/chat_header.py" line="141"/>
         <source>Edit this chat&apos;s system prompt</source>
         <translation>编辑本对话的系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="148"/>
+        <location filename="../../app/ui/chat_header.py" line="142"/>
         <source>Prompt library…</source>
         <translation>提示词库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="149"/>
+        <location filename="../../app/ui/chat_header.py" line="143"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="150"/>
+        <location filename="../../app/ui/chat_header.py" line="144"/>
         <source>Models…</source>
         <translation>模型…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="152"/>
+        <location filename="../../app/ui/chat_header.py" line="146"/>
         <source>Find and download models, import or remove them (Ctrl+Shift+M)</source>
         <translation>查找并下载模型，导入或移除模型（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="154"/>
+        <location filename="../../app/ui/chat_header.py" line="148"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="155"/>
+        <location filename="../../app/ui/chat_header.py" line="149"/>
         <source>Base model · completion</source>
         <translation>基础模型 · 续写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="157"/>
+        <location filename="../../app/ui/chat_header.py" line="151"/>
         <source>This model has no chat template: it continues the text you write.</source>
         <translation>此模型没有对话模板：它会续写你输入的文字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="159"/>
+        <location filename="../../app/ui/chat_header.py" line="153"/>
         <source>System prompt for this chat</source>
         <translation>本对话的系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="160"/>
+        <location filename="../../app/ui/chat_header.py" line="154"/>
         <source>The document collections this chat answers from</source>
         <translation>此对话用来回答的文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="181"/>
+        <location filename="../../app/ui/chat_header.py" line="175"/>
         <source>(base)</source>
         <translation>（基础模型）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="183"/>
+        <location filename="../../app/ui/chat_header.py" line="177"/>
         <source>(unusable)</source>
         <translation>（不可用）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="212"/>
+        <location filename="../../app/ui/chat_header.py" line="206"/>
         <source>No system prompt</source>
         <translation>无系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="213"/>
+        <location filename="../../app/ui/chat_header.py" line="207"/>
         <source>No examples</source>
         <translation>无示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="251"/>
+        <location filename="../../app/ui/chat_header.py" line="245"/>
         <source>No collections yet</source>
         <translation>还没有文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="253"/>
+        <location filename="../../app/ui/chat_header.py" line="247"/>
         <source>Manage documents…</source>
         <translation>管理文档…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="260"/>
+        <location filename="../../app/ui/chat_header.py" line="254"/>
         <source>Documents: none</source>
         <translation>文档：无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="262"/>
+        <location filename="../../app/ui/chat_header.py" line="256"/>
         <source>Documents: {0}</source>
         <translation>文档：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="264"/>
+        <location filename="../../app/ui/chat_header.py" line="258"/>
         <source>Documents: {0} collections</source>
         <translation>文档：{0} 个文档集</translation>
     </message>
@@ -1376,6 +1376,18 @@
         <translation>{text}（{detail}）</translation>
     </message>
     <message>
+        <location filename="../../app/core/text.py" line="146"/>
+        <source>{first} · {then}</source>
+        <translation>{first} · {then}</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/text.py" line="147"/>
+        <source>{first}
+{then}</source>
+        <translation>{first}
+{then}</translation>
+    </message>
+    <message>
         <location filename="../../app/cli_docs.py" line="34"/>
         <source>created collection “{name}”</source>
         <translation>已创建文档集“{name}”</translation>
@@ -1630,148 +1642,148 @@
         <translation>符号链接循环：该链接指回了自身。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="21"/>
+        <location filename="../../app/core/chats/texts.py" line="19"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="42"/>
+        <location filename="../../app/core/text.py" line="145"/>
         <source>{first} {then}</source>
         <translation>{first}{then}</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="59"/>
+        <location filename="../../app/core/chats/texts.py" line="42"/>
         <source>Another Hearth has been opening {name} for over {seconds}. Close other Hearth windows and try again; your chats are untouched.</source>
         <translation>另一个 Hearth 打开 {name} 已超过 {seconds}。请关闭其他 Hearth 窗口后重试；你的对话没有受到影响。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="67"/>
+        <location filename="../../app/core/chats/texts.py" line="50"/>
         <source>The chat database {path} is damaged ({reason}), and it cannot be kept aside to start a new one. Free some space or allow writing to {folder}, then start Hearth again; the file was left as it is.</source>
         <translation>对话数据库 {path} 已损坏（{reason}），而且无法将它移到一旁以新建一个。请腾出一些空间或允许写入 {folder}，然后重新启动 Hearth；该文件保持原样。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="76"/>
+        <location filename="../../app/core/chats/texts.py" line="59"/>
         <source>{path} was written by a newer version of Hearth (database schema version {found}; this Hearth reads up to {known}). Update Hearth to open these chats; the file was left as it is.</source>
         <translation>{path} 由更新版本的 Hearth 写入（数据库结构版本 {found}；此版本的 Hearth 最高只能读取 {known}）。请更新 Hearth 以打开这些对话；该文件保持原样。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="85"/>
+        <location filename="../../app/core/chats/texts.py" line="68"/>
         <source>The disk holding {folder} is full. Free some space and try again; your saved chats are untouched.</source>
         <translation>{folder} 所在的磁盘已满。请腾出一些空间后重试；已保存的对话没有受到影响。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="93"/>
+        <location filename="../../app/core/chats/texts.py" line="76"/>
         <source>Another program is holding {name} locked. Close other Hearth windows (or whatever has the file open) and try again; your chats are untouched.</source>
         <translation>另一个程序锁定了 {name}。请关闭其他 Hearth 窗口（或打开了该文件的程序）后重试；你的对话没有受到影响。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="101"/>
+        <location filename="../../app/core/chats/texts.py" line="84"/>
         <source>Hearth may not write to {path} (no permission, or a read-only disk). Check the folder&apos;s permissions; your chats are untouched.</source>
         <translation>Hearth 无法写入 {path}（没有权限，或磁盘为只读）。请检查该文件夹的权限；你的对话没有受到影响。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="109"/>
+        <location filename="../../app/core/chats/texts.py" line="92"/>
         <source>The disk holding {path} reported a read or write error. If it is full, free some space; then try again. Your chats are untouched.</source>
         <translation>{path} 所在的磁盘报告了读写错误。如果磁盘已满，请腾出一些空间，然后重试。你的对话没有受到影响。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="117"/>
+        <location filename="../../app/core/chats/texts.py" line="100"/>
         <source>The chat database could not be used. Try again.</source>
         <translation>无法使用对话数据库。请重试。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="122"/>
+        <location filename="../../app/core/chats/texts.py" line="105"/>
         <source>the file is not a database</source>
         <translation>该文件不是数据库</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="125"/>
+        <location filename="../../app/core/chats/texts.py" line="108"/>
         <source>its integrity check failed</source>
         <translation>其完整性检查未通过</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="128"/>
+        <location filename="../../app/core/chats/texts.py" line="111"/>
         <source>SQLite found it damaged</source>
         <translation>SQLite 发现它已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="134"/>
+        <location filename="../../app/core/chats/texts.py" line="117"/>
         <source>There is no chat with id {id}.</source>
         <translation>没有 ID 为 {id} 的对话。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="138"/>
+        <location filename="../../app/core/chats/texts.py" line="121"/>
         <source>The chat database is read-only right now.</source>
         <translation>对话数据库目前为只读。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="142"/>
+        <location filename="../../app/core/chats/texts.py" line="125"/>
         <source>{name} was replaced while this Hearth had it open (another Hearth found it damaged and kept it aside). Restart Hearth to use the new database; nothing already saved was lost.</source>
         <translation>在此 Hearth 打开 {name} 期间，它被替换了（另一个 Hearth 发现它已损坏并将其移到一旁）。请重新启动 Hearth 以使用新的数据库；已保存的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="150"/>
+        <location filename="../../app/core/chats/texts.py" line="133"/>
         <source>The chat could not be saved. {reason}</source>
         <translation>无法保存对话。{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="157"/>
+        <location filename="../../app/core/chats/texts.py" line="140"/>
         <source>On {when} the chat database could not be read: {reason}. It was kept, whole, in {kept}, and a new one was started. Hearth can salvage what is still readable from it into your chats.</source>
         <translation>{when} 时无法读取对话数据库：{reason}。它已完整保存在 {kept}，并已新建一个数据库。Hearth 可以把其中仍可读取的内容抢救回你的对话中。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="166"/>
+        <location filename="../../app/core/chats/texts.py" line="149"/>
         <source>On {when} the chat database could not be read: {reason}. It was kept, whole, in {kept}, and a new one was started. {chats} chat(s) and {messages} message(s) were salvaged from it into your chats.</source>
         <translation>{when} 时无法读取对话数据库：{reason}。它已完整保存在 {kept}，并已新建一个数据库。已从中抢救出 {chats} 个对话和 {messages} 条消息，放回你的对话中。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="176"/>
+        <location filename="../../app/core/chats/texts.py" line="159"/>
         <source>Chat {id}</source>
         <translation>对话 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="177"/>
+        <location filename="../../app/core/chats/texts.py" line="160"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="180"/>
+        <location filename="../../app/core/chats/texts.py" line="163"/>
         <source>{name} no longer exists and was left out.</source>
         <translation>{name} 已不存在，未导出。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="184"/>
+        <location filename="../../app/core/chats/texts.py" line="167"/>
         <source>{name} could not be read and was left out: {reason}</source>
         <translation>无法读取 {name}，未导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="187"/>
+        <location filename="../../app/core/chats/texts.py" line="170"/>
         <source>Its stored data is damaged.</source>
         <translation>其保存的数据已损坏。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="190"/>
+        <location filename="../../app/core/chats/texts.py" line="173"/>
         <location filename="../../app/core/rag/texts.py" line="126"/>
         <source>It cannot be read.</source>
         <translation>无法读取。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="193"/>
+        <location filename="../../app/core/chats/texts.py" line="176"/>
         <source>There are no chats to export.</source>
         <translation>没有可导出的对话。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="201"/>
+        <location filename="../../app/core/chats/texts.py" line="184"/>
         <source>The export could not be written to {path}.</source>
         <translation>无法将导出内容写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="205"/>
+        <location filename="../../app/core/chats/texts.py" line="188"/>
         <source>{n} chat(s) could not be added: {reason}</source>
         <translation>有 {n} 个对话无法添加：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="209"/>
+        <location filename="../../app/core/chats/texts.py" line="192"/>
         <source>{name} could not be added: {reason}</source>
         <translation>无法添加 {name}：{reason}</translation>
     </message>
@@ -2682,7 +2694,7 @@
         <translation>未知的量化方式。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="197"/>
+        <location filename="../../app/core/chats/texts.py" line="180"/>
         <location filename="../../app/ui/pdf.py" line="21"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>无法将 PDF 写入 {path}。</translation>
@@ -3361,13 +3373,6 @@
         <location filename="../../app/core/prompts/texts.py" line="52"/>
         <source>{file}: not a valid prompt file.</source>
         <translation>{file}：不是有效的提示词文件。</translation>
-    </message>
-    <message>
-        <location filename="../../app/core/services.py" line="15"/>
-        <source>{first}
-{rest}</source>
-        <translation>{first}
-{rest}</translation>
     </message>
     <message>
         <location filename="../../app/cli_chats.py" line="39"/>

@@ -36,7 +36,7 @@ from app.core.chats.opening import (
 from app.core.chats.recovery import RecoveryNotice
 from app.core.errors import ChatNotFound, ChatStoreError
 from app.core.messages import Role
-from app.core.text import Msg
+from app.core.text import Msg, together
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ class ChatStore:
         notices = self.notices
         if not notices:
             return None
-        return ChatStoreError(say.joined([n.text() for n in notices]))
+        return ChatStoreError(together([n.text() for n in notices]))
 
     def dismiss_notices(self, shown: list[RecoveryNotice] | None = None) -> None:
         """The user has read `shown` (default: the notices now): stop showing them. A notice

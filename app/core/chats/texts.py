@@ -12,8 +12,6 @@ reads as untitled too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 
 # -- chat titles -----------------------------------------------------------------------------
@@ -35,21 +33,6 @@ def title_msg(title: str) -> Msg:
 def english_title(title: str) -> str:
     """A stored chat title for an export: the title itself, or "New chat"."""
     return str(title_msg(title))
-
-
-# -- putting sentences together ------------------------------------------------------------
-
-THEN = Phrase("chats.then", QT_TRANSLATE_NOOP("Messages", "{first} {then}"))
-
-
-def joined(messages: Sequence[Msg]) -> Msg:
-    """Sentences one after the other (in Chinese, without the space)."""
-    if not messages:
-        return Msg.plain("")
-    result = messages[0]
-    for message in messages[1:]:
-        result = THEN(first=result, then=message)
-    return result
 
 
 # -- opening the database --------------------------------------------------------------------

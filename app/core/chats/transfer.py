@@ -26,7 +26,7 @@ from app.core.chats.import_limits import (
 from app.core.chats.importing import ImportResult, read_document
 from app.core.chats.store import Chat, ChatStore
 from app.core.errors import ChatNotFound, ChatStoreFull, HearthError, message_of
-from app.core.text import Msg
+from app.core.text import Msg, together
 
 EXPORT_FORMATS = (*FORMATS, "pdf")
 
@@ -87,7 +87,7 @@ def export_chats(
     can be exported or the file cannot be written; nothing partial is left behind."""
     problems = list(problems or [])
     if not chats:
-        raise HearthError(say.joined([say.NOTHING_TO_EXPORT(), *problems]))
+        raise HearthError(together([say.NOTHING_TO_EXPORT(), *problems]))
     if fmt == "pdf":
         if pdf is None:
             raise ValueError("PDF export needs a PDF writer")

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDateTime, QLocale
 
 from app.core.rag.eta import eta_words
 from app.core.rag.types import CollectionStatus, IndexProgress
-from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase, When
+from app.core.text import DOTS, QT_TRANSLATE_NOOP, Msg, Phrase, When, together
 from app.workers import i18n
 
 # File types offered in the "Add files" dialog (everything the readers take is indexed
@@ -77,7 +77,7 @@ INDEXING = Phrase(
 
 def joined(parts: list[Msg]) -> str:
     """Messages on one line, in the language in use, between dots."""
-    return " · ".join(i18n.say(part) for part in parts)
+    return i18n.say(together(parts, DOTS))
 
 
 def summary_text(status: CollectionStatus) -> str:
