@@ -13,7 +13,7 @@ STAMP := $(VENV)/.hearth-setup-$(GPU)-$(CPU_BUILD)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: setup run test lint bench clean translations screenshots package test-package \
-	engine-clean fresh-check
+	engine-clean fresh-check lock
 
 setup: $(STAMP)
 
@@ -83,6 +83,10 @@ test-package: setup
 # PNGs of the window (light/dark, English/Chinese, dialogs) under screenshots/ (git-ignored).
 screenshots: setup
 	$(BIN)/python -m pytest -q tests/ui/test_screenshots.py
+
+# Pin every other package at the version the set-up holds (constraints.txt, below its marker).
+lock: setup
+	$(BIN)/python tools/lock.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
