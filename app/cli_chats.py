@@ -3,7 +3,8 @@
 hearth chats list                          every chat, newest first
 hearth chats show ID | search TEXT
 hearth chats export [ID ...|--all] -f md|html|pdf|json|jsonl [-o FILE]
-hearth chats import FILE                   a Hearth JSON export or ChatGPT's conversations.json
+hearth chats import FILE [--again]         a Hearth JSON export or ChatGPT's conversations.json
+                                           (--again: a file imported before, once more)
 hearth chats recover [--dismiss]           salvage a damaged database kept aside, or stop the notice
 
 Status lines and errors are phrases, printed in the language of the terminal (`LANG`); the
@@ -31,6 +32,7 @@ from app.core.chats.transfer import (
     read_import_file,
     store_imports,
 )
+from app.core.errors import AlreadyImported
 from app.core.services import Services
 from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 
@@ -83,6 +85,13 @@ IMPORTED = Phrase(
     QT_TRANSLATE_NOOP("Messages", "Imported {n} chat(s) from {source} ({file})."),
 )
 SKIPPED = Phrase("cli.chats.skipped", QT_TRANSLATE_NOOP("Messages", "skipped: {reason}"))
+NOT_AGAIN = Phrase(
+    "cli.chats.not-again",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{reason} Nothing was imported; add --again to import it once more.",
+    ),
+)
 
 
 def _print(message: Msg, *, err: bool = False) -> None:
@@ -107,6 +116,9 @@ def add_commands(chats: Any) -> None:
     export.set_defaults(run=cmd_chats_export)
     imported = chats.add_parser("import", help="add chats from a Hearth JSON export or ChatGPT")
     imported.add_argument("file", type=Path, help="hearth JSON or ChatGPT's conversations.json")
+    imported.add_argument(
+        "--again", action="store_true", help="import a file that was imported before, once more"
+    )
     imported.set_defaults(run=cmd_chats_import)
     recover = chats.add_parser(
         "recover", help="bring back what is readable from a damaged chat database kept aside"
@@ -207,9 +219,15 @@ def _pdf_writer() -> PdfWriter:
 
 
 def cmd_chats_import(services: Services, args: argparse.Namespace) -> int:
+    """Exit 0 when imported; 1, with nothing added, for a file imported before (unless
+    `--again`), as for any other refusal."""
     result = read_import_file(args.file)
     with _store(services) as store:
-        outcome = store_imports(store, result)
+        try:
+            outcome = store_imports(store, result, again=args.again)
+        except AlreadyImported as exc:
+            _print(NOT_AGAIN(reason=exc.msg), err=True)
+            return 1
     _print(IMPORTED(n=len(outcome.added), source=outcome.source, file=args.file.name))
     for skipped in outcome.skipped:
         _print(SKIPPED(reason=skipped), err=True)

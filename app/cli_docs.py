@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 import time
 import unicodedata
@@ -23,6 +24,7 @@ from typing import Any
 from app.cli_words import say
 from app.core.errors import CollectionNotFound
 from app.core.hosts.index_client import IndexClient
+from app.core.models.embeddings import SUGGESTED
 from app.core.rag.context import source_msg
 from app.core.rag.embedder import DEFAULT_EMBEDDER
 from app.core.rag.eta import eta_words
@@ -65,6 +67,14 @@ UNFINISHED = Phrase(
 FOLDER = Phrase("cli.docs.folder", QT_TRANSLATE_NOOP("Messages", "folder  {path}"))
 SKIPPED_FILE = Phrase(
     "cli.docs.skipped-file", QT_TRANSLATE_NOOP("Messages", "skipped {path}: {reason}")
+)
+HINT = Phrase(
+    "cli.docs.hint",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "hint: {hint} For example: hearth models download {model} --embedding, then "
+        "hearth docs add {name} {path} --embedder {model}",
+    ),
 )
 NOTHING_RELEVANT = Phrase(
     "cli.docs.nothing-relevant",
@@ -275,6 +285,14 @@ def _print_status(c: CollectionStatus) -> None:
     print("  " + _joined(parts))
     for problem in c.problems:
         print("  " + safe(say(SKIPPED_FILE(path=problem.path, reason=problem.reason))))
+    if c.hint is not None:
+        print("  " + safe(say(_hint(c, c.hint))))
+
+
+def _hint(c: CollectionStatus, hint: Msg) -> Msg:
+    """The collection's language hint, with the commands that act on it."""
+    path = shlex.quote(c.sources[0]) if c.sources else "FOLDER"
+    return HINT(hint=hint, model=SUGGESTED[0], name=shlex.quote(c.name), path=path)
 
 
 def _joined(parts: Sequence[Msg]) -> str:

@@ -7,6 +7,12 @@ Nothing is lost when the app is ended from outside: an unexpected exception show
 the window's error banner and leaves its trace in `logs/window-crash-<stamp>.log` (the app keeps
 running); a desktop logout (Qt's commitDataRequest) stores the answer being written; SIGTERM and
 SIGHUP close the window as the close button does (the answer stored, the hosts closed).
+
+Quitting takes a fraction of a second (bench/quit.py): the answer being written is stopped and
+stored, queued chat and settings writes are finished, and the engine and index hosts are asked
+to stop together. A host still busy after a short grace (a model loading, a batch being
+indexed) is not waited for: its pipe closes with this process, and it ends on its own once
+that work is done, so nothing it was writing is lost.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from app.core.paths import resources_dir
 from app.core.services import build_services
 from app.ui.appearance import Appearance
 from app.ui.main_window import MainWindow
+from app.ui.placement import place
 from app.workers.chats import ChatsController
 from app.workers.documents import DocumentsController
 from app.workers.engine import EngineController
@@ -109,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     app, window = build_window()
     install_crash_reporter(window, window.session.services.paths.logs)
     save_on_session_end(app, window)
+    place(window)  # 1100 × 760 where it fits; smaller and whole on a small screen
     window.show()
     if args.quit_after_paint:
         QTimer.singleShot(0, lambda: _report_paint(app, window))

@@ -158,7 +158,7 @@ def test_chats_export_every_format_and_import_them_elsewhere(
     bad = tmp_path / "notes.json"
     bad.write_text('{"some": "thing"}')
     refused = hearth("chats", "import", str(bad), home=elsewhere)
-    assert refused.returncode != 0 and "neither a Hearth chat export" in refused.stderr
+    assert refused.returncode != 0 and "not a chat export Hearth can read" in refused.stderr
     missing = hearth("chats", "export", "42", home=hearth_home)
     assert missing.returncode != 0 and "42" in missing.stderr
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 from pathlib import Path
 
 from app.core.chats.store import ChatStore
 from app.core.paths import default_paths
 from tests.core.rag.files import make_pdf
+from tests.core.rag.test_languages import CHINESE
 from tests.test_cli import HEARTH, hearth
 
 
@@ -184,3 +186,37 @@ def test_status_lines_follow_the_terminal_language(hearth_home: Path, tmp_path: 
     assert lines[2].startswith("  1 file · 1 chunk · indexed ")
     assert f"  skipped {folder / 'empty.txt'}: The file is empty." in lines
     assert not any("\u4e00" <= char <= "\u9fff" for char in english.stdout)
+
+
+def test_status_gives_the_language_hint_for_chinese_under_the_english_model(
+    hearth_home: Path, tmp_path: Path
+) -> None:
+    """A Chinese file indexed with the built-in English model: `docs status` says so, in
+    English and in Chinese, with the commands that fix it; an English collection has no hint."""
+    folder = tmp_path / "茶园"
+    folder.mkdir()
+    (folder / "tea.md").write_text(CHINESE, encoding="utf-8")
+    added = _hearth_in("C.UTF-8", "docs", "add", "Tea", str(folder), home=hearth_home)
+    assert added.returncode == 0, added.stderr
+    english = _hearth_in("C.UTF-8", "docs", "status", "Tea", home=hearth_home)
+    assert english.returncode == 0, english.stderr
+    (hint,) = [line for line in english.stdout.splitlines() if line.startswith("  hint: ")]
+    assert "Chinese, Japanese or Korean" in hint and "all-MiniLM-L6-v2" in hint
+    fix = (
+        f"hearth docs add Tea {shlex.quote(str(folder))} --embedder intfloat/multilingual-e5-small"
+    )
+    assert fix in hint
+    chinese = _hearth_in("zh_CN.UTF-8", "docs", "status", "Tea", home=hearth_home)
+    assert any(
+        line.startswith("  提示：这个文档集的文字大多是中文")
+        for line in chinese.stdout.splitlines()
+    )
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "kettle.md").write_text("# Kitchen\n\nThe kettle is in the left cupboard.\n")
+    assert (
+        _hearth_in("C.UTF-8", "docs", "add", "Notes", str(notes), home=hearth_home).returncode == 0
+    )
+    plain = _hearth_in("C.UTF-8", "docs", "status", "Notes", home=hearth_home)
+    assert "hint:" not in plain.stdout

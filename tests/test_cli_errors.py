@@ -337,7 +337,7 @@ def test_chats_status_lines_and_errors_follow_lang(hearth_home: Path, tmp_path: 
     page.write_text("<html>not an export</html>", encoding="utf-8")
     refused = hearth("import", str(page))
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
-    assert "该文件不是 Hearth 或 ChatGPT 的导出文件（它不是 JSON）" in refused.stderr
+    assert "该文件不是 Hearth 能读取的对话导出文件（它不是 JSON）" in refused.stderr
     english = subprocess.run(
         [*HEARTH, "chats", "recover"],
         capture_output=True,

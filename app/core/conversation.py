@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from app.core.chats.store import Chat, ChatStore, Status, StoredMessage
+from app.core.chats.titles import title_from
 from app.core.engine.types import (
     Engine,
     GenerationRequest,
@@ -46,8 +47,8 @@ ONLY_YOURS = Phrase(
 
 
 def chat_title(text: str) -> str:
-    """A chat's title from its first message."""
-    return " ".join(text.split())[:TITLE_LENGTH]  # "" is untitled: shown as "New chat"
+    """A chat's title from its first message, cut at a word with "…" (see `titles`)."""
+    return title_from(text, TITLE_LENGTH)  # "" is untitled: shown as "New chat"
 
 
 def start_chat(
@@ -124,25 +125,25 @@ class Conversation:
         return self._reply(lambda: self._request(request_id))
 
     def regenerate(self, request_id: int | None = None) -> Iterator[StreamEvent]:
-        """Replace the answer to the last user message with a new one."""
+        """A new answer to the last user message, kept beside the earlier ones (versions)."""
         history = self.store.messages(self.chat_id)
         users = [m for m in history if m.role == "user"]
         if not users:
             raise HearthError(NO_MESSAGE())
-        after = [m for m in history if m.id > users[-1].id]
-        if after:
-            self.store.delete_messages_from(self.chat_id, after[0].id)
+        if history[-1].id != users[-1].id:
+            self.store.show_up_to(self.chat_id, users[-1].id)
         return self._reply(lambda: self._request(request_id))
 
     def edit(
         self, message_id: int, text: str, request_id: int | None = None
     ) -> Iterator[StreamEvent]:
-        """Replace a user message with `text`, drop everything after it, and answer again."""
+        """A new version of a user message, `text`, answered again; the earlier version and
+        what followed it stay in the chat, one click away."""
         target = next((m for m in self.store.messages(self.chat_id) if m.id == message_id), None)
         if target is None or target.role != "user":
             raise HearthError(ONLY_YOURS())
-        self.store.delete_messages_from(self.chat_id, message_id)
-        return self.send(text, request_id)
+        self.store.add_message(self.chat_id, "user", text, after=target.parent_id)
+        return self._reply(lambda: self._request(request_id))
 
     def continue_reply(self, request_id: int | None = None) -> Iterator[StreamEvent]:
         """Carry on writing the last reply (cut off by max tokens, Stop or an error)."""
@@ -169,9 +170,8 @@ class Conversation:
                     pieces.append(event.text)
                 else:
                     if prefix is not None:
-                        self.store.delete_messages_from(self.chat_id, prefix.id)
                         event = dataclasses.replace(event, text=prefix.content + event.text)
-                    self._store_result(event)
+                    self._store_result(event, prefix)
                     stored = True
                 yield event
         except GeneratorExit:  # the caller stopped reading: keep what came, as stopped
@@ -200,9 +200,7 @@ class Conversation:
         """Store a reply that did not finish. A failure to store it (a full disk) is logged,
         so that the caller sees the error that ended the reply."""
         try:
-            if prefix is not None:
-                self.store.delete_messages_from(self.chat_id, prefix.id)
-            self._store_failure(partial, reason, status)
+            self._store_failure(partial, reason, status, prefix)
         except Exception:
             log.exception("the unfinished reply of chat %s could not be stored", self.chat_id)
 
@@ -244,7 +242,7 @@ class Conversation:
         if chat.message_count == 0 and chat.untitled:
             self.store.update_chat(self.chat_id, title=chat_title(text))
 
-    def _store_result(self, result: GenerationResult) -> None:
+    def _store_result(self, result: GenerationResult, prefix: StoredMessage | None) -> None:
         status: Status = "cancelled" if result.finish_reason == "cancelled" else "complete"
         timings = dataclasses.asdict(result.timings)
         timings.update(
@@ -262,10 +260,21 @@ class Conversation:
             timings=timings,
             prompt_tokens=result.timings.prompt_tokens,
             completion_tokens=result.timings.completion_tokens,
-            sources=self._sources,
+            sources=self._kept_sources(prefix),
+            replacing=prefix.id if prefix is not None else None,
         )
 
-    def _store_failure(self, partial: str, reason: str | None, status: Status = "failed") -> None:
+    def _kept_sources(self, prefix: StoredMessage | None) -> list[dict[str, object]] | None:
+        """The sources of this reply; a continued one keeps those of the answer it carries
+        on when no documents were searched this time."""
+        if self._sources is None and prefix is not None and prefix.sources is not None:
+            return [s for s in prefix.sources if isinstance(s, dict)]
+        return self._sources
+
+    def _store_failure(
+        self, partial: str, reason: str | None, status: Status, prefix: StoredMessage | None
+    ) -> None:
+        """Store an unfinished reply (a continued one in place of the answer it carries on)."""
         self.last_reply = self.store.add_message(
             self.chat_id,
             "assistant",
@@ -273,6 +282,7 @@ class Conversation:
             status,
             model=self.setup.model_id,
             params=self.setup.sampling.model_dump(mode="json"),
-            sources=self._sources,
+            sources=self._kept_sources(prefix),
             error=reason,
+            replacing=prefix.id if prefix is not None else None,
         )

@@ -177,6 +177,11 @@ class ImportLimitExceeded(ChatImportError):
     time to read it); nothing was imported. The message names the limit."""
 
 
+class AlreadyImported(ChatImportError):
+    """The same file (by its sha256) was imported before and chats from it are still here;
+    nothing was imported. The window asks first; the CLI needs `--again`."""
+
+
 class ChatStoreFull(ChatStoreError):
     """The disk holding the chat database is full: nothing more can be saved until space is
     freed (what is saved is untouched, and the chats can still be read)."""

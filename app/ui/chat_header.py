@@ -3,15 +3,16 @@ system prompt itself, editable in place."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,9 +21,12 @@ from PySide6.QtWidgets import (
 from app.core.models.library import LibraryEntry
 from app.core.prompts.library import PromptTemplate, in_order
 from app.core.rag.types import CollectionStatus
+from app.ui.elide import ElidedButton, ElidedCombo, ElidedLabel
 from app.workers import i18n
 
 NONE = ""
+MODEL_MAX_WIDTH = 360  # px: the model picker is as wide as its longest name, up to this
+DOCS_MAX_WIDTH = 320  # px: a long collection name is cut, it never widens the window
 
 
 class ChatHeader(QWidget):
@@ -47,9 +51,12 @@ class ChatHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model_label, self.prompt_label, self.shots_label = QLabel(), QLabel(), QLabel()
-        self.model = QComboBox()
+        self.model = ElidedCombo(letters=20)
         self.model.setObjectName("modelPicker")
-        self.base_badge = QLabel()
+        # as wide as the longest name when there is room, cut with "…" when there is not
+        self.model.setSizeAdjustPolicy(ElidedCombo.SizeAdjustPolicy.AdjustToContents)
+        self.model.setMaximumWidth(MODEL_MAX_WIDTH)
+        self.base_badge = ElidedLabel()
         self.base_badge.setObjectName("baseBadge")
         self.base_badge.hide()
         self.loading = QProgressBar()
@@ -58,15 +65,10 @@ class ChatHeader(QWidget):
         self.loading.setMaximumHeight(12)
         self.loading.setTextVisible(False)
         self.loading.hide()
-        self.prompt = QComboBox()
+        self.prompt = ElidedCombo(letters=16)
         self.prompt.setObjectName("promptPicker")
-        self.shots = QComboBox()
+        self.shots = ElidedCombo(letters=12)
         self.shots.setObjectName("fewShotPicker")
-        for combo, letters in ((self.model, 24), (self.prompt, 14), (self.shots, 12)):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(letters)
         self.edit_system = QToolButton()
         self.edit_system.setCheckable(True)
         self.library_button = QToolButton()
@@ -74,17 +76,44 @@ class ChatHeader(QWidget):
         self.models_button.setObjectName("modelsButton")
         self.settings_button = QToolButton()
         self.settings_button.setObjectName("settingsButton")
-        self.docs_button = QPushButton()  # a push button draws its menu arrow beside the text
+        self.docs_button = ElidedButton()  # a push button draws its menu arrow beside the text
         self.docs_button.setObjectName("documentsPicker")
+        self.docs_button.setMaximumWidth(DOCS_MAX_WIDTH)
         self.docs_menu = QMenu(self.docs_button)
         self.docs_button.setMenu(self.docs_menu)
+        self.more_button = QToolButton()  # the buttons that do not fit, as a menu
+        self.more_button.setObjectName("headerMore")
+        self.more_button.setText("⋯")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.more_menu = QMenu(self.more_button)
+        self.more_button.setMenu(self.more_menu)
+        self.more_button.hide()
         self.system = QPlainTextEdit()
         self.system.setObjectName("systemPrompt")
         self.system.setFixedHeight(70)
         self.system.hide()
         self.apply_system = QPushButton()
         self.apply_system.hide()
-        # two rows, so that the window can be narrow: the model, then the prompt setup
+        self._layout_rows()
+        self._templates: list[PromptTemplate] = []
+        self._entries: list[LibraryEntry] = []
+        self._collections: list[CollectionStatus] = []
+        self._chosen: list[int] = []
+        self._filling = False
+        self.model.activated.connect(self._on_model_activated)
+        self.prompt.activated.connect(self._on_prompt_activated)
+        self.shots.activated.connect(self._on_shots_activated)
+        self.edit_system.toggled.connect(self._on_edit_system_toggled)
+        self.apply_system.clicked.connect(self._on_apply_system_clicked)
+        self.library_button.clicked.connect(self.prompts_edit_requested)
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.models_button.clicked.connect(self.models_requested)
+        self.retranslate()
+
+    def _layout_rows(self) -> None:
+        """Two rows, so that the window can be narrow: the model, then the prompt setup.
+        What does not fit folds into the "⋯" menu (see `_fold`)."""
         row = QHBoxLayout()
         first: tuple[QWidget, ...] = (
             self.model_label,
@@ -97,6 +126,7 @@ class ChatHeader(QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.settings_button)
+        row.addWidget(self.more_button)
         prompt_row = QHBoxLayout()
         second: tuple[QWidget, ...] = (
             self.prompt_label,
@@ -113,25 +143,12 @@ class ChatHeader(QWidget):
         system_row = QHBoxLayout()
         system_row.addWidget(self.system, 1)
         system_row.addWidget(self.apply_system, 0, Qt.AlignmentFlag.AlignBottom)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 4)
-        layout.addLayout(row)
-        layout.addLayout(prompt_row)
-        layout.addLayout(system_row)
-        self._templates: list[PromptTemplate] = []
-        self._entries: list[LibraryEntry] = []
-        self._collections: list[CollectionStatus] = []
-        self._chosen: list[int] = []
-        self._filling = False
-        self.model.activated.connect(self._on_model_activated)
-        self.prompt.activated.connect(self._on_prompt_activated)
-        self.shots.activated.connect(self._on_shots_activated)
-        self.edit_system.toggled.connect(self._on_edit_system_toggled)
-        self.apply_system.clicked.connect(self._on_apply_system_clicked)
-        self.library_button.clicked.connect(self.prompts_edit_requested)
-        self.settings_button.clicked.connect(self.settings_requested)
-        self.models_button.clicked.connect(self.models_requested)
-        self.retranslate()
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(12, 8, 12, 4)
+        self._column.addLayout(row)
+        self._column.addLayout(prompt_row)
+        self._column.addLayout(system_row)
+        self._rows = ((*first, self.settings_button), (*second, self.docs_button))
 
     def retranslate(self) -> None:
         self.model_label.setText(self.tr("Model"))
@@ -140,12 +157,25 @@ class ChatHeader(QWidget):
         self.edit_system.setText(self.tr("Edit"))
         self.edit_system.setToolTip(self.tr("Edit this chat's system prompt"))
         self.library_button.setText(self.tr("Prompt library…"))
+        self.library_button.setToolTip(
+            self.tr("Write, edit and remove your own system prompts and example chats")
+        )
+        self.model.setToolTip(self.tr("The model that writes the answers in this chat"))
+        self.prompt.setToolTip(
+            self.tr("The system prompt: standing instructions the model reads before the chat")
+        )
+        self.shots.setToolTip(
+            self.tr("Example questions and answers shown to the model, so it answers alike")
+        )
         self.settings_button.setText(self.tr("Settings"))
+        self.settings_button.setToolTip(self.tr("Sampling, model loading and appearance (Ctrl+,)"))
         self.models_button.setText(self.tr("Models…"))
         self.models_button.setToolTip(
             self.tr("Find and download models, import or remove them (Ctrl+Shift+M)")
         )
+        self.more_button.setToolTip(self.tr("More: the buttons that do not fit in the window"))
         self.apply_system.setText(self.tr("Apply"))
+        self.apply_system.setToolTip(self.tr("Use this system prompt from the next answer on"))
         self.base_badge.setText(self.tr("Base model · completion"))
         self.base_badge.setToolTip(
             self.tr("This model has no chat template: it continues the text you write.")
@@ -157,11 +187,77 @@ class ChatHeader(QWidget):
         if self._entries:
             self.set_models(self._entries, self.model.currentData())
         self._fill_documents()
+        self._fold()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # -- folding: what does not fit goes into the "⋯" menu -------------------------------
+
+    def _folds(self) -> tuple[tuple[QWidget, ...], tuple[QWidget, ...]]:
+        """What folds first in each row: buttons that the Tools menu also has, then the
+        pickers' labels (each picker's list still says what it holds)."""
+        return (
+            (self.settings_button, self.models_button, self.model_label),
+            (self.library_button, self.shots_label, self.prompt_label),
+        )
+
+    def _needed(self, index: int, level: int, minimum: bool, more: bool = False) -> int:
+        """The width row `index` needs with its first `level` folds folded (and the "⋯"
+        button, where `more`)."""
+        folds = self._folds()[index]
+        spacing = max(self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing), 6)
+        shown = [
+            w
+            for w in self._rows[index]
+            if w not in folds[:level] and (w in folds or not w.isHidden())
+        ]
+        if more:
+            shown.append(self.more_button)
+        widths = [_hint(w, minimum) for w in shown]
+        margins = self.contentsMargins() + self._column.contentsMargins()
+        return sum(widths) + spacing * (len(widths) - 1) + margins.left() + margins.right()
+
+    def _level(self, index: int, more: bool) -> int:
+        """How many of row `index`'s folds must fold for it to fit the header's width."""
+        count = len(self._folds()[index])
+        fits = (n for n in range(count) if self._needed(index, n, False, more) <= self.width())
+        return next(fits, count)
+
+    def _fold(self) -> None:
+        docs = min(
+            DOCS_MAX_WIDTH, max(self.width() // 3, self.docs_button.minimumSizeHint().width())
+        )
+        if docs != self.docs_button.maximumWidth():
+            self.docs_button.setMaximumWidth(docs)
+        second = self._level(1, False)
+        first = self._level(0, second > 0)
+        if first and not second:  # the "⋯" button came for the first row: count it there
+            first = self._level(0, True)
+        for folds, level in zip(self._folds(), (first, second), strict=True):
+            for position, widget in enumerate(folds):
+                widget.setVisible(position >= level)
+        self._fill_more()
+
+    def _fill_more(self) -> None:
+        """The "⋯" menu: the folded buttons, as actions that do what the buttons do."""
+        self.more_menu.clear()
+        for button in (self.models_button, self.settings_button, self.library_button):
+            if button.isHidden():
+                self.more_menu.addAction(button.text()).triggered.connect(button.click)
+        self.more_button.setVisible(bool(self.more_menu.actions()))
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the rows are with everything folded and the pickers cut short."""
+        hint = super().minimumSizeHint()
+        widths = (self._needed(i, len(f), True, i == 0) for i, f in enumerate(self._folds()))
+        return QSize(max(widths), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fold()
 
     # -- filling -----------------------------------------------------------------------
 
@@ -187,12 +283,14 @@ class ChatHeader(QWidget):
 
     def set_loading(self, loading: bool) -> None:
         self.loading.setVisible(loading)
+        self._fold()
 
     def set_base(self, is_base: bool) -> None:
         self.base_badge.setVisible(is_base)
         for widget in (self.prompt_label, self.prompt, self.edit_system, self.shots_label):
             widget.setEnabled(not is_base)
         self.shots.setEnabled(not is_base)
+        self._fold()
 
     def set_templates(self, templates: list[PromptTemplate]) -> None:
         """The prompts of the library: those written in the UI's language first, each titled
@@ -258,6 +356,7 @@ class ChatHeader(QWidget):
             text = self.tr("Documents: {0} collections").format(len(chosen))
         self.docs_button.setText(text)
         self.docs_button.setProperty("active", bool(chosen))
+        self._fold()
 
     def _on_collection_toggled(self, _checked: bool) -> None:
         chosen = [
@@ -267,7 +366,7 @@ class ChatHeader(QWidget):
         self.documents_selected.emit(chosen)
         self._label_documents()  # not a refill: the action that sent this must live on
 
-    def _select(self, combo: QComboBox, data: object) -> None:
+    def _select(self, combo: ElidedCombo, data: object) -> None:
         index = combo.findData(data)
         if index >= 0:
             combo.setCurrentIndex(index)
@@ -296,3 +395,10 @@ class ChatHeader(QWidget):
 
 def _short(name: str, letters: int = 24) -> str:
     return name if len(name) <= letters else name[: letters - 1] + "…"
+
+
+def _hint(widget: QWidget, minimum: bool) -> int:
+    """A widget's width in the rows: its least, or what it is comfortable with."""
+    if minimum:
+        return widget.minimumSizeHint().expandedTo(widget.minimumSize()).width()
+    return min(widget.sizeHint().width(), widget.maximumWidth())

@@ -21,16 +21,22 @@ from PySide6.QtGui import (
     QDesktopServices,
     QFont,
     QGuiApplication,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextFrame,
     QTextFrameFormat,
+    QTextLength,
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
+from app.core.chats import versions
 from app.core.chats.store import StoredMessage
+from app.core.figures import answer_figures, details
 from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 from app.ui.markdown import MarkdownRenderer, split_finished
+from app.ui.message_editor import MessageEditor
 from app.workers import i18n
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -43,7 +49,10 @@ class ChatView(QTextBrowser):
     """Shows one chat.
 
     Signals:
-        edit_requested(int, str): the user wants to edit their message (id, current text).
+        edit_requested(int, str): the user edited their message in place (id, new text): a
+            new version of it, to answer again.
+        version_requested(int): show this version of a message (the "‹ 2/3 ›" under it).
+        fork_requested(int): a new chat with the conversation up to this message.
         regenerate_requested(): answer the last message again.
         continue_requested(): carry on writing the last answer.
         copied(object): something was copied (a `Msg` saying what, for the status bar).
@@ -52,6 +61,8 @@ class ChatView(QTextBrowser):
     """
 
     edit_requested = Signal(int, str)
+    version_requested = Signal(int)
+    fork_requested = Signal(int)
     regenerate_requested = Signal()
     continue_requested = Signal()
     copied = Signal(object)
@@ -78,10 +89,20 @@ class ChatView(QTextBrowser):
         self._done_upto = 0
         self._tail_start = 0
         self._placeholder = False
+        self._frames: dict[int, QTextFrame] = {}
+        self.editor = MessageEditor(self.viewport())
+        self.editor.submitted.connect(self.edit_requested)
+        self.editor.submitted.connect(self._on_editor_closed)
+        self.editor.cancelled.connect(self._on_editor_closed)
+        self.editor.resized_wanted.connect(self._place_editor)
+        self.verticalScrollBar().valueChanged.connect(self._place_editor)
+        layout = self.document().documentLayout()  # laid out lazily: follow the message
+        layout.documentSizeChanged.connect(self._place_editor)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.renderer.set_labels(self.tr("Copy"), self.tr("image"), self.tr("text"))
+        self.editor.retranslate()
 
     def set_dark(self, dark: bool) -> None:
         self.renderer = MarkdownRenderer(dark)
@@ -92,8 +113,11 @@ class ChatView(QTextBrowser):
     def show_chat(self, messages: list[StoredMessage], completion: bool = False) -> None:
         """Render a whole chat (on open, and once after each answer)."""
         self.completion = completion
+        editing = self.editor.message_id if self.editor.isVisible() else None
+        self.editor.hide()
         self.clear()
         self._codes.clear()
+        self._frames.clear()
         self._messages = {m.id: m for m in messages}
         self._streaming = False
         last_answer = max((m.id for m in messages if m.role == "assistant"), default=None)
@@ -103,8 +127,12 @@ class ChatView(QTextBrowser):
             for message in messages:
                 self._append_message(message, is_last_answer=message.id == last_answer)
         self._scroll_to_end()
+        if editing in self._frames:  # a re-render while editing (an answer elsewhere)
+            self.editor.show()
+            self._place_editor()
 
     def show_empty(self, text: str) -> None:
+        self.editor.hide()
         self.clear()
         self._streaming = False
         self.setHtml(f'<p align="center" style="color:gray"><br><br>{html.escape(text)}</p>')
@@ -113,6 +141,7 @@ class ChatView(QTextBrowser):
 
     def begin_reply(self, waiting_text: str, prefix: str = "") -> None:
         """Open the answer's frame; `waiting_text` shows until the first token."""
+        self._close_editor()
         self._stream, self._done_upto = "", 0
         self._streaming = True
         if self.completion:
@@ -179,7 +208,7 @@ class ChatView(QTextBrowser):
 
     def _append_message(self, message: StoredMessage, is_last_answer: bool) -> None:
         cursor = self._end_cursor()
-        cursor.insertFrame(self._frame_format(message.role))
+        self._frames[message.id] = cursor.insertFrame(self._frame_format(message.role))
         who = (
             self.tr("You")
             if message.role == "user"
@@ -189,9 +218,14 @@ class ChatView(QTextBrowser):
         cursor.insertBlock()
         if message.role == "assistant":
             body = self._render(message.content) if message.content else ""
-            cursor.insertHtml(body + self._sources_html(message) + self._status_html(message))
+            body += self._sources_html(message) + self._status_html(message)
+            cursor.insertHtml(body + self._details_html(message))
         else:
             cursor.insertHtml(_plain_html(message.content))
+        versions_line = self._versions_html(message)
+        if versions_line:  # a block of its own, under the message
+            cursor.insertBlock()
+            cursor.insertHtml(versions_line)
 
     def _append_document(self, messages: list[StoredMessage]) -> None:
         """A base model's chat is one growing text: yours in the text colour, the model's in
@@ -223,6 +257,8 @@ class ChatView(QTextBrowser):
         links = [("copy", message.id, self.tr("Copy"))]
         if message.role == "user":
             links.append(("edit", message.id, self.tr("Edit")))
+        if message.id:
+            links.append(("fork", message.id, self.tr("Fork")))
         if is_last_answer:
             links.append(("regenerate", message.id, self.tr("Regenerate")))
             finish = (message.timings or {}).get("finish_reason")
@@ -232,6 +268,67 @@ class ChatView(QTextBrowser):
             f'<a href="hearth:{action}/{mid}">{html.escape(label)}</a>'
             for action, mid, label in links
         )
+
+    def _versions_html(self, message: StoredMessage) -> str:
+        """ "‹ 2/3 ›" under a message that has other versions; the arrows switch to them."""
+        number, count = versions.position(message)
+        if count < 2:
+            return ""
+        before = message.siblings[number - 2] if number > 1 else None
+        after = message.siblings[number] if number < count else None
+        left = f'<a href="hearth:version/{before}">‹</a>' if before else "<span>‹</span>"
+        right = f'<a href="hearth:version/{after}">›</a>' if after else "<span>›</span>"
+        label = html.escape(self.tr("{0}/{1}").format(number, count))
+        return f'<p style="font-size:small; color:gray">{left}&nbsp;{label}&nbsp;{right}</p>'
+
+    # -- editing in place ----------------------------------------------------------------
+
+    def begin_edit(self, message_id: int, text: str | None = None) -> bool:
+        """Open the editor over one of the user's messages, with its text or `text` (an edit
+        that could not be sent). False: not shown, or an answer is being written."""
+        message = self._messages.get(message_id)
+        if message is None or message.role != "user" or self._streaming:
+            return False
+        self.editor.open(message_id, message.content if text is None else text)
+        self._place_editor()
+        return True
+
+    def _place_editor(self) -> None:
+        """Lay the editor over its message, whose frame is made as tall as the editor so
+        that nothing below is covered."""
+        frame = self._frames.get(self.editor.message_id)
+        if not self.editor.isVisible() or frame is None:
+            return
+        box = self.document().documentLayout().frameBoundingRect(frame).toRect()
+        box.translate(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        self.editor.resize(box.width(), self.editor.height())  # the text wraps at this width
+        height = self.editor.wanted_height()
+        fmt = frame.frameFormat()
+        inner = height - 2 * int(fmt.padding())
+        if fmt.height().rawValue() != inner:
+            fmt.setHeight(QTextLength(QTextLength.Type.FixedLength, inner))
+            frame.setFrameFormat(fmt)  # lays out again, and calls back here
+            return
+        box.setHeight(height)
+        self.editor.setGeometry(box)
+
+    def _close_editor(self) -> None:
+        """Put the editor away (an answer starts elsewhere): the message gets its height back."""
+        if self.editor.isVisible():
+            self.editor.hide()
+            self._on_editor_closed()
+
+    def _on_editor_closed(self) -> None:
+        """Give the message back its own height."""
+        frame = self._frames.get(self.editor.message_id)
+        if frame is not None:
+            fmt = frame.frameFormat()
+            fmt.setHeight(QTextLength())
+            frame.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_editor()
 
     def _sources_html(self, message: StoredMessage) -> str:
         """The passages the answer was given, or a note that the documents had nothing."""
@@ -282,6 +379,15 @@ class ChatView(QTextBrowser):
             place = self.tr("{0}, page {1}").format(place, source["page"])
         return html.escape(place)
 
+    def _details_html(self, message: StoredMessage) -> str:
+        """The small grey line under an answer: speed, first token, tokens, sampling, model,
+        from the timings stored with it (so it reads the same after a restart)."""
+        figures = answer_figures(message)
+        if figures is None:
+            return ""
+        line = html.escape(i18n.say(details(figures)))
+        return f'<p class="details" style="color:gray; font-size:small">{line}</p>'
+
     def _status_html(self, message: StoredMessage) -> str:
         if message.status == "cancelled":
             note = self.tr("Stopped before the end.")
@@ -327,8 +433,12 @@ class ChatView(QTextBrowser):
             self._copy(self._codes[int(arg)], CODE_COPIED())
         elif action == "copy" and arg.isdigit() and int(arg) in self._messages:
             self._copy(self._messages[int(arg)].content, MESSAGE_COPIED())
-        elif action == "edit" and arg.isdigit() and int(arg) in self._messages:
-            self.edit_requested.emit(int(arg), self._messages[int(arg)].content)
+        elif action == "edit" and arg.isdigit():
+            self.begin_edit(int(arg))
+        elif action == "version" and arg.isdigit():
+            self.version_requested.emit(int(arg))
+        elif action == "fork" and arg.isdigit() and int(arg) in self._messages:
+            self.fork_requested.emit(int(arg))
         elif action == "regenerate":
             self.regenerate_requested.emit()
         elif action == "continue":

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+
+from app.ui.elide import ElidedButton
+
+BUTTON_MAX_WIDTH = 180  # px: a longer word on the button is cut, it never widens the window
 
 
 class _Editor(QPlainTextEdit):
@@ -38,9 +42,10 @@ class Composer(QWidget):
         self.editor = _Editor()
         self.editor.setObjectName("composer")
         self.editor.setFixedHeight(84)
-        self.button = QPushButton()
+        self.button = ElidedButton()
         self.button.setObjectName("sendButton")
         self.button.setMinimumWidth(96)
+        self.button.setMaximumWidth(BUTTON_MAX_WIDTH)
         self.button.clicked.connect(self._on_button_clicked)
         self.editor.submitted.connect(self._on_editor_submitted)
         self.editor.stop_requested.connect(self.stop_requested)
@@ -53,18 +58,35 @@ class Composer(QWidget):
         row.addLayout(side)
         self.busy = False
         self.completion = False
+        self.waiting = False  # a model is loading: what is sent now waits for it
         self.retranslate()
 
     def retranslate(self) -> None:
         if self.busy:
             self.button.setText(self.tr("Stop"))
+            self.button.setToolTip(self.tr("Stop the answer; what is written so far is kept (Esc)"))
         else:
             self.button.setText(self.tr("Generate") if self.completion else self.tr("Send"))
+            if self.waiting:
+                self.button.setText(self.tr("Send when loaded"))
+            self.button.setToolTip(
+                self.tr("Let the model continue your text (Enter)")
+                if self.completion
+                else self.tr("Send your message to the model (Enter)")
+            )
         self.editor.setPlaceholderText(
             self.tr("Write the beginning of a text; the model continues it (Enter)")
             if self.completion
             else self.tr("Message (Enter to send, Shift+Enter for a new line)")
         )
+
+    def set_waiting(self, waiting: bool) -> None:
+        self.waiting = waiting
+        self.retranslate()
+        if waiting and not self.busy:
+            self.button.setToolTip(
+                self.tr("The model is still loading: your message is sent as soon as it is ready")
+            )
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy

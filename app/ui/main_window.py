@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from app.core.chats.store import Chat, StoredMessage
 from app.core.engine.types import GenerationResult, LoadedModel
@@ -19,6 +19,8 @@ from app.ui.appearance import Appearance
 from app.ui.chat_header import ChatHeader
 from app.ui.chat_view import ChatView
 from app.ui.composer import Composer
+from app.ui.help import DESCRIPTION, HelpUi
+from app.ui.placement import place
 from app.ui.prompt_editor import PromptEditor
 from app.ui.recovery_banner import RecoveryBanner
 from app.ui.settings_dialog import SettingsDialog
@@ -71,6 +73,8 @@ class MainWindow(QMainWindow):
         self.prompt_editor: PromptEditor | None = None
         self.setStatusBar(self.status)
         self.transfer = TransferUi(session.chats, self, self.status, self.banner)
+        self.help = HelpUi(self, session.services.paths.data, session.engine)
+        self.shortcuts_by_name: dict[str, QShortcut] = {}
         self.actions_by_name: dict[str, QAction] = {}
         right = QWidget()
         column = QVBoxLayout(right)
@@ -117,9 +121,18 @@ class MainWindow(QMainWindow):
             "documents": self.tr("&Documents…"),
             "prompts": self.tr("&Prompt library…"),
             "settings": self.tr("&Settings…"),
+            "help": self.tr("&Help"),
+            "shortcuts": self.tr("&Keyboard shortcuts"),
+            "about": self.tr("&About Hearth"),
+            "data_folder": self.tr("Open &data folder"),
         }
         for name, text in texts.items():
             self.actions_by_name[name].setText(text)
+        for name, text in (
+            ("find", self.tr("Search all chats")),
+            ("stop", self.tr("Stop the answer being written")),
+        ):
+            self.shortcuts_by_name[name].setProperty(DESCRIPTION, text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -154,6 +167,7 @@ class MainWindow(QMainWindow):
     def _connect_session(self) -> None:
         s, chats, engine = self.session, self.session.chats, self.session.engine
         s.chat_changed.connect(self._on_session_chat_changed)
+        self.status.follow(s)
         s.library_changed.connect(lambda entries: self.header.set_models(entries, engine.loaded_id))
         s.prompts_changed.connect(self._on_session_prompts_changed)
         s.settings_changed.connect(self._on_session_settings_changed)
@@ -188,6 +202,8 @@ class MainWindow(QMainWindow):
         self.composer.send_requested.connect(self._on_composer_send_requested)
         self.composer.stop_requested.connect(s.stop)
         self.view.edit_requested.connect(self._on_view_edit_requested)
+        self.view.version_requested.connect(s.show_version)
+        self.view.fork_requested.connect(s.fork)
         self.view.regenerate_requested.connect(s.regenerate)
         self.view.continue_requested.connect(s.continue_reply)
         self.view.copied.connect(lambda what: self.status.show_note(what, 3000))
@@ -232,6 +248,15 @@ class MainWindow(QMainWindow):
                     ("settings", QKeySequence("Ctrl+,"), self.open_settings),
                 ],
             ),
+            (
+                "help",
+                [
+                    ("shortcuts", QKeySequence("Ctrl+/"), self.help.show_shortcuts),
+                    None,
+                    ("data_folder", None, self.help.open_data_folder),
+                    ("about", None, self.help.show_about),
+                ],
+            ),
         ):
             menu = QMenu(bar)
             self.actions_by_name[menu_name] = bar.addMenu(menu)
@@ -256,12 +281,13 @@ class MainWindow(QMainWindow):
         self.transfer.export([chat_id for chat_id, _ in chosen], title)
 
     def _shortcuts(self) -> None:
-        for keys, slot in (
-            (QKeySequence.StandardKey.Find, self.sidebar.focus_search),
-            (QKeySequence(Qt.Key.Key_Escape), self.session.stop),
+        for name, keys, slot in (
+            ("find", QKeySequence.StandardKey.Find, self.sidebar.focus_search),
+            ("stop", QKeySequence(Qt.Key.Key_Escape), self.session.stop),
         ):
             shortcut = QShortcut(keys, self)
             shortcut.activated.connect(slot)
+            self.shortcuts_by_name[name] = shortcut
 
     # -- dialogs -----------------------------------------------------------------------
 
@@ -275,6 +301,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         dialog.accepted.connect(lambda: self._on_settings_accepted(dialog))
+        place(dialog, self)
         dialog.open()
         return dialog
 
@@ -307,6 +334,7 @@ class MainWindow(QMainWindow):
 
             self.documents_window = DocumentsWindow(self.session.documents, self)
             self.documents_window.models_requested.connect(self.open_embedding_models)
+            place(self.documents_window, self)
         self.documents_window.show()
         self.documents_window.raise_()
         self.documents_window.activateWindow()
@@ -315,6 +343,7 @@ class MainWindow(QMainWindow):
     def open_source(self, source: dict[str, object]) -> SourceDialog:
         dialog = SourceDialog(source, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        place(dialog, self)
         dialog.open()
         return dialog
 
@@ -323,6 +352,7 @@ class MainWindow(QMainWindow):
             self.prompt_editor = PromptEditor(self.session.templates, self)
             self.prompt_editor.save_requested.connect(self.session.save_prompt)
             self.prompt_editor.delete_requested.connect(self.session.delete_prompt)
+            place(self.prompt_editor, self)
         self.prompt_editor.show()
         self.prompt_editor.raise_()
         return self.prompt_editor
@@ -331,32 +361,43 @@ class MainWindow(QMainWindow):
 
     def _on_session_chat_changed(self, chat: Chat | None, messages: list[StoredMessage]) -> None:
         self.sidebar.set_current(chat.id if chat else None)
+        self._show_prompt_setup(chat)
         if chat is None:
             self._show_empty()
             self.header.show_documents([])
             return
         self.view.show_chat(messages, self.session.completion_mode)
-        few_shot = chat.settings.get("few_shot")
-        system = chat.system_prompt
+        self.header.show_documents(self.session.chat_documents())
+
+    def _show_prompt_setup(self, chat: Chat | None) -> None:
+        """The prompt the chat uses (with no chat open: the one a new chat gets)."""
+        prompt_id = chat.prompt_id if chat is not None else self.session.default_prompt_id()
+        few_shot = chat.settings.get("few_shot") if chat is not None else None
+        system = chat.system_prompt if chat is not None else None
         if system is None:
-            prompt = next((t for t in self.session.templates if t.id == chat.prompt_id), None)
+            prompt = next((t for t in self.session.templates if t.id == prompt_id), None)
             system = prompt.system if prompt is not None else ""
         self.header.show_chat_setup(
-            chat.prompt_id, few_shot if isinstance(few_shot, str) else None, system
+            prompt_id, few_shot if isinstance(few_shot, str) else None, system
         )
-        self.header.show_documents(self.session.chat_documents())
 
     def _on_session_turn_started(self, preview: list[StoredMessage], prefix: str) -> None:
         self.banner.hide()
         self.view.show_chat(preview, self.session.completion_mode)
-        searching = bool(self.session.chat_setup().documents) and not prefix
-        self.view.begin_reply(
-            self.tr("Searching your documents…") if searching else self.tr("Reading your message…"),
-            prefix,
-        )
+        self.view.begin_reply(self._waiting_text(searching=not prefix), prefix)
+
+    def _waiting_text(self, searching: bool) -> str:
+        """What the answer's place says until its first word."""
+        if self.session.waits_for_model:
+            waiting = self.tr("Waiting for {0} to load: your message is sent once it is ready…")
+            return waiting.format(self.status.loading_model or self.tr("the model"))
+        if searching and self.session.chat_setup().documents:
+            return self.tr("Searching your documents…")
+        return self.tr("Reading your message…")
 
     def _on_session_prompts_changed(self, templates: list[PromptTemplate]) -> None:
         self.header.set_templates(templates)
+        self._show_prompt_setup(self.session.chat)
         if self.prompt_editor is not None:
             self.prompt_editor.set_templates(templates)
 
@@ -390,14 +431,12 @@ class MainWindow(QMainWindow):
             self.composer.clear_sent()
 
     def _on_view_edit_requested(self, message_id: int, text: str) -> None:
-        new_text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Edit message"), self.tr("Your message:"), text
-        )
-        if ok and new_text.strip():
-            self.session.edit(message_id, new_text)
+        if not self.session.edit(message_id, text):  # not sent: the edited text stays open
+            self.view.begin_edit(message_id, text)
 
     def _on_engine_state_changed(self, state: str) -> None:
         self.composer.set_busy(state == "generating")
+        self.composer.set_waiting(state in ("starting", "loading"))
         self.header.set_loading(state in ("starting", "loading"))
         if state == "generating":
             state = "reading"

@@ -21,6 +21,10 @@ from app.core.highlight import highlight_code
 
 CodeRegistry = Callable[[str], int]
 _TABLE = '<table border="1" cellspacing="0" cellpadding="5" style="border-color:#9aa4b0">'
+# The view is one QTextDocument, which cannot scroll a single block sideways: code keeps its
+# spaces but wraps (at a space, or anywhere in a long token), each wrapped part indented by
+# about two characters so that it does not read as a line of its own.
+_CODE_STYLE = "margin:0; margin-left:16px; text-indent:-16px; white-space:pre-wrap"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -68,7 +72,7 @@ class MarkdownRenderer:
             f'style="margin-top:4px; margin-bottom:8px; border-collapse:collapse">'
             f'<tr><td bgcolor="{head_bg}"><span style="font-size:small">{label}</span>'
             f'&nbsp;&nbsp;<a href="hearth:copy-code/{key}" style="font-size:small">{copy}</a>'
-            f'</td></tr><tr><td bgcolor="{body_bg}"><pre style="margin:0">{body}</pre>'
+            f'</td></tr><tr><td bgcolor="{body_bg}"><pre style="{_CODE_STYLE}">{body}</pre>'
             f"</td></tr></table>"
         )
 

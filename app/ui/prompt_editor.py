@@ -61,6 +61,9 @@ class PromptEditor(QDialog):
         self.resize(860, 560)
         self.list = QListWidget()
         self.list.setMaximumWidth(240)
+        # a long title is elided ("…"), never hidden behind a sideways scrollbar
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.name = QLineEdit()
         self.kind = QComboBox()
         self.description = QLineEdit()
@@ -163,7 +166,7 @@ class PromptEditor(QDialog):
             label = title + ("" if not template.builtin else "  · " + self.tr("built-in"))
             item = QListWidgetItem(label)
             item.setData(TEMPLATE_ID, template.id)
-            item.setToolTip(template.summary(language))
+            item.setToolTip(f"{label}\n{template.summary(language)}".strip())
             self.list.addItem(item)
         self.list.blockSignals(False)
         ids = [t.id for t in templates]

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -26,10 +25,13 @@ from PySide6.QtWidgets import (
 
 from app.core.chats.store import Chat, SearchHit
 from app.core.chats.texts import title_msg
+from app.ui.elide import ElidedLabel
+from app.ui.import_mark import mark_imported
 from app.workers import i18n
 
 CHAT_ID = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 200
+WIDTH = 250  # px, until the user drags the splitter: its contents never change it
 
 
 class ChatSidebar(QWidget):
@@ -62,7 +64,7 @@ class ChatSidebar(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         # Ctrl/Shift+click selects several chats (to export them together) without opening them.
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.undo_label = QLabel()
+        self.undo_label = ElidedLabel()  # a long chat title is cut, it never widens the sidebar
         self.undo_button = QPushButton()
         self.undo_bar = QWidget()
         undo = QHBoxLayout(self.undo_bar)
@@ -102,7 +104,8 @@ class ChatSidebar(QWidget):
 
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New chat"))
-        self.search.setPlaceholderText(self.tr("Search all chats (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search all chats"))
+        self.search.setToolTip(self.tr("Search the text of every chat (Ctrl+F)"))
         self.undo_button.setText(self.tr("Undo"))
         self.undo_label.setText(self.tr('Deleted "{0}"').format(self._deleted_title))
         if not self.search.text().strip():
@@ -114,6 +117,10 @@ class ChatSidebar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        """The same width whatever the chats' titles or the language."""
+        return QSize(WIDTH, super().sizeHint().height())
 
     # -- contents ----------------------------------------------------------------------
 
@@ -134,6 +141,7 @@ class ChatSidebar(QWidget):
             item.setData(0, CHAT_ID, chat.id)
             changed = self.tr("Last changed {0}").format(i18n.moment_text(chat.updated_at))
             item.setToolTip(0, f"{title}\n{changed}")
+            mark_imported(item, chat)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             if chat.id == self._current:
                 self.tree.setCurrentItem(item)

@@ -1,12 +1,16 @@
-"""The bottom line (model state, backend, context meter, speed) and the error banner.
+"""The bottom line (model state, load progress, backend, context meter, speed) and the error
+banner.
 
-Both keep what they show (a state, the last result, a `Msg`) rather than the finished text, and
-write it again in the new language on a live switch (`LanguageChange`).
+The meter and the speed belong to the chat shown: they come from the timings stored with its
+latest answer (`app/core/figures.py`), so a new chat shows none and a restart shows the same,
+and the meter counts along while an answer is written. Both widgets keep what they show (a
+state, the figures, a `Msg`) rather than the finished text, and write it again in the new
+language on a live switch (`LanguageChange`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,9 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.chats.store import Chat, StoredMessage
 from app.core.engine.types import GenerationResult, LoadedModel
+from app.core.figures import AnswerFigures, chat_figures, load_time, speed
 from app.core.text import Msg
+from app.ui.elide import ElidedLabel
 from app.workers import i18n
+from app.workers.session import ChatSession
 
 
 class StatusPanel(QStatusBar):
@@ -27,11 +35,12 @@ class StatusPanel(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.state = QLabel()
+        # cut with "…" (whole in a tooltip) when the window is narrow; never widen it
+        self.state = ElidedLabel()
         self.state.setObjectName("modelState")
-        self.backend = QLabel()
+        self.backend = ElidedLabel()
         self.backend.setObjectName("backend")
-        self.speed = QLabel()
+        self.speed = ElidedLabel()
         self.speed.setObjectName("speed")
         self.context = QProgressBar()
         self.context.setObjectName("contextMeter")
@@ -39,22 +48,44 @@ class StatusPanel(QStatusBar):
         self.context.setMaximumHeight(16)
         self.context.setRange(0, 1)
         self.context.setValue(0)
-        for widget in (self.state, self.backend, self.speed):
+        self.load_bar = QProgressBar()
+        self.load_bar.setObjectName("loadProgress")
+        self.load_bar.setMaximumWidth(140)
+        self.load_bar.setMaximumHeight(16)
+        self.load_bar.hide()
+        self.addPermanentWidget(self.state)
+        self.addPermanentWidget(self.load_bar)
+        for widget in (self.backend, self.speed):
             self.addPermanentWidget(widget)
         self.addPermanentWidget(self.context)
         self._state_key = "idle"
         self._detail = ""
+        self.loading_model = ""  # the file name of the model being (or last) loaded
+        self._counting = False  # an answer of the chat shown is being written
         self._loaded: LoadedModel | None = None
-        self._result: GenerationResult | None = None
+        self._figures: AnswerFigures | None = None
         self._used = 0
         self._size = 0
         self._note: Msg | str = ""
         self.retranslate()
 
+    def follow(self, session: ChatSession) -> None:
+        """Show the figures of the chat `session` shows, and its engine's loads."""
+        engine = session.engine
+        session.chat_changed.connect(self._on_session_chat_changed)
+        engine.model_loading.connect(lambda model: self.set_state("loading", model))
+        engine.load_progressed.connect(self.show_load_progress)
+        engine.model_loaded.connect(self.set_model)
+        engine.model_failed.connect(lambda _why: self.load_bar.hide())
+        session.turn_started.connect(self._on_session_turn_started)
+        engine.context_counted.connect(
+            lambda rid, used: self.show_counted(used) if rid == engine.active_request else None
+        )
+
     def retranslate(self) -> None:
         self.set_state(self._state_key, self._detail)
         self.set_model(self._loaded)
-        self.show_result(self._result)
+        self.show_figures(self._figures)
         if self._note and self.currentMessage():
             self.showMessage(i18n.say(self._note), 4000)
 
@@ -79,7 +110,18 @@ class StatusPanel(QStatusBar):
             "reading": self.tr("Reading the prompt…"),
             "failed": self.tr("Model failed to load"),
         }
-        self.state.setText(names.get(state, state).format(detail))
+        loading = state in ("starting", "loading")
+        if state == "loading":
+            self.loading_model = detail.split("/")[-1]
+        self.state.setText(names.get(state, state).format(self.loading_model))
+        if loading and not self.load_bar.isVisible():
+            self.load_bar.setRange(0, 0)  # busy until the engine tells how far it is
+        self.load_bar.setVisible(loading)
+
+    def show_load_progress(self, fraction: float) -> None:
+        """How far the model load has come, 0.0 to 1.0."""
+        self.load_bar.setRange(0, 100)
+        self.load_bar.setValue(round(fraction * 100))
 
     def set_model(self, loaded: LoadedModel | None) -> None:
         self._loaded = loaded
@@ -88,32 +130,58 @@ class StatusPanel(QStatusBar):
             self.backend.setToolTip("")
             self._set_context(0, 0)
             return
-        self.backend.setText(self.tr("Backend: {0}").format(loaded.backend))
-        self.backend.setToolTip(self.tr("Where the model runs: the processor or a graphics card"))
-        self._set_context(self._used, loaded.context_length)
-
-    def show_result(self, result: GenerationResult | None) -> None:
-        self._result = result
-        if result is None:
-            self.speed.setText("")
-            self.speed.setToolTip("")
-            return
-        t = result.timings
-        self.speed.setText(
-            self.tr("{0} tok/s · first token {1} s").format(
-                _decimal(t.tokens_per_second, 1), _decimal(t.time_to_first_token_s, 2)
+        self.load_bar.hide()
+        backend = self.tr("Backend: {0}").format(loaded.backend)
+        self.backend.setText(f"{backend} · {i18n.say(load_time(loaded.load_seconds))}")
+        self.backend.setToolTip(
+            self.tr(
+                "Where the model runs: the processor or a graphics card, and how long the model "
+                "took to load (never counted in an answer's speed)"
             )
         )
+        self._set_context(self._used, loaded.context_length)
+
+    def show_chat(self, messages: list[StoredMessage]) -> None:
+        """The figures of this chat's latest answer (none for an empty chat)."""
+        self.show_figures(chat_figures(messages))
+
+    def show_figures(self, figures: AnswerFigures | None) -> None:
+        self._figures = figures
+        size = self._loaded.context_length if self._loaded is not None else 0
+        if figures is None:
+            self.speed.setText("")
+            self.speed.setToolTip("")
+            self._set_context(0, size)
+            return
+        self.speed.setText(i18n.say(speed(figures)))
         self.speed.setToolTip(
             self.tr(
                 "How fast the last answer was written, and how long it took to start. A token "
                 "is a word or a piece of one."
             )
         )
-        self._set_context(t.context_used, t.context_length)
+        self._set_context(figures.context_used, size or figures.context_length)
+
+    def show_result(self, result: GenerationResult | None) -> None:
+        """An answer just finished: its context now (the chat's figures follow when the
+        stored chat is shown again)."""
+        if result is not None:
+            self._set_context(result.timings.context_used, result.timings.context_length)
+
+    def show_counted(self, used: int) -> None:
+        """The context the answer being written fills so far (while its chat is shown)."""
+        if self._counting:
+            self._set_context(used, self._size)
 
     def show_context(self, used: int, size: int) -> None:
         self._set_context(used, size)
+
+    def _on_session_chat_changed(self, chat: Chat | None, messages: list[StoredMessage]) -> None:
+        self._counting = False  # another chat, or the answer is done and stored
+        self.show_chat(messages if chat is not None else [])
+
+    def _on_session_turn_started(self, _preview: list[StoredMessage], _prefix: str) -> None:
+        self._counting = True
 
     def _set_context(self, used: int, size: int) -> None:
         self._used, self._size = used, size
@@ -123,6 +191,9 @@ class StatusPanel(QStatusBar):
             self.tr("{0} / {1} tokens").format(i18n.count_text(used), i18n.count_text(size))
         )
         self.context.setToolTip(self.tr("Context used by this chat, of the model's window"))
+        full = self.tr("{0} / {1} tokens").format(i18n.count_text(size), i18n.count_text(size))
+        room = self.context.fontMetrics().horizontalAdvance(full) + 16  # never cut while counting
+        self.context.setMinimumWidth(min(room, self.context.maximumWidth()))
 
 
 class ErrorBanner(QFrame):
@@ -167,7 +238,3 @@ class ErrorBanner(QFrame):
 
     def text(self) -> str:
         return self.label.text()
-
-
-def _decimal(value: float, places: int) -> str:
-    return QLocale().toString(float(value), "f", places)

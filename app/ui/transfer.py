@@ -3,7 +3,8 @@
 The work itself runs in `ChatTransfer` (workers); this module only asks where, and reports:
 success in the status bar, chats left out or skipped (each named) and failures in the banner.
 What it reports is a `Msg`, so the status bar and the banner write it again in a new language
-on a live switch. A banner it put up goes away once a later export or import succeeds.
+on a live switch. A banner it put up goes away once a later export or import succeeds. A file
+imported before is imported again only when the user says so.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
+from app.core.chats.importing import ImportResult
 from app.core.chats.transfer import ExportOutcome, ImportOutcome, suggested_name
 from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 from app.ui.pdf import write_pdf
@@ -44,6 +46,10 @@ SOME_SKIPPED = Phrase(
 )
 LISTED = Phrase("ui.transfer.listed", QT_TRANSLATE_NOOP("Messages", "{text}\n• {item}"))
 AND_MORE = Phrase("ui.transfer.and-more", QT_TRANSLATE_NOOP("Messages", "{text}\n…and {n} more."))
+NOT_AGAIN = Phrase(
+    "ui.transfer.not-again",
+    QT_TRANSLATE_NOOP("Messages", "{file} was not imported again."),
+)
 
 
 class TransferUi(QObject):
@@ -70,6 +76,7 @@ class TransferUi(QObject):
         self._shown: Msg | None = None  # what this put in the banner
         self.transfer.exported.connect(self._on_transfer_exported)
         self.transfer.imported.connect(self._on_transfer_imported)
+        self.transfer.already_imported.connect(self._on_transfer_already_imported)
         self.transfer.failed.connect(self._on_transfer_failed)
 
     def formats(self) -> list[tuple[str, str]]:
@@ -146,6 +153,28 @@ class TransferUi(QObject):
         self._note(done, STATUS_MS)
         self._report(SOME_SKIPPED(done=done), outcome.skipped)
 
+    def _on_transfer_already_imported(self, result: ImportResult, message: Msg) -> None:
+        self._status.clearMessage()
+        if self.ask_import_again(message):
+            self._note(IMPORTING(name=result.file), 0)
+            self.transfer.import_again(result)
+        else:  # the user's answer settles this import: an older failure is out of date
+            self._note(NOT_AGAIN(file=result.file), STATUS_MS)
+            self._clear_shown()
+
+    def ask_import_again(self, message: Msg) -> bool:
+        """Whether to import a file again: `message` says when it was imported before."""
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Import this file again?"))
+        box.setText(i18n.say(message))
+        again = box.addButton(self.tr("Import again"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is again
+
     def _on_transfer_failed(self, message: Msg | str) -> None:
         self._status.clearMessage()
         self._show(message if isinstance(message, Msg) else Msg.plain(message))
@@ -155,10 +184,14 @@ class TransferUi(QObject):
         put there is gone (its cause is)."""
         if problems:
             self._show(listing(head, problems))
-        elif self._shown is not None:
-            if self._banner.isVisible() and self._banner.text() == i18n.say(self._shown):
-                self._banner.hide()
-            self._shown = None
+        else:
+            self._clear_shown()
+
+    def _clear_shown(self) -> None:
+        """Hide the banner when it still shows what this put there (not a later message)."""
+        if self._shown is not None and self._banner.message is self._shown:
+            self._banner.hide()
+        self._shown = None
 
     def _show(self, message: Msg) -> None:
         self._shown = message

@@ -128,6 +128,24 @@ class ChatsController(QObject):
 
         self.run(lambda s: start_chat(s, text, **fields), started, on_error)
 
+    def show_version(self, chat_id: int, message_id: int) -> None:
+        """Show this version of a message; the chat opens again as it now reads."""
+
+        def show(store: ChatStore) -> tuple[Chat, list[StoredMessage]]:
+            messages = store.show_version(chat_id, message_id)
+            return store.get_chat(chat_id), messages
+
+        self.run(show, self._on_opened)
+
+    def fork(self, chat_id: int, message_id: int, on_forked: Callable[[Chat], None]) -> None:
+        """A new chat holding the conversation up to `message_id`."""
+
+        def forked(chat: Chat) -> None:
+            on_forked(chat)
+            self.refresh()
+
+        self.run(lambda s: s.fork(chat_id, message_id), forked)
+
     def update_chat(self, chat_id: int, **fields: Any) -> None:
         def updated(chat: Chat) -> None:
             self.chat_updated.emit(chat)

@@ -195,19 +195,29 @@ class DocumentsController(QObject):
         if not self._in_flight:
             self._close_run()
 
-    def shutdown(self) -> None:
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Stop watching, end the run (the next start continues it), close the host."""
+        self.close()
+        return self.wait(timeout_ms)
+
+    def close(self) -> None:
+        """`shutdown` without waiting: the run ends and the host closes on the documents
+        thread (a batch in flight is committed first), while the caller goes on."""
         if self._shut_down:
             return
         self._shut_down = True
-        if self._watcher is not None:
-            self._watcher.stop()
         run, client = self._run, self.client
         self._run = None
         if run is not None:
             self._io.call(_closer(run))
         self._io.call(client.close)
-        self._io.shutdown()
+        self._io.close()
+        if self._watcher is not None:
+            self._watcher.stop()
+
+    def wait(self, timeout_ms: int) -> bool:
+        """After `close`: wait for the documents thread (and so the index host) to end."""
+        return self._io.wait(timeout_ms)
 
     def _step(self) -> None:
         run = self._run

@@ -7,6 +7,7 @@ by one: they collect in a buffer that a short timer flushes into the view.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
@@ -17,6 +18,7 @@ from app.core.engine.types import (
     Engine,
     GenerationResult,
     LoadedModel,
+    LoadProgress,
     LoadSpec,
     StreamEvent,
     TokenEvent,
@@ -28,6 +30,7 @@ from app.workers.executor import Executor
 
 State = Literal["idle", "starting", "loading", "ready", "generating", "failed"]
 FLUSH_MS = 40
+ANSWER_WAIT_S = 5.0  # a stopped answer ends at its next token; past this the host is stuck
 
 
 class EngineController(QObject):
@@ -36,22 +39,26 @@ class EngineController(QObject):
     Signals:
         state_changed(str): idle, starting, loading, ready, generating or failed.
         model_loading(str): the model id being loaded.
+        load_progressed(float): how far that load has come, 0.0 to 1.0 (engines that tell).
         model_loaded(object): the `LoadedModel`.
         model_failed(object): why a load failed, a `Msg` (show it with `i18n.say`).
         generation_started(int): a request id.
         prompt_processed(int): the first token of that request arrived.
         tokens_received(int, str): a batch of text for that request.
+        context_counted(int, int): the context that request fills so far (prompt + answer).
         generation_finished(int, object): the `GenerationResult` (the reply is stored).
         generation_failed(int, object): why it failed, a `Msg` (any partial reply is stored).
     """
 
     state_changed = Signal(str)
     model_loading = Signal(str)
+    load_progressed = Signal(float)
     model_loaded = Signal(object)
     model_failed = Signal(object)
     generation_started = Signal(int)
     prompt_processed = Signal(int)
     tokens_received = Signal(int, str)
+    context_counted = Signal(int, int)
     generation_finished = Signal(int, object)
     generation_failed = Signal(int, object)
 
@@ -67,6 +74,8 @@ class EngineController(QObject):
         self._first_seen = False
         self._result: GenerationResult | None = None
         self._pending: list[str] = []
+        self._closing: threading.Event | None = None
+        self._used = 0
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setInterval(FLUSH_MS)
@@ -99,7 +108,20 @@ class EngineController(QObject):
             self._settle()
             self.model_loaded.emit(model)
 
-        self._executor.call(lambda: self.engine.load(spec), loaded, self._on_load_failed)
+        steps: Callable[[LoadSpec], Iterator[object]] | None = getattr(
+            self.engine, "load_steps", None
+        )
+        if steps is None:
+            self._executor.call(lambda: self.engine.load(spec), loaded, self._on_load_failed)
+            return
+
+        def step(item: object) -> None:
+            if isinstance(item, LoadProgress):
+                self.load_progressed.emit(item.fraction)
+            elif isinstance(item, LoadedModel):
+                loaded(item)
+
+        self._executor.stream(lambda: steps(spec), step, None, self._on_load_failed)
 
     # -- generating --------------------------------------------------------------------
 
@@ -124,19 +146,42 @@ class EngineController(QObject):
         if self._active:
             self.engine.cancel(self._active)
 
-    def shutdown(self) -> None:
-        """Stop what runs, let the engine thread finish, close the engine (and its host)."""
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Stop what runs, close the engine (and its host), wait for the engine thread."""
+        self.close()
+        return self.wait(timeout_ms)
+
+    def close(self) -> None:
+        """Stop the answer (it is stored as stopped), then close the engine and end the engine
+        thread, without waiting: see `wait_answer` and `wait`. Safe to call twice."""
+        if self._closing is not None:
+            return
+        answering = self._active != 0
         self.stop()
         self._active = 0
-        self._executor.shutdown()
+        self._closing = threading.Event()
+        if not answering:
+            self._closing.set()  # nothing to store (a load in flight is not waited for)
+        else:
+            self._executor.call(self._closing.set)  # runs once the stopped answer is stored
         close: Callable[[], Any] | None = getattr(self.engine, "close", None)
         if close is not None:
-            close()
+            self._executor.call(close)  # on the engine thread: hosts closed together end together
+        self._executor.close()
+
+    def wait_answer(self, timeout_s: float = ANSWER_WAIT_S) -> bool:
+        """After `close`: wait until the answer stopped by it is stored (at once if none)."""
+        return self._closing is None or self._closing.wait(timeout_s)
+
+    def wait(self, timeout_ms: int) -> bool:
+        """After `close`: wait for the engine thread (and so the host) to end."""
+        return self._executor.wait(timeout_ms)
 
     def _generate(self, start: Callable[[int], Iterator[StreamEvent]]) -> int:
         self.stop()
         rid = next_request_id()
         self._active, self._first_seen, self._result = rid, False, None
+        self._used = 0
         self._pending.clear()
         self._set_state("generating")
         self.generation_started.emit(rid)
@@ -152,16 +197,20 @@ class EngineController(QObject):
         if rid != self._active:
             return  # a late event of a stopped or replaced request
         if isinstance(event, TokenEvent):
-            if not self._first_seen:
+            self._used = max(self._used, event.context_used)
+            if event.text and not self._first_seen:
                 self._first_seen = True
                 self.prompt_processed.emit(rid)
-            self._pending.append(event.text)
+            if event.text:
+                self._pending.append(event.text)
             if not self._flush.isActive():
                 self._flush.start()
         elif isinstance(event, GenerationResult):
             self._result = event
 
     def _on_flush_timeout(self) -> None:
+        if self._used and self._active:
+            self.context_counted.emit(self._active, self._used)
         if self._pending and self._active:
             text = "".join(self._pending)
             self._pending.clear()

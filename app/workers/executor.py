@@ -9,10 +9,11 @@ serialises access to what the thread owns: the chat database, the engine.
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -21,6 +22,9 @@ from app.core.errors import HearthError
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
+# How long quitting waits for closed workers (and the hosts they close) to end; past it they
+# finish their last job on their own (bench/quit.py measures what quitting takes).
+QUIT_GRACE_MS = 500
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class Executor(QObject):
         self._runner.failed.connect(self._on_runner_failed)
         self._jobs: dict[int, _Handlers] = {}
         self._next_id = 0
+        self._closed = False
         self._thread.start()
 
     @property
@@ -104,11 +109,25 @@ class Executor(QObject):
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Run the jobs already queued (their callbacks are dropped), then stop the thread."""
-        if not self._thread.isRunning():
-            return True
+        self.close()
+        return self.wait(timeout_ms)
+
+    def close(self) -> None:
+        """Drop every callback and end the thread after the jobs already queued, without
+        waiting (`wait` does): executors closed together finish their last jobs in parallel."""
+        if self._closed or not self._thread.isRunning():
+            return
+        self._closed = True
         self._jobs.clear()
         self._submitted.emit(0, _Job(lambda: QThread.currentThread().quit(), False))
-        return bool(self._thread.wait(timeout_ms))
+
+    def wait(self, timeout_ms: int = 10_000) -> bool:
+        """Wait up to `timeout_ms` for the thread to end. False: it is still running, and is
+        left to finish its last jobs on its own (it is kept alive until then)."""
+        if self._thread.wait(max(0, timeout_ms)):
+            return True
+        _keep_until_finished(self._thread, self._runner)
+        return False
 
     def _submit(self, job: _Job, handlers: _Handlers) -> int:
         self._next_id += 1
@@ -137,6 +156,33 @@ class Executor(QObject):
             handlers.on_error(error)
         else:
             log.error("unhandled job failure: %s", error)
+
+
+class Closing(Protocol):
+    """A worker closed without waiting (an executor, a controller): `wait` for its end."""
+
+    def wait(self, timeout_ms: int) -> bool: ...
+
+
+def wait_all(workers: Iterable[Closing], timeout_ms: int) -> bool:
+    """Wait for closed workers together, `timeout_ms` in all; False if any still runs."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    finished = True
+    for worker in workers:
+        left_ms = int((deadline - time.monotonic()) * 1000)
+        finished = worker.wait(left_ms) and finished
+    return finished
+
+
+_STRAGGLERS: dict[QThread, QObject] = {}
+
+
+def _keep_until_finished(thread: QThread, runner: QObject) -> None:
+    """A thread still running past its wait, and the runner with its queued jobs, must not be
+    destroyed under it (Qt aborts) when its executor goes: they are kept until it ends."""
+    for ended in [t for t in _STRAGGLERS if t.isFinished()]:  # never from the thread itself
+        del _STRAGGLERS[ended]
+    _STRAGGLERS[thread] = runner
 
 
 def _expected(exc: Exception) -> bool:

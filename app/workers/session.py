@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.core.chats.store import Chat, StoredMessage
-from app.core.conversation import ChatSetup, Conversation
+from app.core.conversation import ChatSetup, Conversation, start_chat
 from app.core.engine.types import LoadSpec
 from app.core.errors import message_of
 from app.core.models.library import LibraryEntry, pick_default
@@ -26,8 +26,14 @@ from app.workers import i18n
 from app.workers.chats import ChatsController
 from app.workers.documents import DocumentsController
 from app.workers.engine import EngineController
-from app.workers.executor import Executor
+from app.workers.executor import QUIT_GRACE_MS, Closing, Executor, wait_all
 
+STILL_LOADING = Phrase(
+    "ui.session.still-loading",
+    QT_TRANSLATE_NOOP(
+        "Messages", "The model is still loading. Try again once it is ready (see the status bar)."
+    ),
+)
 NO_MODEL = Phrase(
     "ui.session.no-model",
     QT_TRANSLATE_NOOP(
@@ -85,6 +91,9 @@ class ChatSession(QObject):
         self.messages: list[StoredMessage] = []
         self._io = Executor("hearth-io", self)
         self._draft: str | None = None
+        # (chat id or 0 for a new chat, text): sent while a model loads, sent once it is ready
+        self._queued: tuple[int, str] | None = None
+        self._library_read = False
         self._started = False
         self._loading: str | None = None
         self._shut_down = False
@@ -96,6 +105,8 @@ class ChatSession(QObject):
         engine.model_failed.connect(self.error_raised.emit)
         engine.generation_finished.connect(self._on_engine_generation_ended)
         engine.generation_failed.connect(self._on_engine_generation_failed)
+        engine.model_loaded.connect(self._on_engine_model_loaded)
+        engine.state_changed.connect(self._on_engine_state_changed)
 
     # -- start-up ----------------------------------------------------------------------
 
@@ -114,16 +125,37 @@ class ChatSession(QObject):
     def refresh_prompts(self) -> None:
         self._io.call(self.services.prompts.templates, self._on_prompts_read, self._on_io_failed)
 
-    def shutdown(self) -> None:
-        """Stop the answer, finish queued writes, close the engine host. Safe to call twice."""
+    def shutdown(self, grace_ms: int = QUIT_GRACE_MS) -> bool:
+        """Store the answer being written (as stopped) and every queued write, and close the
+        engine and index hosts together. A host not gone within `grace_ms` ends on its own
+        (False). Safe to call twice."""
         if self._shut_down:
-            return
+            return True
         self._shut_down = True
+        self.engine.close()
+        self.engine.wait_answer()  # before the store closes (its search may need the index)
         if self.documents is not None:
-            self.documents.shutdown()
-        self.engine.shutdown()
+            self.documents.close()  # the index host ends while the engine host does
+        self._keep_queued()
         self.chats.shutdown()
         self._io.shutdown()
+        hosts: list[Closing] = [self.engine]
+        if self.documents is not None:
+            hosts.append(self.documents)
+        return wait_all(hosts, grace_ms)
+
+    def _keep_queued(self) -> None:
+        """A message still waiting for its model at quit is stored, unanswered: it is in the
+        chat next time (Regenerate answers it), never lost with the window."""
+        queued, self._queued = self._queued, None
+        if queued is None:
+            return
+        chat_id, text = queued
+        if not chat_id:
+            fields = {"model": self.settings.default_model, "prompt_id": self._default_prompt()}
+            self.chats.run(lambda s: start_chat(s, text, **fields), lambda _: None)
+        else:
+            self.chats.run(lambda s: s.add_message(chat_id, "user", text), lambda _: None)
 
     # -- chats -------------------------------------------------------------------------
 
@@ -164,8 +196,20 @@ class ChatSession(QObject):
     def busy(self) -> bool:
         return self.engine.active_request != 0
 
+    @property
+    def waits_for_model(self) -> bool:
+        """A model is being loaded (the first, or another one): a message sent now waits for
+        it, and is answered by the model it was written for."""
+        return self.engine.state in ("starting", "loading")
+
     def send(self, text: str) -> bool:
-        """Send `text` (a new chat is made if none is open). False: not sent, keep the text."""
+        """Send `text` (a new chat is made if none is open). False: not sent, keep the text.
+        While the first model loads, the message waits and is sent once the model is ready."""
+        if self.waits_for_model and text.strip() and self._queued is None:
+            chat_id = self.chat.id if self.chat is not None else 0
+            self._queued = (chat_id, text)
+            self.turn_started.emit([*self.messages, _pending_user(chat_id, text)], "")
+            return True
         if not self._can_generate():
             return False
         if not text.strip() and not self.completion_mode:
@@ -184,17 +228,32 @@ class ChatSession(QObject):
         return True
 
     def regenerate(self) -> None:
-        users = [m for m in self.messages if m.role == "user"]
+        users = [i for i, m in enumerate(self.messages) if m.role == "user"]
         if self.chat is not None and users and self._can_generate():
-            self.turn_started.emit([m for m in self.messages if m.id <= users[-1].id], "")
+            self.turn_started.emit(self.messages[: users[-1] + 1], "")
             self.engine.regenerate(self._conversation(self.chat))
 
-    def edit(self, message_id: int, text: str) -> None:
-        if self.chat is not None and text.strip() and self._can_generate():
-            self._draft = text
-            before = [m for m in self.messages if m.id < message_id]
-            self.turn_started.emit([*before, _pending_user(self.chat.id, text)], "")
-            self.engine.edit(self._conversation(self.chat), message_id, text)
+    def edit(self, message_id: int, text: str) -> bool:
+        """A new version of one of the user's messages, answered again. False: not sent (the
+        reason is raised), so the caller keeps the edited text."""
+        where = next((i for i, m in enumerate(self.messages) if m.id == message_id), None)
+        if self.chat is None or where is None or not text.strip() or not self._can_generate():
+            return False
+        self._draft = text
+        before = self.messages[:where]
+        self.turn_started.emit([*before, _pending_user(self.chat.id, text)], "")
+        self.engine.edit(self._conversation(self.chat), message_id, text)
+        return True
+
+    def show_version(self, message_id: int) -> None:
+        """Show another version of a message (the "‹ 2/3 ›" under it)."""
+        if self.chat is not None and not self.busy:
+            self.chats.show_version(self.chat.id, message_id)
+
+    def fork(self, message_id: int) -> None:
+        """A new chat with the conversation up to this message; it opens at once."""
+        if self.chat is not None:
+            self.chats.fork(self.chat.id, message_id, lambda chat: self.open_chat(chat.id))
 
     def continue_reply(self) -> None:
         if self.chat is not None and self.messages and self._can_generate():
@@ -387,15 +446,25 @@ class ChatSession(QObject):
         return Conversation(store, self.engine.engine, chat.id, self.chat_setup())
 
     def _can_generate(self) -> bool:
+        if self.waits_for_model:  # the answer would be stored under the model going away
+            self.error_raised.emit(STILL_LOADING())
+            return False
         if self.engine.loaded is None:
             self.error_raised.emit(NO_MODEL())
             return False
         return self.chats.store is not None
 
     def _default_prompt(self) -> str | None:
-        """The default prompt, in its version for the UI's language where it has one."""
+        """The default prompt, in its version for the UI's language where it has one (before
+        the library is read: the one the settings name)."""
+        if not self.templates:
+            return self.settings.default_prompt or None
         chosen = version_for(self.settings.default_prompt, i18n.current_language(), self.templates)
         return chosen.id if chosen is not None else None
+
+    def default_prompt_id(self) -> str | None:
+        """The prompt a new chat gets."""
+        return self._default_prompt()
 
     def _template(self, template_id: str | None) -> PromptTemplate | None:
         return next((t for t in self.templates if t.id == template_id), None)
@@ -450,12 +519,21 @@ class ChatSession(QObject):
                 self._ensure_model()
 
     def _on_chats_chat_opened(self, chat: Chat, messages: list[StoredMessage]) -> None:
+        self._give_back_queued(chat.id)
         self.chat, self.messages = chat, messages
         self.chat_changed.emit(chat, messages)
         if self.settings.last_chat != chat.id:
             self._remember_last_chat(chat.id)
         if self.entries:
             self._ensure_model()
+
+    def _give_back_queued(self, chat_id: int) -> None:
+        """Another chat opens while a message waits for its model: the message goes back to
+        the message box rather than into a chat it was not written for."""
+        if self._queued is not None and self._queued[0] != chat_id:
+            _, text = self._queued
+            self._queued = None
+            self.draft_returned.emit(text)
 
     def _on_chats_chat_updated(self, chat: Chat) -> None:
         if self.chat is not None and chat.id == self.chat.id:
@@ -484,8 +562,25 @@ class ChatSession(QObject):
                 lambda _: self.draft_returned.emit(draft),
             )
 
+    def _on_engine_model_loaded(self, _loaded: object) -> None:
+        queued, self._queued = self._queued, None
+        if queued is not None and not self.send(queued[1]):
+            self.draft_returned.emit(queued[1])
+
+    def _on_engine_state_changed(self, state: str) -> None:
+        """No model came (none to load, or the load failed): the waiting message goes back."""
+        queued = self._queued
+        known = self._started and self._library_read
+        coming = state == "idle" and (not known or self._wanted_model() is not None)
+        if queued is not None and state in ("idle", "failed") and not coming:
+            self._queued = None
+            self.chat_changed.emit(self.chat, self.messages)  # the waiting preview goes
+            self.draft_returned.emit(queued[1])
+            if state == "idle":
+                self.error_raised.emit(NO_MODEL())
+
     def _on_library_read(self, entries: list[LibraryEntry]) -> None:
-        self.entries = entries
+        self.entries, self._library_read = entries, True
         self.library_changed.emit(entries)
         if self._started:
             self._ensure_model()

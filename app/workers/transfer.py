@@ -25,7 +25,7 @@ from app.core.chats.transfer import (
     read_import_file,
     store_imports,
 )
-from app.core.errors import message_of
+from app.core.errors import AlreadyImported, message_of
 from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 from app.workers.chats import ChatsController
 from app.workers.executor import Executor
@@ -41,11 +41,14 @@ class ChatTransfer(QObject):
     """Signals:
     exported(object): an `ExportOutcome` (with the chats left out, if any, named).
     imported(object): an `ImportOutcome`; the chat list is refreshed too.
+    already_imported(object, object): the `ImportResult` of a file imported before, and a
+        `Msg` saying when; nothing was added. `import_again(result)` adds it all the same.
     failed(object): nothing was written or added; a `Msg` for the user.
     """
 
     exported = Signal(object)
     imported = Signal(object)
+    already_imported = Signal(object, object)
     failed = Signal(object)
 
     def __init__(
@@ -71,12 +74,22 @@ class ChatTransfer(QObject):
         self._on_store(lambda store: gather(store, chat_ids, hidden), write)
 
     def import_file(self, path: Path) -> None:
-        """Add the chats in a Hearth JSON export or ChatGPT's conversations.json."""
+        """Add the chats in a Hearth JSON export or ChatGPT's conversations.json; a file
+        imported before is not added but told by `already_imported`."""
 
         def add(result: ImportResult) -> None:
-            self._on_store(lambda store: store_imports(store, result), self._on_stored)
+            hidden = self._chats.hidden()
+            self._on_store(
+                lambda store: store_imports(store, result, hidden=hidden),
+                self._on_stored,
+                lambda error: self._on_refused(result, error),
+            )
 
         self._executor.call(lambda: read_import_file(path), add, self._on_failed)
+
+    def import_again(self, result: ImportResult) -> None:
+        """Add the chats of a file imported before (the user said so)."""
+        self._on_store(lambda store: store_imports(store, result, again=True), self._on_stored)
 
     def shutdown(self) -> None:
         """Finish an export being written (a file is never left half-done), then stop."""
@@ -84,13 +97,24 @@ class ChatTransfer(QObject):
 
     # -- internals ---------------------------------------------------------------------
 
-    def _on_store(self, job: Callable[[ChatStore], T], on_done: Callable[[T], None]) -> None:
-        if not self._chats.run(job, on_done, self._on_failed):
+    def _on_store(
+        self,
+        job: Callable[[ChatStore], T],
+        on_done: Callable[[T], None],
+        on_failed: Callable[[object], None] | None = None,
+    ) -> None:
+        if not self._chats.run(job, on_done, on_failed or self._on_failed):
             self.failed.emit(NOT_OPEN())
 
     def _on_stored(self, outcome: ImportOutcome) -> None:
         self._chats.refresh()
         self.imported.emit(outcome)
+
+    def _on_refused(self, result: ImportResult, error: object) -> None:
+        if isinstance(error, AlreadyImported):
+            self.already_imported.emit(result, error.msg)
+        else:
+            self._on_failed(error)
 
     def _on_failed(self, error: object) -> None:
         message = message_of(error) if isinstance(error, BaseException) else Msg.plain(str(error))

@@ -2,119 +2,217 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/ui/help.py" line="209"/>
+        <source>About Hearth</source>
+        <translation>关于 Hearth</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="210"/>
+        <source>Hearth {0}</source>
+        <translation>Hearth {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="212"/>
+        <source>Chat with language models on this computer. Nothing leaves it.</source>
+        <translation>在这台电脑上与语言模型对话，任何内容都不会离开它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="214"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="220"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="225"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="226"/>
+        <source>Compute backend</source>
+        <translation>计算后端</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="227"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="234"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="235"/>
+        <source>Show the data folder in the file manager</source>
+        <translation>在文件管理器中显示数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="236"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="237"/>
+        <source>Copy these details, for a bug report</source>
+        <translation>复制这些信息，用于报告问题</translation>
+    </message>
+</context>
+<context>
     <name>ChatHeader</name>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="137"/>
+        <location filename="../../app/ui/chat_header.py" line="154"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="138"/>
+        <location filename="../../app/ui/chat_header.py" line="155"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="139"/>
+        <location filename="../../app/ui/chat_header.py" line="156"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="140"/>
+        <location filename="../../app/ui/chat_header.py" line="157"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="141"/>
+        <location filename="../../app/ui/chat_header.py" line="158"/>
         <source>Edit this chat&apos;s system prompt</source>
         <translation>编辑本对话的系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="142"/>
+        <location filename="../../app/ui/chat_header.py" line="159"/>
         <source>Prompt library…</source>
         <translation>提示词库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="143"/>
+        <location filename="../../app/ui/chat_header.py" line="161"/>
+        <source>Write, edit and remove your own system prompts and example chats</source>
+        <translation>编写、编辑和删除你自己的系统提示词和示例对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="163"/>
+        <source>The model that writes the answers in this chat</source>
+        <translation>在本对话中写回答的模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="165"/>
+        <source>The system prompt: standing instructions the model reads before the chat</source>
+        <translation>系统提示词：模型在对话开始前读到的长期指示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="168"/>
+        <source>Example questions and answers shown to the model, so it answers alike</source>
+        <translation>给模型看的示例问答，让它照样回答</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="170"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="144"/>
+        <location filename="../../app/ui/chat_header.py" line="171"/>
+        <source>Sampling, model loading and appearance (Ctrl+,)</source>
+        <translation>采样、模型加载和外观（Ctrl+,）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="172"/>
         <source>Models…</source>
         <translation>模型…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="146"/>
+        <location filename="../../app/ui/chat_header.py" line="174"/>
         <source>Find and download models, import or remove them (Ctrl+Shift+M)</source>
         <translation>查找并下载模型，导入或移除模型（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="148"/>
+        <location filename="../../app/ui/chat_header.py" line="176"/>
+        <source>More: the buttons that do not fit in the window</source>
+        <translation>更多：窗口中放不下的按钮</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="177"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="149"/>
+        <location filename="../../app/ui/chat_header.py" line="178"/>
+        <source>Use this system prompt from the next answer on</source>
+        <translation>从下一条回答起使用这个系统提示词</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="179"/>
         <source>Base model · completion</source>
         <translation>基础模型 · 续写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="151"/>
+        <location filename="../../app/ui/chat_header.py" line="181"/>
         <source>This model has no chat template: it continues the text you write.</source>
         <translation>此模型没有对话模板：它会续写你输入的文字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="153"/>
+        <location filename="../../app/ui/chat_header.py" line="183"/>
         <source>System prompt for this chat</source>
         <translation>本对话的系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="154"/>
+        <location filename="../../app/ui/chat_header.py" line="184"/>
         <source>The document collections this chat answers from</source>
         <translation>此对话用来回答的文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="175"/>
+        <location filename="../../app/ui/chat_header.py" line="271"/>
         <source>(base)</source>
         <translation>（基础模型）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="177"/>
+        <location filename="../../app/ui/chat_header.py" line="273"/>
         <source>(unusable)</source>
         <translation>（不可用）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="206"/>
+        <location filename="../../app/ui/chat_header.py" line="304"/>
         <source>No system prompt</source>
         <translation>无系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="207"/>
+        <location filename="../../app/ui/chat_header.py" line="305"/>
         <source>No examples</source>
         <translation>无示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="245"/>
+        <location filename="../../app/ui/chat_header.py" line="343"/>
         <source>No collections yet</source>
         <translation>还没有文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="247"/>
+        <location filename="../../app/ui/chat_header.py" line="345"/>
         <source>Manage documents…</source>
         <translation>管理文档…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="254"/>
+        <location filename="../../app/ui/chat_header.py" line="352"/>
         <source>Documents: none</source>
         <translation>文档：无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="256"/>
+        <location filename="../../app/ui/chat_header.py" line="354"/>
         <source>Documents: {0}</source>
         <translation>文档：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="258"/>
+        <location filename="../../app/ui/chat_header.py" line="356"/>
         <source>Documents: {0} collections</source>
         <translation>文档：{0} 个文档集</translation>
     </message>
@@ -122,88 +220,93 @@
 <context>
     <name>ChatSidebar</name>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="104"/>
+        <location filename="../../app/ui/sidebar.py" line="106"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="105"/>
-        <source>Search all chats (Ctrl+F)</source>
-        <translation>搜索全部对话（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/sidebar.py" line="106"/>
+        <location filename="../../app/ui/sidebar.py" line="109"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="107"/>
-        <location filename="../../app/ui/sidebar.py" line="172"/>
+        <location filename="../../app/ui/sidebar.py" line="110"/>
+        <location filename="../../app/ui/sidebar.py" line="180"/>
         <source>Deleted &quot;{0}&quot;</source>
         <translation>已删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="135"/>
+        <location filename="../../app/ui/sidebar.py" line="142"/>
         <source>Last changed {0}</source>
         <translation>最后修改于 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="148"/>
+        <location filename="../../app/ui/sidebar.py" line="156"/>
         <source>No chat contains “{0}”</source>
         <translation>没有对话包含“{0}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="148"/>
+        <location filename="../../app/ui/sidebar.py" line="156"/>
         <source>Results for “{0}”</source>
         <translation>“{0}”的搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="193"/>
+        <location filename="../../app/ui/sidebar.py" line="201"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="195"/>
+        <location filename="../../app/ui/sidebar.py" line="203"/>
         <source>Export {0} chats…</source>
         <translation>导出 {0} 个对话…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="197"/>
+        <location filename="../../app/ui/sidebar.py" line="205"/>
         <source>Hearth chats</source>
         <translation>Hearth 对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="212"/>
+        <location filename="../../app/ui/sidebar.py" line="220"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="214"/>
+        <location filename="../../app/ui/sidebar.py" line="222"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="216"/>
+        <location filename="../../app/ui/sidebar.py" line="224"/>
         <source>Previous 7 days</source>
         <translation>过去 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="218"/>
+        <location filename="../../app/ui/sidebar.py" line="226"/>
         <source>Previous 30 days</source>
         <translation>过去 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="219"/>
+        <location filename="../../app/ui/sidebar.py" line="227"/>
         <source>Older</source>
         <translation>更早</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="191"/>
+        <location filename="../../app/ui/sidebar.py" line="199"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="200"/>
+        <location filename="../../app/ui/sidebar.py" line="107"/>
+        <source>Search all chats</source>
+        <translation>搜索全部对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sidebar.py" line="108"/>
+        <source>Search the text of every chat (Ctrl+F)</source>
+        <translation>搜索全部对话的文字（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sidebar.py" line="208"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -211,114 +314,124 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="84"/>
-        <location filename="../../app/ui/chat_view.py" line="223"/>
+        <location filename="../../app/ui/chat_view.py" line="104"/>
+        <location filename="../../app/ui/chat_view.py" line="257"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="84"/>
+        <location filename="../../app/ui/chat_view.py" line="104"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="84"/>
+        <location filename="../../app/ui/chat_view.py" line="104"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="126"/>
-        <location filename="../../app/ui/chat_view.py" line="186"/>
+        <location filename="../../app/ui/chat_view.py" line="155"/>
+        <location filename="../../app/ui/chat_view.py" line="215"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="184"/>
+        <location filename="../../app/ui/chat_view.py" line="213"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="225"/>
+        <location filename="../../app/ui/chat_view.py" line="259"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="227"/>
+        <location filename="../../app/ui/chat_view.py" line="261"/>
+        <source>Fork</source>
+        <translation>分支</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="263"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="230"/>
+        <location filename="../../app/ui/chat_view.py" line="266"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="242"/>
+        <location filename="../../app/ui/chat_view.py" line="281"/>
+        <source>{0}/{1}</source>
+        <translation>{0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="339"/>
         <source>Your documents were searched: nothing in them was relevant to this question, so this answer does not come from them.</source>
         <translation>已搜索你的文档：其中没有与此问题相关的内容，所以这个回答并非来自你的文档。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="246"/>
+        <location filename="../../app/ui/chat_view.py" line="343"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="254"/>
+        <location filename="../../app/ui/chat_view.py" line="351"/>
         <source>relevance {0}%</source>
         <translation>相关度 {0}%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="269"/>
+        <location filename="../../app/ui/chat_view.py" line="366"/>
         <source>stop reading it whole</source>
         <translation>不再整份读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="271"/>
+        <location filename="../../app/ui/chat_view.py" line="368"/>
         <source>use the whole file</source>
         <translation>使用整个文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="274"/>
+        <location filename="../../app/ui/chat_view.py" line="371"/>
         <source>({0})</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="278"/>
+        <location filename="../../app/ui/chat_view.py" line="375"/>
         <source>a document</source>
         <translation>一个文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="280"/>
+        <location filename="../../app/ui/chat_view.py" line="377"/>
         <source>{0}, the whole file</source>
         <translation>{0}（整个文件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="282"/>
+        <location filename="../../app/ui/chat_view.py" line="379"/>
         <source>{0}, page {1}</source>
         <translation>{0}，第 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="287"/>
+        <location filename="../../app/ui/chat_view.py" line="393"/>
         <source>Stopped before the end.</source>
         <translation>回答在结束前被停止。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="291"/>
+        <location filename="../../app/ui/chat_view.py" line="397"/>
         <source>The answer failed: {0}</source>
         <translation>回答失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="293"/>
+        <location filename="../../app/ui/chat_view.py" line="399"/>
         <source>Cut off at the token limit.</source>
         <translation>已达到词元上限，回答被截断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="319"/>
+        <location filename="../../app/ui/chat_view.py" line="425"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="320"/>
+        <location filename="../../app/ui/chat_view.py" line="426"/>
         <source>Open this address in your web browser?
 
 {0}</source>
@@ -330,127 +443,157 @@
 <context>
     <name>CollectionPanel</name>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="144"/>
+        <location filename="../../app/ui/documents/panel.py" line="156"/>
         <source>Folders and files</source>
         <translation>文件夹和文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="145"/>
+        <location filename="../../app/ui/documents/panel.py" line="157"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="146"/>
+        <location filename="../../app/ui/documents/panel.py" line="158"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="147"/>
+        <location filename="../../app/ui/documents/panel.py" line="159"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="149"/>
+        <location filename="../../app/ui/documents/panel.py" line="161"/>
         <source>Stop using this folder; its passages leave the index, the files stay</source>
         <translation>不再使用此文件夹；其段落从索引中移除，文件本身保留</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="151"/>
+        <location filename="../../app/ui/documents/panel.py" line="163"/>
         <source>Index now</source>
         <translation>立即索引</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="152"/>
+        <location filename="../../app/ui/documents/panel.py" line="164"/>
         <source>Look for new, changed and deleted files</source>
         <translation>查找新增、修改和删除的文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="153"/>
+        <location filename="../../app/ui/documents/panel.py" line="165"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="154"/>
+        <location filename="../../app/ui/documents/panel.py" line="166"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="155"/>
+        <location filename="../../app/ui/documents/panel.py" line="167"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="156"/>
+        <location filename="../../app/ui/documents/panel.py" line="168"/>
         <source>Change…</source>
         <translation>更换…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="158"/>
+        <location filename="../../app/ui/documents/panel.py" line="170"/>
         <source>Use another embedding model (a multilingual one for Chinese, for example)</source>
         <translation>使用另一个嵌入模型（例如适合中文的多语言模型）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="160"/>
+        <location filename="../../app/ui/documents/panel.py" line="172"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="160"/>
+        <location filename="../../app/ui/documents/panel.py" line="172"/>
         <source>Why it was skipped</source>
         <translation>跳过原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="174"/>
+        <location filename="../../app/ui/documents/panel.py" line="186"/>
         <source>Embedding model: {0}</source>
         <translation>嵌入模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="201"/>
+        <location filename="../../app/ui/documents/panel.py" line="214"/>
         <source>Indexing another collection…</source>
         <translation>正在索引另一个文档集…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="218"/>
+        <location filename="../../app/ui/documents/panel.py" line="231"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="233"/>
+        <location filename="../../app/ui/documents/panel.py" line="246"/>
         <source>Skipped files ({0})</source>
         <translation>跳过的文件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/panel.py" line="236"/>
+        <location filename="../../app/ui/documents/panel.py" line="249"/>
         <source>No skipped files: every file found was read.</source>
         <translation>没有跳过的文件：找到的每个文件都已读取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents/panel.py" line="259"/>
+        <source>Open Models → Embedding models</source>
+        <translation>打开“模型 → 嵌入模型”</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../app/ui/composer.py" line="60"/>
+        <location filename="../../app/ui/composer.py" line="66"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="62"/>
+        <location filename="../../app/ui/composer.py" line="67"/>
+        <source>Stop the answer; what is written so far is kept (Esc)</source>
+        <translation>停止回答；已写出的内容会保留（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="69"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="62"/>
+        <location filename="../../app/ui/composer.py" line="69"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="64"/>
+        <location filename="../../app/ui/composer.py" line="71"/>
+        <source>Send when loaded</source>
+        <translation>加载后发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="73"/>
+        <source>Let the model continue your text (Enter)</source>
+        <translation>让模型接着写你的文字（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="75"/>
+        <source>Send your message to the model (Enter)</source>
+        <translation>把消息发给模型（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="78"/>
         <source>Write the beginning of a text; the model continues it (Enter)</source>
         <translation>写下文字的开头，模型会接着写（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/composer.py" line="66"/>
+        <location filename="../../app/ui/composer.py" line="80"/>
         <source>Message (Enter to send, Shift+Enter for a new line)</source>
         <translation>输入消息（Enter 发送，Shift+Enter 换行）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/composer.py" line="88"/>
+        <source>The model is still loading: your message is sent as soon as it is ready</source>
+        <translation>模型仍在加载：一旦就绪就会发送你的消息</translation>
     </message>
 </context>
 <context>
@@ -566,130 +709,130 @@
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="210"/>
+        <location filename="../../app/ui/models/discover.py" line="214"/>
         <source>Pick a model above to see its files.</source>
         <translation>在上方选择一个模型以查看其文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="232"/>
+        <location filename="../../app/ui/models/discover.py" line="236"/>
         <source>Searching Hugging Face for &quot;{0}&quot;…</source>
         <translation>正在 Hugging Face 上搜索“{0}”…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="234"/>
+        <location filename="../../app/ui/models/discover.py" line="238"/>
         <source>Loading the most popular GGUF models…</source>
         <translation>正在加载最热门的 GGUF 模型…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="240"/>
-        <location filename="../../app/ui/models/discover.py" line="289"/>
+        <location filename="../../app/ui/models/discover.py" line="244"/>
+        <location filename="../../app/ui/models/discover.py" line="292"/>
         <source> · gated</source>
         <translation> · 受限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="244"/>
+        <location filename="../../app/ui/models/discover.py" line="248"/>
         <source>Gated: accept the terms on huggingface.co and enter a token</source>
         <translation>受限模型：请在 huggingface.co 上接受条款并输入令牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="208"/>
-        <location filename="../../app/ui/models/discover.py" line="263"/>
-        <location filename="../../app/ui/models/discover.py" line="295"/>
+        <location filename="../../app/ui/models/discover.py" line="212"/>
+        <location filename="../../app/ui/models/discover.py" line="267"/>
+        <location filename="../../app/ui/models/discover.py" line="298"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="270"/>
+        <location filename="../../app/ui/models/discover.py" line="273"/>
         <source>{0} models with GGUF files.</source>
         <translation>{0} 个含 GGUF 文件的模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="272"/>
+        <location filename="../../app/ui/models/discover.py" line="275"/>
         <source>No GGUF models match &quot;{0}&quot;.</source>
         <translation>没有与“{0}”匹配的 GGUF 模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="281"/>
+        <location filename="../../app/ui/models/discover.py" line="284"/>
         <source>Reading the file list…</source>
         <translation>正在读取文件列表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="290"/>
+        <location filename="../../app/ui/models/discover.py" line="293"/>
         <source>{0} · {1} downloads · {2} likes · updated {3} · licence {4}</source>
         <translation>{0} · {1} 次下载 · {2} 个赞 · 更新于 {3} · 许可证 {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="351"/>
+        <location filename="../../app/ui/models/discover.py" line="353"/>
         <source> ({0} parts)</source>
         <translation>（{0} 个分卷）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="357"/>
+        <location filename="../../app/ui/models/discover.py" line="359"/>
         <source>Vision projector</source>
         <translation>视觉投影器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="381"/>
+        <location filename="../../app/ui/models/discover.py" line="383"/>
         <source>The best quantization that fits this machine</source>
         <translation>适合本机的最佳量化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="391"/>
+        <location filename="../../app/ui/models/discover.py" line="393"/>
         <source>This repo has no GGUF chat model.</source>
         <translation>此仓库没有 GGUF 对话模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="393"/>
+        <location filename="../../app/ui/models/discover.py" line="395"/>
         <source>Reading the model&apos;s shape for the KV cache…</source>
         <translation>正在读取模型结构以估算 KV 缓存…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="396"/>
+        <location filename="../../app/ui/models/discover.py" line="398"/>
         <source>The model&apos;s header could not be read: verdicts leave out the KV cache.</source>
         <translation>无法读取模型文件头：评估未计入 KV 缓存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="399"/>
+        <location filename="../../app/ui/models/discover.py" line="401"/>
         <source>No quantization fits this machine comfortably.</source>
         <translation>没有哪种量化能在本机上宽裕运行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="402"/>
+        <location filename="../../app/ui/models/discover.py" line="404"/>
         <source>★ {0} is the best quantization that fits this machine.</source>
         <translation>★ {0} 是适合本机的最佳量化。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="410"/>
+        <location filename="../../app/ui/models/discover.py" line="412"/>
         <source>Checking this machine…</source>
         <translation>正在检测本机…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="412"/>
+        <location filename="../../app/ui/models/discover.py" line="414"/>
         <source>This machine: {0} RAM</source>
         <translation>本机：{0} 内存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="414"/>
+        <location filename="../../app/ui/models/discover.py" line="416"/>
         <source>, {0} (unified memory)</source>
         <translation>，{0}（统一内存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="416"/>
+        <location filename="../../app/ui/models/discover.py" line="418"/>
         <source>, {0} with {1}</source>
         <translation>，{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="418"/>
+        <location filename="../../app/ui/models/discover.py" line="420"/>
         <source>, no GPU found</source>
         <translation>，未发现 GPU</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="425"/>
+        <location filename="../../app/ui/models/discover.py" line="427"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/discover.py" line="428"/>
+        <location filename="../../app/ui/models/discover.py" line="430"/>
         <source>Download {0} ({1})</source>
         <translation>下载 {0}（{1}）</translation>
     </message>
@@ -697,113 +840,113 @@
 <context>
     <name>DocumentsWindow</name>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="135"/>
+        <location filename="../../app/ui/documents/window.py" line="137"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="136"/>
+        <location filename="../../app/ui/documents/window.py" line="138"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="137"/>
+        <location filename="../../app/ui/documents/window.py" line="139"/>
         <source>Make a collection from a folder of documents</source>
         <translation>用一个文档文件夹新建文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="138"/>
+        <location filename="../../app/ui/documents/window.py" line="140"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="139"/>
+        <location filename="../../app/ui/documents/window.py" line="141"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="142"/>
+        <location filename="../../app/ui/documents/window.py" line="144"/>
         <source>Chat with your own documents. Pick a folder: Hearth reads its PDF, Word, EPUB, Markdown, text, HTML and code files, keeps the index up to date as they change, and shows which passages each answer used. Nothing leaves this computer.</source>
         <translation>和你自己的文档对话。选择一个文件夹：Hearth 会读取其中的 PDF、Word、EPUB、Markdown、文本、HTML 和代码文件，在文件变化时保持索引最新，并显示每个回答用到了哪些段落。所有内容都不会离开这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="148"/>
+        <location filename="../../app/ui/documents/window.py" line="150"/>
         <source>Add a folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="175"/>
+        <location filename="../../app/ui/documents/window.py" line="181"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="175"/>
+        <location filename="../../app/ui/documents/window.py" line="181"/>
         <source>indexing…</source>
         <translation>正在索引…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="233"/>
-        <location filename="../../app/ui/documents/window.py" line="250"/>
+        <location filename="../../app/ui/documents/window.py" line="239"/>
+        <location filename="../../app/ui/documents/window.py" line="257"/>
         <source>Embedding model</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="235"/>
+        <location filename="../../app/ui/documents/window.py" line="241"/>
         <source>Only the built-in model, which reads English, is on this computer. For Chinese or mixed-language documents, download a multilingual model (for example multilingual-e5-small) in Models → Embedding models, then choose it here.</source>
         <translation>本机只有内置模型，它只读英文。中文或多语言文档请在“模型 → 嵌入模型”中下载多语言模型（例如 multilingual-e5-small），然后在这里选用它。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="243"/>
+        <location filename="../../app/ui/documents/window.py" line="249"/>
         <source>Open Models</source>
         <translation>打开“模型”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="251"/>
+        <location filename="../../app/ui/documents/window.py" line="258"/>
         <source>Model for this collection:</source>
         <translation>此文档集使用的模型：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="261"/>
+        <location filename="../../app/ui/documents/window.py" line="268"/>
         <source>Index again?</source>
         <translation>重新索引？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="263"/>
+        <location filename="../../app/ui/documents/window.py" line="270"/>
         <source>Switching “{0}” to {1} deletes its index and embeds all {2} passages again. Until that finishes, chats find only what has been embedded anew.</source>
         <translation>将“{0}”切换到 {1} 会删除它的索引，并重新嵌入全部 {2} 个段落。完成之前，对话只能找到已重新嵌入的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="271"/>
+        <location filename="../../app/ui/documents/window.py" line="278"/>
         <source>Choose a folder of documents</source>
         <translation>选择文档文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="275"/>
+        <location filename="../../app/ui/documents/window.py" line="282"/>
         <source>Choose documents</source>
         <translation>选择文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="275"/>
+        <location filename="../../app/ui/documents/window.py" line="282"/>
         <source>Documents ({0})</source>
         <translation>文档（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="281"/>
+        <location filename="../../app/ui/documents/window.py" line="288"/>
         <source>Rename collection</source>
         <translation>重命名文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="281"/>
+        <location filename="../../app/ui/documents/window.py" line="288"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="288"/>
+        <location filename="../../app/ui/documents/window.py" line="295"/>
         <source>Remove collection</source>
         <translation>移除文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents/window.py" line="290"/>
+        <location filename="../../app/ui/documents/window.py" line="297"/>
         <source>Remove “{0}”? Its index is deleted and chats stop using it. Your files are not touched.</source>
         <translation>移除“{0}”？它的索引会被删除，对话也不再使用它。你的文件不会被改动。</translation>
     </message>
@@ -811,93 +954,93 @@
 <context>
     <name>DownloadRow</name>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="67"/>
+        <location filename="../../app/ui/models/downloads.py" line="68"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="68"/>
-        <location filename="../../app/ui/models/downloads.py" line="95"/>
+        <location filename="../../app/ui/models/downloads.py" line="69"/>
+        <location filename="../../app/ui/models/downloads.py" line="96"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="69"/>
+        <location filename="../../app/ui/models/downloads.py" line="70"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="70"/>
+        <location filename="../../app/ui/models/downloads.py" line="71"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="71"/>
+        <location filename="../../app/ui/models/downloads.py" line="72"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="95"/>
+        <location filename="../../app/ui/models/downloads.py" line="96"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="99"/>
+        <location filename="../../app/ui/models/downloads.py" line="100"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="104"/>
+        <location filename="../../app/ui/models/downloads.py" line="105"/>
         <source>{0}/s</source>
         <translation>{0}/秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="106"/>
+        <location filename="../../app/ui/models/downloads.py" line="107"/>
         <source>{0} left</source>
         <translation>剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="109"/>
+        <location filename="../../app/ui/models/downloads.py" line="110"/>
         <source>Waiting for another download to finish</source>
         <translation>等待其他下载完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="110"/>
+        <location filename="../../app/ui/models/downloads.py" line="111"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="112"/>
+        <location filename="../../app/ui/models/downloads.py" line="113"/>
         <source>Connection lost; retrying</source>
         <translation>连接中断，正在重试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="114"/>
+        <location filename="../../app/ui/models/downloads.py" line="115"/>
         <source>Checking the file (sha256)…</source>
         <translation>正在校验文件（sha256）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="115"/>
+        <location filename="../../app/ui/models/downloads.py" line="116"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="116"/>
+        <location filename="../../app/ui/models/downloads.py" line="117"/>
         <source>Pausing…</source>
         <translation>正在暂停…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="117"/>
+        <location filename="../../app/ui/models/downloads.py" line="118"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="120"/>
+        <location filename="../../app/ui/models/downloads.py" line="121"/>
         <source>Downloaded and verified: {0}</source>
         <translation>已下载并校验：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="122"/>
+        <location filename="../../app/ui/models/downloads.py" line="123"/>
         <source>Downloaded and verified. Choose it for a collection in Documents.</source>
         <translation>已下载并校验。可在“文档”中为某个文档集选用它。</translation>
     </message>
@@ -905,7 +1048,7 @@
 <context>
     <name>DownloadsPage</name>
     <message>
-        <location filename="../../app/ui/models/downloads.py" line="155"/>
+        <location filename="../../app/ui/models/downloads.py" line="156"/>
         <source>No downloads. Pick a model under Discover and press Download.</source>
         <translation>没有下载任务。在“发现”中选择模型并点击“下载”。</translation>
     </message>
@@ -913,162 +1056,162 @@
 <context>
     <name>EmbeddingsPage</name>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="122"/>
+        <location filename="../../app/ui/models/embeddings.py" line="121"/>
         <source>Embedding models let Hearth find the passages of your documents that answer a question. The built-in model reads English. For Chinese or mixed-language folders, download a multilingual model here, then choose it for a collection in Documents (Change…).</source>
         <translation>嵌入模型让 Hearth 在你的文档中找到能回答问题的段落。内置模型只读英文。中文或多语言文件夹请在此下载多语言模型，然后在“文档”中为文档集选用它（“更改…”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="129"/>
+        <location filename="../../app/ui/models/embeddings.py" line="128"/>
         <source>Search Hugging Face for sentence-transformers models, e.g. e5</source>
         <translation>在 Hugging Face 搜索 sentence-transformers 模型，例如 e5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="131"/>
+        <location filename="../../app/ui/models/embeddings.py" line="130"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="132"/>
+        <location filename="../../app/ui/models/embeddings.py" line="131"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="133"/>
+        <location filename="../../app/ui/models/embeddings.py" line="132"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="135"/>
+        <location filename="../../app/ui/models/embeddings.py" line="134"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="135"/>
+        <location filename="../../app/ui/models/embeddings.py" line="134"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="135"/>
+        <location filename="../../app/ui/models/embeddings.py" line="134"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="135"/>
+        <location filename="../../app/ui/models/embeddings.py" line="134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="140"/>
+        <location filename="../../app/ui/models/embeddings.py" line="139"/>
         <source>Hearth contacts Hugging Face only when you pick a model or search.</source>
         <translation>只有在你选择模型或搜索时，Hearth 才会联系 Hugging Face。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="156"/>
+        <location filename="../../app/ui/models/embeddings.py" line="155"/>
         <source>Searching Hugging Face…</source>
         <translation>正在搜索 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="163"/>
+        <location filename="../../app/ui/models/embeddings.py" line="162"/>
         <source>{0} sentence-transformers models.</source>
         <translation>{0} 个 sentence-transformers 模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="165"/>
+        <location filename="../../app/ui/models/embeddings.py" line="164"/>
         <source>No sentence-transformers models match &quot;{0}&quot;.</source>
         <translation>没有与“{0}”匹配的 sentence-transformers 模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="174"/>
+        <location filename="../../app/ui/models/embeddings.py" line="173"/>
         <source>Removed {0}.</source>
         <translation>已移除 {0}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="192"/>
+        <location filename="../../app/ui/models/embeddings.py" line="191"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="212"/>
+        <location filename="../../app/ui/models/embeddings.py" line="211"/>
         <source>~100 languages</source>
         <translation>约 100 种语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="214"/>
+        <location filename="../../app/ui/models/embeddings.py" line="213"/>
         <source>Small and quick: a good first choice for Chinese or mixed folders.</source>
         <translation>小巧快速：中文或多语言文件夹的首选。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="215"/>
+        <location filename="../../app/ui/models/embeddings.py" line="214"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="215"/>
+        <location filename="../../app/ui/models/embeddings.py" line="214"/>
         <source>Small and quick, made for Chinese text.</source>
         <translation>小巧快速，专为中文文本设计。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="216"/>
+        <location filename="../../app/ui/models/embeddings.py" line="215"/>
         <source>The best results, but large: indexing is several times slower.</source>
         <translation>效果最好，但体积大：索引速度慢数倍。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="259"/>
+        <location filename="../../app/ui/models/embeddings.py" line="257"/>
         <source>Built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="261"/>
+        <location filename="../../app/ui/models/embeddings.py" line="259"/>
         <source>Downloaded</source>
         <translation>已下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="263"/>
+        <location filename="../../app/ui/models/embeddings.py" line="261"/>
         <source>In Downloads</source>
         <translation>下载中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="265"/>
+        <location filename="../../app/ui/models/embeddings.py" line="263"/>
         <source>Suggested</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="266"/>
+        <location filename="../../app/ui/models/embeddings.py" line="264"/>
         <source>{0} downloads</source>
         <translation>{0} 次下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="287"/>
+        <location filename="../../app/ui/models/embeddings.py" line="285"/>
         <source>Pick a model to see what it needs.</source>
         <translation>选择一个模型，查看它需要下载的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="293"/>
+        <location filename="../../app/ui/models/embeddings.py" line="291"/>
         <source>all-MiniLM-L6-v2 comes with Hearth and works offline. English only.</source>
         <translation>all-MiniLM-L6-v2 随 Hearth 提供，可离线使用。仅限英文。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="297"/>
+        <location filename="../../app/ui/models/embeddings.py" line="295"/>
         <source>On this computer: {0}. Choose it for a collection in Documents.</source>
         <translation>已在本机：{0}。可在“文档”中为文档集选用它。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="304"/>
+        <location filename="../../app/ui/models/embeddings.py" line="302"/>
         <source>Asking Hugging Face which files it needs…</source>
         <translation>正在向 Hugging Face 查询所需文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="306"/>
+        <location filename="../../app/ui/models/embeddings.py" line="304"/>
         <source>{0} files · {1} to download · licence {2}</source>
         <translation>{0} 个文件 · 需下载 {1} · 许可证 {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="307"/>
+        <location filename="../../app/ui/models/embeddings.py" line="305"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/embeddings.py" line="311"/>
+        <location filename="../../app/ui/models/embeddings.py" line="309"/>
         <source>Gated: accept its terms on huggingface.co and enter an access token (Discover → Token…) before downloading.</source>
         <translation>受限模型：请先在 huggingface.co 上接受其条款，并输入访问令牌（“发现 → 令牌…”），然后再下载。</translation>
     </message>
@@ -1076,7 +1219,7 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../../app/ui/status.py" line="154"/>
+        <location filename="../../app/ui/status.py" line="225"/>
         <source>Close this message</source>
         <translation>关闭此消息</translation>
     </message>
@@ -1084,67 +1227,67 @@
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../app/ui/models/library.py" line="83"/>
+        <location filename="../../app/ui/models/library.py" line="82"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="84"/>
+        <location filename="../../app/ui/models/library.py" line="83"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="85"/>
+        <location filename="../../app/ui/models/library.py" line="84"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="86"/>
+        <location filename="../../app/ui/models/library.py" line="85"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="87"/>
+        <location filename="../../app/ui/models/library.py" line="86"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="88"/>
+        <location filename="../../app/ui/models/library.py" line="87"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="89"/>
+        <location filename="../../app/ui/models/library.py" line="88"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="90"/>
+        <location filename="../../app/ui/models/library.py" line="89"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="94"/>
+        <location filename="../../app/ui/models/library.py" line="93"/>
         <source>Drop .gguf files here to import them.</source>
         <translation>将 .gguf 文件拖放到此处即可导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="96"/>
+        <location filename="../../app/ui/models/library.py" line="97"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="97"/>
+        <location filename="../../app/ui/models/library.py" line="98"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="98"/>
+        <location filename="../../app/ui/models/library.py" line="99"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/library.py" line="99"/>
+        <location filename="../../app/ui/models/library.py" line="100"/>
         <source>Open models folder</source>
         <translation>打开模型文件夹</translation>
     </message>
@@ -1227,131 +1370,184 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>Start a new chat: type a message below.</source>
         <translation>开始新对话：在下方输入消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>&amp;New chat</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>&amp;Import chats…</source>
         <translation>导入对话(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>&amp;Export selected chats…</source>
         <translation>导出所选对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>&amp;Documents…</source>
         <translation>文档(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>&amp;Prompt library…</source>
         <translation>提示词库(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="220"/>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="125"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="126"/>
+        <source>&amp;About Hearth</source>
+        <translation>关于 Hearth(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="127"/>
+        <source>Open &amp;data folder</source>
+        <translation>打开数据文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="132"/>
+        <source>Search all chats</source>
+        <translation>搜索所有对话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="133"/>
+        <source>Stop the answer being written</source>
+        <translation>停止正在写的回答</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="236"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>Hearth chats</source>
         <translation>Hearth 对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="388"/>
+        <source>Waiting for {0} to load: your message is sent once it is ready…</source>
+        <translation>正在等待 {0} 加载：就绪后即发送你的消息…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="389"/>
+        <source>the model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="395"/>
         <source>Reading your message…</source>
         <translation>正在阅读你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="393"/>
         <source>Searching your documents…</source>
         <translation>正在搜索你的文档…</translation>
     </message>
+</context>
+<context>
+    <name>MessageEditor</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
-        <source>Edit message</source>
-        <translation>编辑消息</translation>
+        <location filename="../../app/ui/message_editor.py" line="74"/>
+        <source>Send as a new version</source>
+        <translation>作为新版本发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
-        <source>Your message:</source>
-        <translation>你的消息：</translation>
+        <location filename="../../app/ui/message_editor.py" line="76"/>
+        <source>Answer the edited message again; the earlier version stays (Ctrl+Enter).</source>
+        <translation>重新回答修改后的消息；之前的版本会保留（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/message_editor.py" line="78"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/message_editor.py" line="79"/>
+        <source>Leave the message as it was (Esc).</source>
+        <translation>保持消息原样（Esc）。</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../app/core/errors.py" line="187"/>
+        <location filename="../../app/core/errors.py" line="192"/>
         <source>{name} cannot be {value}: it must be between {low} and {high}.</source>
         <translation>{name}不能为 {value}：取值须在 {low} 到 {high} 之间。</translation>
     </message>
     <message>
-        <location filename="../../app/core/errors.py" line="191"/>
+        <location filename="../../app/core/errors.py" line="196"/>
         <source>{name} cannot be {value}: it must be at least {low}.</source>
         <translation>{name}不能为 {value}：取值至少为 {low}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/errors.py" line="195"/>
+        <location filename="../../app/core/errors.py" line="200"/>
         <source>{name} cannot be {value}: it must be at most {high}.</source>
         <translation>{name}不能为 {value}：取值至多为 {high}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/errors.py" line="199"/>
+        <location filename="../../app/core/errors.py" line="204"/>
         <source>{name} cannot be {value}: it is not a valid value.</source>
         <translation>{name}不能为 {value}：这不是有效的值。</translation>
     </message>
     <message>
-        <location filename="../../app/core/errors.py" line="205"/>
+        <location filename="../../app/core/errors.py" line="210"/>
         <source>Something went wrong that Hearth did not expect.</source>
         <translation>出现了 Hearth 未预料到的问题。</translation>
     </message>
     <message>
-        <location filename="../../app/core/errors.py" line="208"/>
+        <location filename="../../app/core/errors.py" line="213"/>
         <source>It did not work: {reason}.</source>
         <translation>操作未能完成：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/errors.py" line="212"/>
+        <location filename="../../app/core/errors.py" line="217"/>
         <source>The system refused: {reason}.</source>
         <translation>系统拒绝了操作：{reason}。</translation>
     </message>
@@ -1388,121 +1584,126 @@
 {then}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="34"/>
+        <location filename="../../app/cli_docs.py" line="36"/>
         <source>created collection “{name}”</source>
         <translation>已创建文档集“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="35"/>
+        <location filename="../../app/cli_docs.py" line="37"/>
         <source>renamed “{old}” to “{new}”</source>
         <translation>已将“{old}”重命名为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="37"/>
+        <location filename="../../app/cli_docs.py" line="39"/>
         <source>removed {path} from “{name}”</source>
         <translation>已从“{name}”中移除 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="41"/>
+        <location filename="../../app/cli_docs.py" line="43"/>
         <source>removed the collection “{name}” (your files are untouched)</source>
         <translation>已移除文档集“{name}”（你的文件未被改动）</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="45"/>
+        <location filename="../../app/cli_docs.py" line="47"/>
         <source>No collections yet. Add one with: hearth docs add NAME FOLDER</source>
         <translation>还没有文档集。可以这样添加：hearth docs add 名称 文件夹</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="47"/>
+        <location filename="../../app/cli_docs.py" line="49"/>
         <source>{name}: {summary}</source>
         <translation>{name}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="50"/>
+        <location filename="../../app/cli_docs.py" line="52"/>
         <location filename="../../app/ui/documents/texts.py" line="28"/>
         <source>{n} file</source>
         <translation>{n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="51"/>
+        <location filename="../../app/cli_docs.py" line="53"/>
         <location filename="../../app/ui/documents/texts.py" line="29"/>
         <source>{n} files</source>
         <translation>{n} 个文件</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="55"/>
+        <location filename="../../app/cli_docs.py" line="57"/>
         <source>{n} chunk</source>
         <translation>{n} 个片段</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="56"/>
+        <location filename="../../app/cli_docs.py" line="58"/>
         <source>{n} chunks</source>
         <translation>{n} 个片段</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="58"/>
+        <location filename="../../app/cli_docs.py" line="60"/>
         <location filename="../../app/ui/documents/texts.py" line="41"/>
         <source>indexed {when}</source>
         <translation>索引于 {when}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="59"/>
+        <location filename="../../app/cli_docs.py" line="61"/>
         <source>never indexed</source>
         <translation>从未索引</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="60"/>
+        <location filename="../../app/cli_docs.py" line="62"/>
         <location filename="../../app/ui/documents/texts.py" line="36"/>
         <source>{n} skipped</source>
         <translation>跳过 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="63"/>
+        <location filename="../../app/cli_docs.py" line="65"/>
         <source>{n} unfinished (index again to finish)</source>
         <translation>{n} 个未完成（再次索引即可完成）</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="65"/>
+        <location filename="../../app/cli_docs.py" line="67"/>
         <source>folder  {path}</source>
         <translation>文件夹  {path}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="67"/>
+        <location filename="../../app/cli_docs.py" line="69"/>
         <source>skipped {path}: {reason}</source>
         <translation>已跳过 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="71"/>
+        <location filename="../../app/cli_docs.py" line="73"/>
+        <source>hint: {hint} For example: hearth models download {model} --embedding, then hearth docs add {name} {path} --embedder {model}</source>
+        <translation>提示：{hint}例如：hearth models download {model} --embedding，然后 hearth docs add {name} {path} --embedder {model}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli_docs.py" line="81"/>
         <source>Nothing in “{name}” is relevant to that question.</source>
         <translation>“{name}”中没有与这个问题相关的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="73"/>
+        <location filename="../../app/cli_docs.py" line="83"/>
         <source>relevance {score}</source>
         <translation>相关度 {score}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="76"/>
+        <location filename="../../app/cli_docs.py" line="86"/>
         <source>{name}: looking for new and changed files…</source>
         <translation>{name}：正在查找新增和修改的文件…</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="80"/>
+        <location filename="../../app/cli_docs.py" line="90"/>
         <source>{name}: {done}/{n} file · {chunks}</source>
         <translation>{name}：{done}/{n} 个文件 · {chunks}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="81"/>
+        <location filename="../../app/cli_docs.py" line="91"/>
         <source>{name}: {done}/{n} files · {chunks}</source>
         <translation>{name}：{done}/{n} 个文件 · {chunks}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="85"/>
+        <location filename="../../app/cli_docs.py" line="95"/>
         <source>{name}: {n} chunk embedded, {skipped} skipped, {removed} removed, in {seconds} s</source>
         <translation>{name}：嵌入了 {n} 个片段，跳过 {skipped} 个，移除 {removed} 个，用时 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/cli_docs.py" line="89"/>
+        <location filename="../../app/cli_docs.py" line="99"/>
         <source>{name}: {n} chunks embedded, {skipped} skipped, {removed} removed, in {seconds} s</source>
         <translation>{name}：嵌入了 {n} 个片段，跳过 {skipped} 个，移除 {removed} 个，用时 {seconds} 秒</translation>
     </message>
@@ -1642,6 +1843,21 @@
         <translation>符号链接循环：该链接指回了自身。</translation>
     </message>
     <message>
+        <location filename="../../app/core/rag/texts.py" line="282"/>
+        <source>Most of this collection&apos;s text is Chinese, Japanese or Korean, which the embedding model {model} does not read: searching it by meaning finds little. Choose a multilingual embedding model for it.</source>
+        <translation>这个文档集的文字大多是中文、日文或韩文，而嵌入模型 {model} 读不懂这些文字：按意思搜索几乎找不到内容。请为它选用一个多语言嵌入模型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/rag/texts.py" line="290"/>
+        <source>{model} (reads English)</source>
+        <translation>{model}（只读英文）</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/rag/texts.py" line="294"/>
+        <source>{model} (reads many languages, Chinese included)</source>
+        <translation>{model}（读多种语言，包括中文）</translation>
+    </message>
+    <message>
         <location filename="../../app/core/chats/texts.py" line="19"/>
         <source>New chat</source>
         <translation>新对话</translation>
@@ -1713,77 +1929,82 @@
     </message>
     <message>
         <location filename="../../app/core/chats/texts.py" line="121"/>
+        <source>This message is no longer in the chat (id {id}).</source>
+        <translation>这条消息已不在对话中（编号 {id}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/chats/texts.py" line="125"/>
         <source>The chat database is read-only right now.</source>
         <translation>对话数据库目前为只读。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="125"/>
+        <location filename="../../app/core/chats/texts.py" line="129"/>
         <source>{name} was replaced while this Hearth had it open (another Hearth found it damaged and kept it aside). Restart Hearth to use the new database; nothing already saved was lost.</source>
         <translation>在此 Hearth 打开 {name} 期间，它被替换了（另一个 Hearth 发现它已损坏并将其移到一旁）。请重新启动 Hearth 以使用新的数据库；已保存的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="133"/>
+        <location filename="../../app/core/chats/texts.py" line="137"/>
         <source>The chat could not be saved. {reason}</source>
         <translation>无法保存对话。{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="140"/>
+        <location filename="../../app/core/chats/texts.py" line="144"/>
         <source>On {when} the chat database could not be read: {reason}. It was kept, whole, in {kept}, and a new one was started. Hearth can salvage what is still readable from it into your chats.</source>
         <translation>{when} 时无法读取对话数据库：{reason}。它已完整保存在 {kept}，并已新建一个数据库。Hearth 可以把其中仍可读取的内容抢救回你的对话中。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="149"/>
+        <location filename="../../app/core/chats/texts.py" line="153"/>
         <source>On {when} the chat database could not be read: {reason}. It was kept, whole, in {kept}, and a new one was started. {chats} chat(s) and {messages} message(s) were salvaged from it into your chats.</source>
         <translation>{when} 时无法读取对话数据库：{reason}。它已完整保存在 {kept}，并已新建一个数据库。已从中抢救出 {chats} 个对话和 {messages} 条消息，放回你的对话中。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="159"/>
+        <location filename="../../app/core/chats/texts.py" line="163"/>
         <source>Chat {id}</source>
         <translation>对话 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="160"/>
+        <location filename="../../app/core/chats/texts.py" line="164"/>
         <source>“{title}”</source>
         <translation>“{title}”</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="163"/>
+        <location filename="../../app/core/chats/texts.py" line="167"/>
         <source>{name} no longer exists and was left out.</source>
         <translation>{name} 已不存在，未导出。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="167"/>
+        <location filename="../../app/core/chats/texts.py" line="171"/>
         <source>{name} could not be read and was left out: {reason}</source>
         <translation>无法读取 {name}，未导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="170"/>
+        <location filename="../../app/core/chats/texts.py" line="174"/>
         <source>Its stored data is damaged.</source>
         <translation>其保存的数据已损坏。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="173"/>
+        <location filename="../../app/core/chats/texts.py" line="177"/>
         <location filename="../../app/core/rag/texts.py" line="126"/>
         <source>It cannot be read.</source>
         <translation>无法读取。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="176"/>
+        <location filename="../../app/core/chats/texts.py" line="180"/>
         <source>There are no chats to export.</source>
         <translation>没有可导出的对话。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="184"/>
+        <location filename="../../app/core/chats/texts.py" line="188"/>
         <source>The export could not be written to {path}.</source>
         <translation>无法将导出内容写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="188"/>
+        <location filename="../../app/core/chats/texts.py" line="192"/>
         <source>{n} chat(s) could not be added: {reason}</source>
         <translation>有 {n} 个对话无法添加：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="192"/>
+        <location filename="../../app/core/chats/texts.py" line="196"/>
         <source>{name} could not be added: {reason}</source>
         <translation>无法添加 {name}：{reason}</translation>
     </message>
@@ -1903,12 +2124,12 @@
         <translation>{file}，第 {page} 页，“{heading}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="38"/>
+        <location filename="../../app/ui/chat_view.py" line="44"/>
         <source>Code copied.</source>
         <translation>代码已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="39"/>
+        <location filename="../../app/ui/chat_view.py" line="45"/>
         <source>Message copied.</source>
         <translation>消息已复制。</translation>
     </message>
@@ -1993,27 +2214,32 @@
         <translation>正在索引 {done} · {passages}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="37"/>
+        <location filename="../../app/ui/main_window.py" line="39"/>
         <source>Open or select a chat to export it.</source>
         <translation>请先打开或选择一个对话，再导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="41"/>
+        <location filename="../../app/ui/main_window.py" line="43"/>
         <source>From your next question, {file} is read whole.</source>
         <translation>从下一个问题起，将完整读取 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="45"/>
+        <location filename="../../app/ui/main_window.py" line="47"/>
         <source>From your next question, only the passages of {file} that match are read.</source>
         <translation>从下一个问题起，只读取 {file} 中相关的段落。</translation>
     </message>
     <message>
         <location filename="../../app/workers/session.py" line="33"/>
+        <source>The model is still loading. Try again once it is ready (see the status bar).</source>
+        <translation>模型仍在加载。请等它就绪后再试（见状态栏）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/workers/session.py" line="39"/>
         <source>No model is loaded yet. Pick a model above, or wait for it to load.</source>
         <translation>尚未加载模型。请在上方选择一个模型，或等待它加载完成。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="38"/>
+        <location filename="../../app/workers/session.py" line="44"/>
         <source>it is not in the library</source>
         <translation>它不在模型库中</translation>
     </message>
@@ -2069,6 +2295,7 @@
     </message>
     <message>
         <location filename="../../app/cli.py" line="103"/>
+        <location filename="../../app/core/figures.py" line="26"/>
         <source>first token {seconds} s</source>
         <translation>首个词元 {seconds} 秒</translation>
     </message>
@@ -2104,7 +2331,7 @@
     </message>
     <message>
         <location filename="../../app/cli.py" line="121"/>
-        <location filename="../../app/workers/session.py" line="41"/>
+        <location filename="../../app/workers/session.py" line="47"/>
         <source>{model} cannot be used: {reason}</source>
         <translation>无法使用 {model}：{reason}</translation>
     </message>
@@ -2694,8 +2921,8 @@
         <translation>未知的量化方式。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/texts.py" line="180"/>
-        <location filename="../../app/ui/pdf.py" line="21"/>
+        <location filename="../../app/core/chats/texts.py" line="184"/>
+        <location filename="../../app/ui/pdf.py" line="57"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>无法将 PDF 写入 {path}。</translation>
     </message>
@@ -2995,129 +3222,154 @@
         <translation>{name} 大小为 {size}；Hearth 最多只能导入 {limit} 的文件。未导入任何内容。请每次少导出一些对话，再分别导入每个文件。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="109"/>
-        <source>The file is not a Hearth or ChatGPT export (it is not JSON); nothing was imported.</source>
-        <translation>该文件不是 Hearth 或 ChatGPT 的导出文件（它不是 JSON）；未导入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../app/core/chats/import_text.py" line="116"/>
+        <location filename="../../app/core/chats/import_text.py" line="127"/>
         <source>The file is nested more than {limit} levels deep, deeper than any chat export; it is damaged or not a chat export. Nothing was imported.</source>
         <translation>该文件嵌套超过 {limit} 层，比任何对话导出文件都深；它已损坏，或不是对话导出文件。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="124"/>
+        <location filename="../../app/core/chats/import_text.py" line="135"/>
         <source>Reading the file took longer than {seconds}, so Hearth stopped; nothing was imported. Split the file into smaller exports and import each.</source>
         <translation>读取该文件用时超过 {seconds}，Hearth 已停止；未导入任何内容。请把它拆分成较小的导出文件，再分别导入。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="132"/>
+        <location filename="../../app/core/chats/import_text.py" line="143"/>
         <source>The file is too large to import on this machine: Hearth ran out of memory reading it. Nothing was imported. Export fewer chats at a time and import each file.</source>
         <translation>该文件太大，无法在这台电脑上导入：Hearth 读取时内存不足。未导入任何内容。请每次少导出一些对话，再分别导入每个文件。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="140"/>
-        <source>The file is neither a Hearth chat export nor ChatGPT&apos;s conversations.json; nothing was imported.</source>
-        <translation>该文件既不是 Hearth 的对话导出文件，也不是 ChatGPT 的 conversations.json；未导入任何内容。</translation>
+        <location filename="../../app/core/chats/import_text.py" line="110"/>
+        <source>This file is not a chat export Hearth can read (it is not JSON). Hearth imports a Hearth JSON export (.json) or ChatGPT&apos;s conversations.json; nothing was imported.</source>
+        <translation>该文件不是 Hearth 能读取的对话导出文件（它不是 JSON）。Hearth 可导入 Hearth JSON 导出文件（.json）或 ChatGPT 的 conversations.json；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="148"/>
+        <location filename="../../app/core/chats/import_text.py" line="118"/>
+        <source>This file holds chat messages as JSONL (such as Hearth&apos;s fine-tuning export), which Hearth writes but does not read back. Hearth imports a Hearth JSON export (.json) or ChatGPT&apos;s conversations.json; nothing was imported.</source>
+        <translation>该文件以 JSONL 格式保存对话消息（例如 Hearth 的微调数据导出），Hearth 可以写出这种文件，但不能读回。Hearth 可导入 Hearth JSON 导出文件（.json）或 ChatGPT 的 conversations.json；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/chats/import_text.py" line="151"/>
+        <source>This file is JSON, but not a chat export Hearth can read. Hearth imports a Hearth JSON export (.json) or ChatGPT&apos;s conversations.json; nothing was imported.</source>
+        <translation>该文件是 JSON，但不是 Hearth 能读取的对话导出文件。Hearth 可导入 Hearth JSON 导出文件（.json）或 ChatGPT 的 conversations.json；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/chats/import_text.py" line="159"/>
         <source>This Hearth chat export is damaged: its &quot;chats&quot; is {kind}, not a list of chats. Nothing was imported.</source>
         <translation>这个 Hearth 对话导出文件已损坏：其中的 &quot;chats&quot; 是{kind}，而不是对话列表。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="156"/>
+        <location filename="../../app/core/chats/import_text.py" line="167"/>
         <source>This Hearth chat export has no format version, so Hearth cannot tell how to read it. Nothing was imported; export the chats again, or add &quot;version&quot;: 1.</source>
         <translation>这个 Hearth 对话导出文件没有格式版本，Hearth 无法判断如何读取。未导入任何内容；请重新导出这些对话，或添加 &quot;version&quot;: 1。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="164"/>
+        <location filename="../../app/core/chats/import_text.py" line="175"/>
         <source>This Hearth chat export&apos;s format version {value} is not a number, so Hearth cannot tell how to read it. Nothing was imported.</source>
         <translation>这个 Hearth 对话导出文件的格式版本 {value} 不是数字，Hearth 无法判断如何读取。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="172"/>
+        <location filename="../../app/core/chats/import_text.py" line="183"/>
         <source>This Hearth chat export has format version {version}, which no Hearth writes. Nothing was imported.</source>
         <translation>这个 Hearth 对话导出文件的格式版本为 {version}，没有任何版本的 Hearth 会写出这种格式。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="180"/>
+        <location filename="../../app/core/chats/import_text.py" line="191"/>
         <source>This export was written by a newer Hearth (format version {version}). Update Hearth to import it.</source>
         <translation>这个导出文件由更新版本的 Hearth 写入（格式版本 {version}）。请更新 Hearth 后再导入。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="189"/>
+        <location filename="../../app/core/chats/import_text.py" line="200"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="190"/>
+        <location filename="../../app/core/chats/import_text.py" line="201"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="191"/>
+        <location filename="../../app/core/chats/import_text.py" line="202"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="192"/>
+        <location filename="../../app/core/chats/import_text.py" line="203"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="193"/>
+        <location filename="../../app/core/chats/import_text.py" line="204"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="194"/>
+        <location filename="../../app/core/chats/import_text.py" line="205"/>
         <source>something else</source>
         <translation>其他内容</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="259"/>
+        <location filename="../../app/core/chats/import_text.py" line="274"/>
         <source>chat {number} &quot;{title}&quot;</source>
         <translation>第 {number} 个对话“{title}”</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="262"/>
+        <location filename="../../app/core/chats/import_text.py" line="277"/>
         <source>chat {number} &quot;untitled&quot;</source>
         <translation>第 {number} 个对话（无标题）</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="266"/>
+        <location filename="../../app/core/chats/import_text.py" line="281"/>
         <source>{chat}: {path}: {problem}. This chat was not imported.</source>
         <translation>{chat}：{path}：{problem}。此对话未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="270"/>
+        <location filename="../../app/core/chats/import_text.py" line="285"/>
         <source>{chat}: {problem}. This chat was not imported.</source>
         <translation>{chat}：{problem}。此对话未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="274"/>
+        <location filename="../../app/core/chats/import_text.py" line="289"/>
         <source>{chat}: is not a chat (not an object). It was not imported.</source>
         <translation>{chat}：不是对话（不是对象）。未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="278"/>
+        <location filename="../../app/core/chats/import_text.py" line="293"/>
         <source>{chat}: has {count} messages; Hearth imports at most {limit} per chat. This chat was not imported.</source>
         <translation>{chat}：有 {count} 条消息；Hearth 每个对话最多导入 {limit} 条。此对话未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="286"/>
+        <location filename="../../app/core/chats/import_text.py" line="301"/>
         <source>{chat}: holds no text messages, so there was nothing to import.</source>
         <translation>{chat}：没有文本消息，因此没有可导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="292"/>
+        <location filename="../../app/core/chats/import_text.py" line="307"/>
         <source>{chat}: {path} was longer than {limit} characters and was cut there; the chat was imported.</source>
         <translation>{chat}：{path} 超过 {limit} 个字符，已在此处截断；此对话已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chats/import_text.py" line="300"/>
+        <location filename="../../app/core/chats/import_text.py" line="315"/>
         <source>The file holds {total} chats; Hearth imports at most {limit} from one file. The first {limit} were imported, the other {rest} were not: export them to a second file and import that.</source>
         <translation>该文件包含 {total} 个对话；Hearth 每个文件最多导入 {limit} 个。已导入前 {limit} 个，其余 {rest} 个未导入：请把它们导出到另一个文件，再导入该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/chats/import_text.py" line="350"/>
+        <source>{chat}: its {count} other versions were left out (their links to the conversation do not fit together); the conversation as shown was imported.</source>
+        <translation>{chat}：其余 {count} 个版本未导入（它们与对话的关联对不上）；已导入显示中的对话。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/chats/import_text.py" line="374"/>
+        <source>{file} was imported on {when}, and {n} chat from it is still here (“{title}”). Importing it again adds a second copy.</source>
+        <translation>{file} 已于 {when} 导入过，其中 {n} 个对话仍在列表中（“{title}”）。再次导入会再添加一份副本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/chats/import_text.py" line="379"/>
+        <source>{file} was imported on {when}, and {n} chats from it are still here (such as “{title}”). Importing it again adds a second copy of each.</source>
+        <translation>{file} 已于 {when} 导入过，其中 {n} 个对话仍在列表中（例如“{title}”）。再次导入会为每个对话再添加一份副本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/chats/import_text.py" line="387"/>
+        <source>Imported from {file} ({format}) on {when}</source>
+        <translation>于 {when} 从 {file}（{format}）导入</translation>
     </message>
     <message>
         <location filename="../../app/core/engine/texts.py" line="12"/>
@@ -3255,12 +3507,12 @@
         <translation>{file} 中有些设置无法使用；{names} 已恢复为默认值，其余设置均已保留。</translation>
     </message>
     <message>
-        <location filename="../../app/core/conversation.py" line="40"/>
+        <location filename="../../app/core/conversation.py" line="41"/>
         <source>There is no message to answer yet.</source>
         <translation>还没有需要回答的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/core/conversation.py" line="44"/>
+        <location filename="../../app/core/conversation.py" line="45"/>
         <source>Only your own messages can be edited.</source>
         <translation>只能编辑你自己发送的消息。</translation>
     </message>
@@ -3375,79 +3627,84 @@
         <translation>{file}：不是有效的提示词文件。</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="39"/>
+        <location filename="../../app/cli_chats.py" line="41"/>
         <source>{trouble} (The chats can be read; nothing can be saved.)</source>
         <translation>{trouble}（对话可以读取，但无法保存任何内容。）</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="43"/>
+        <location filename="../../app/cli_chats.py" line="45"/>
         <source>Run `hearth chats recover` to bring back what is readable, or `hearth chats recover --dismiss` to stop this notice.</source>
         <translation>运行 `hearth chats recover` 找回仍可读取的内容，或运行 `hearth chats recover --dismiss` 不再显示此通知。</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="51"/>
+        <location filename="../../app/cli_chats.py" line="53"/>
         <source>No damaged chat database is waiting to be recovered.</source>
         <translation>没有等待恢复的损坏对话数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="55"/>
+        <location filename="../../app/cli_chats.py" line="57"/>
         <source>Notice dismissed; the kept files were left where they are.</source>
         <translation>通知已关闭；保留的文件仍在原处。</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="59"/>
+        <location filename="../../app/cli_chats.py" line="61"/>
         <source>Run `hearth chats recover --dismiss` once you are done with the notice.</source>
         <translation>处理完此通知后，请运行 `hearth chats recover --dismiss`。</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="65"/>
+        <location filename="../../app/cli_chats.py" line="67"/>
         <source>{title}  ({n} message, {model})</source>
         <translation>{title}  （{n} 条消息，{model}）</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="66"/>
+        <location filename="../../app/cli_chats.py" line="68"/>
         <source>{title}  ({n} messages, {model})</source>
         <translation>{title}  （{n} 条消息，{model}）</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="68"/>
+        <location filename="../../app/cli_chats.py" line="70"/>
         <source>{title}  (chat {id}, {model})</source>
         <translation>{title}  （对话 {id}，{model}）</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="69"/>
+        <location filename="../../app/cli_chats.py" line="71"/>
         <source>no model</source>
         <translation>无模型</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="70"/>
+        <location filename="../../app/cli_chats.py" line="72"/>
         <source>(error: {error})</source>
         <translation>（错误：{error}）</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="71"/>
+        <location filename="../../app/cli_chats.py" line="73"/>
         <source>No chat matches.</source>
         <translation>没有匹配的对话。</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="74"/>
+        <location filename="../../app/cli_chats.py" line="76"/>
         <source>Name the chats to export (ids from `hearth chats list`) or use --all.</source>
         <translation>请指定要导出的对话（ID 见 `hearth chats list`），或使用 --all。</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="79"/>
+        <location filename="../../app/cli_chats.py" line="81"/>
         <source>Exported {n} chat(s) to {path}</source>
         <translation>已将 {n} 个对话导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="83"/>
+        <location filename="../../app/cli_chats.py" line="85"/>
         <source>Imported {n} chat(s) from {source} ({file}).</source>
         <translation>已从 {source}（{file}）导入 {n} 个对话。</translation>
     </message>
     <message>
-        <location filename="../../app/cli_chats.py" line="85"/>
+        <location filename="../../app/cli_chats.py" line="87"/>
         <source>skipped: {reason}</source>
         <translation>已跳过：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli_chats.py" line="90"/>
+        <source>{reason} Nothing was imported; add --again to import it once more.</source>
+        <translation>{reason}未导入任何内容；如要再导入一次，请加上 --again。</translation>
     </message>
     <message>
         <location filename="../../app/core/paths.py" line="20"/>
@@ -3470,116 +3727,156 @@
         <translation>权限不足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="27"/>
+        <location filename="../../app/ui/transfer.py" line="29"/>
         <source>Exporting to {name}…</source>
         <translation>正在导出到 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="28"/>
+        <location filename="../../app/ui/transfer.py" line="30"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="31"/>
+        <location filename="../../app/ui/transfer.py" line="33"/>
         <source>Exported {n} chat to {path}</source>
         <translation>已将 {n} 个对话导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="32"/>
+        <location filename="../../app/ui/transfer.py" line="34"/>
         <source>Exported {n} chats to {path}</source>
         <translation>已将 {n} 个对话导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="36"/>
+        <location filename="../../app/ui/transfer.py" line="38"/>
         <source>Imported {n} chat from {source}</source>
         <translation>已从 {source} 导入 {n} 个对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="37"/>
+        <location filename="../../app/ui/transfer.py" line="39"/>
         <source>Imported {n} chats from {source}</source>
         <translation>已从 {source} 导入 {n} 个对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="40"/>
+        <location filename="../../app/ui/transfer.py" line="42"/>
         <source>{done}, but not every chat:</source>
         <translation>{done}，但并非全部对话：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="43"/>
+        <location filename="../../app/ui/transfer.py" line="45"/>
         <source>{done}; some were skipped:</source>
         <translation>{done}；部分已跳过：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="45"/>
+        <location filename="../../app/ui/transfer.py" line="47"/>
         <source>{text}
 • {item}</source>
         <translation>{text}
 • {item}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="46"/>
+        <location filename="../../app/ui/transfer.py" line="48"/>
         <source>{text}
 …and {n} more.</source>
         <translation>{text}
 ……另有 {n} 项。</translation>
     </message>
     <message>
+        <location filename="../../app/ui/transfer.py" line="51"/>
+        <source>{file} was not imported again.</source>
+        <translation>未再次导入 {file}。</translation>
+    </message>
+    <message>
         <location filename="../../app/workers/transfer.py" line="36"/>
         <source>The chats are not open yet; try again in a moment.</source>
         <translation>对话尚未打开；请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/about.py" line="38"/>
+        <source>{backend} (running {model})</source>
+        <translation>{backend}（正在运行 {model}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/about.py" line="42"/>
+        <source>{backend} (what this build offers; no model is loaded)</source>
+        <translation>{backend}（此版本所提供的；尚未加载模型）</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/figures.py" line="23"/>
+        <source>{rate} tok/s · first token {seconds} s</source>
+        <translation>每秒 {rate} 个词元 · 首个词元 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/figures.py" line="30"/>
+        <source>{prompt} prompt + {answer} answer tokens</source>
+        <translation>提示 {prompt} + 回答 {answer} 个词元</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/figures.py" line="34"/>
+        <source>{prompt} prompt ({new} new) + {answer} answer tokens</source>
+        <translation>提示 {prompt}（新读 {new}）+ 回答 {answer} 个词元</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/figures.py" line="36"/>
+        <source>temperature {t}</source>
+        <translation>温度 {t}</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/figures.py" line="37"/>
+        <source>loaded in {s} s</source>
+        <translation>加载用时 {s} 秒</translation>
     </message>
 </context>
 <context>
     <name>ModelsWindow</name>
     <message>
-        <location filename="../../app/ui/models/window.py" line="75"/>
+        <location filename="../../app/ui/models/window.py" line="86"/>
         <source>Models · Hearth</source>
         <translation>模型 · Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="76"/>
+        <location filename="../../app/ui/models/window.py" line="87"/>
         <source>Discover</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="77"/>
+        <location filename="../../app/ui/models/window.py" line="88"/>
         <source>My models</source>
         <translation>我的模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="78"/>
+        <location filename="../../app/ui/models/window.py" line="89"/>
         <source>Embedding models</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="165"/>
+        <location filename="../../app/ui/models/window.py" line="184"/>
         <source>Hugging Face token</source>
         <translation>Hugging Face 令牌</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="168"/>
+        <location filename="../../app/ui/models/window.py" line="187"/>
         <source>Gated models need an access token from huggingface.co → Settings → Access Tokens (read access is enough).
 It is stored in a file only you can read. Leave it empty to remove the stored token.</source>
         <translation>受限模型需要访问令牌：huggingface.co → Settings → Access Tokens（只读权限即可）。
 令牌保存在只有你能读取的文件中。留空则删除已保存的令牌。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="176"/>
+        <location filename="../../app/ui/models/window.py" line="195"/>
         <source>Token ✓</source>
         <translation>令牌 ✓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="176"/>
+        <location filename="../../app/ui/models/window.py" line="195"/>
         <source>Token…</source>
         <translation>令牌…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="202"/>
+        <location filename="../../app/ui/models/window.py" line="221"/>
         <source>Remove embedding model</source>
         <translation>移除嵌入模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="204"/>
+        <location filename="../../app/ui/models/window.py" line="223"/>
         <source>Remove {0} from this computer?
 
 Collections that use it cannot be searched or indexed until you download it again or choose another model for them in Documents.</source>
@@ -3588,27 +3885,27 @@ Collections that use it cannot be searched or indexed until you download it agai
 使用它的文档集将无法搜索或索引，直到你重新下载它，或在“文档”中为它们选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="258"/>
+        <location filename="../../app/ui/models/window.py" line="277"/>
         <source>Imported {0} → {1}</source>
         <translation>已导入 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="275"/>
+        <location filename="../../app/ui/models/window.py" line="294"/>
         <source>{0} is not in the library.</source>
         <translation>{0} 不在模型库中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="289"/>
+        <location filename="../../app/ui/models/window.py" line="308"/>
         <source>Downloads ({0})</source>
         <translation>下载（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="289"/>
+        <location filename="../../app/ui/models/window.py" line="308"/>
         <source>Downloads</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/window.py" line="304"/>
+        <location filename="../../app/ui/models/window.py" line="323"/>
         <source>Importing {0} file(s)…</source>
         <translation>正在导入 {0} 个文件…</translation>
     </message>
@@ -3616,113 +3913,113 @@ Collections that use it cannot be searched or indexed until you download it agai
 <context>
     <name>PromptEditor</name>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="112"/>
+        <location filename="../../app/ui/prompt_editor.py" line="115"/>
         <source>Prompt library</source>
         <translation>提示词库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="115"/>
-        <location filename="../../app/ui/prompt_editor.py" line="134"/>
+        <location filename="../../app/ui/prompt_editor.py" line="118"/>
+        <location filename="../../app/ui/prompt_editor.py" line="137"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="116"/>
+        <location filename="../../app/ui/prompt_editor.py" line="119"/>
         <source>Few-shot examples</source>
         <translation>少样本示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="119"/>
+        <location filename="../../app/ui/prompt_editor.py" line="122"/>
         <source>User says</source>
         <translation>用户说</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="119"/>
+        <location filename="../../app/ui/prompt_editor.py" line="122"/>
         <source>Assistant answers</source>
         <translation>助手回答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="121"/>
+        <location filename="../../app/ui/prompt_editor.py" line="124"/>
         <source>Add example</source>
         <translation>添加示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="122"/>
+        <location filename="../../app/ui/prompt_editor.py" line="125"/>
         <source>Remove example</source>
         <translation>删除示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="123"/>
+        <location filename="../../app/ui/prompt_editor.py" line="126"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="124"/>
+        <location filename="../../app/ui/prompt_editor.py" line="127"/>
         <source>Duplicate</source>
         <translation>复制一份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="125"/>
+        <location filename="../../app/ui/prompt_editor.py" line="128"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="126"/>
+        <location filename="../../app/ui/prompt_editor.py" line="129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="131"/>
+        <location filename="../../app/ui/prompt_editor.py" line="134"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="132"/>
+        <location filename="../../app/ui/prompt_editor.py" line="135"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="133"/>
+        <location filename="../../app/ui/prompt_editor.py" line="136"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="163"/>
+        <location filename="../../app/ui/prompt_editor.py" line="166"/>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="199"/>
+        <location filename="../../app/ui/prompt_editor.py" line="202"/>
         <source>Built-in prompts cannot be changed. Duplicate this one to make your own.</source>
         <translation>内置提示词不能修改。复制一份即可编辑自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="268"/>
+        <location filename="../../app/ui/prompt_editor.py" line="271"/>
         <source>My prompt</source>
         <translation>我的提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="270"/>
+        <location filename="../../app/ui/prompt_editor.py" line="273"/>
         <source>You are helpful.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="278"/>
+        <location filename="../../app/ui/prompt_editor.py" line="281"/>
         <source>{0} (copy)</source>
         <translation>{0}（副本）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="296"/>
+        <location filename="../../app/ui/prompt_editor.py" line="299"/>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="299"/>
+        <location filename="../../app/ui/prompt_editor.py" line="302"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/prompt_editor.py" line="306"/>
+        <location filename="../../app/ui/prompt_editor.py" line="309"/>
         <source>Deleted.</source>
         <translation>已删除。</translation>
     </message>
@@ -3945,6 +4242,44 @@ Collections that use it cannot be searched or indexed until you download it agai
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../app/ui/help.py" line="112"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="113"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="113"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="125"/>
+        <source>Message box</source>
+        <translation>消息框</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="127"/>
+        <source>Anywhere in the window</source>
+        <translation>窗口中任意位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="147"/>
+        <source>Send the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/help.py" line="149"/>
+        <source>Start a new line</source>
+        <translation>换行</translation>
+    </message>
+</context>
+<context>
     <name>SourceDialog</name>
     <message>
         <location filename="../../app/ui/source_dialog.py" line="71"/>
@@ -3995,67 +4330,63 @@ Collections that use it cannot be searched or indexed until you download it agai
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../app/ui/status.py" line="74"/>
+        <location filename="../../app/ui/status.py" line="105"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="75"/>
+        <location filename="../../app/ui/status.py" line="106"/>
         <source>Starting the engine…</source>
         <translation>正在启动引擎…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="76"/>
+        <location filename="../../app/ui/status.py" line="107"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="77"/>
+        <location filename="../../app/ui/status.py" line="108"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="78"/>
+        <location filename="../../app/ui/status.py" line="109"/>
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="79"/>
+        <location filename="../../app/ui/status.py" line="110"/>
         <source>Reading the prompt…</source>
         <translation>正在读取提示…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="80"/>
+        <location filename="../../app/ui/status.py" line="111"/>
         <source>Model failed to load</source>
         <translation>模型加载失败</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="91"/>
+        <location filename="../../app/ui/status.py" line="134"/>
         <source>Backend: {0}</source>
         <translation>后端：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="92"/>
-        <source>Where the model runs: the processor or a graphics card</source>
-        <translation>模型运行的位置：处理器或显卡</translation>
+        <location filename="../../app/ui/status.py" line="138"/>
+        <source>Where the model runs: the processor or a graphics card, and how long the model took to load (never counted in an answer&apos;s speed)</source>
+        <translation>模型在哪里运行：处理器或显卡；以及模型加载用了多久（从不计入回答的速度）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="103"/>
-        <source>{0} tok/s · first token {1} s</source>
-        <translation>每秒 {0} 个词元 · 首个词元用时 {1} 秒</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/status.py" line="109"/>
+        <location filename="../../app/ui/status.py" line="159"/>
         <source>How fast the last answer was written, and how long it took to start. A token is a word or a piece of one.</source>
         <translation>上一个回答的生成速度，以及开始输出前等待的时间。一个词元是一个词或词的一部分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="123"/>
+        <location filename="../../app/ui/status.py" line="191"/>
+        <location filename="../../app/ui/status.py" line="194"/>
         <source>{0} / {1} tokens</source>
         <translation>{0} / {1} 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/status.py" line="125"/>
+        <location filename="../../app/ui/status.py" line="193"/>
         <source>Context used by this chat, of the model&apos;s window</source>
         <translation>本对话已使用的上下文 / 模型上下文窗口</translation>
     </message>
@@ -4063,49 +4394,59 @@ Collections that use it cannot be searched or indexed until you download it agai
 <context>
     <name>TransferUi</name>
     <message>
-        <location filename="../../app/ui/transfer.py" line="78"/>
+        <location filename="../../app/ui/transfer.py" line="85"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="79"/>
+        <location filename="../../app/ui/transfer.py" line="86"/>
         <source>Web page, opens in any browser (*.html)</source>
         <translation>网页，可用任意浏览器打开 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="80"/>
+        <location filename="../../app/ui/transfer.py" line="87"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="81"/>
+        <location filename="../../app/ui/transfer.py" line="88"/>
         <source>Hearth JSON, can be imported again (*.json)</source>
         <translation>Hearth JSON，可再次导入 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="82"/>
+        <location filename="../../app/ui/transfer.py" line="89"/>
         <source>Fine-tuning data, JSONL chat messages (*.jsonl)</source>
         <translation>微调数据，JSONL 对话消息 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="101"/>
+        <location filename="../../app/ui/transfer.py" line="108"/>
         <source>Export chats</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="121"/>
+        <location filename="../../app/ui/transfer.py" line="128"/>
         <source>Import chats</source>
         <translation>导入对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="123"/>
+        <location filename="../../app/ui/transfer.py" line="130"/>
         <source>Chat exports: Hearth JSON or ChatGPT&apos;s conversations.json (*.json)</source>
         <translation>对话导出文件：Hearth JSON 或 ChatGPT 的 conversations.json (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/transfer.py" line="125"/>
+        <location filename="../../app/ui/transfer.py" line="132"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="169"/>
+        <source>Import this file again?</source>
+        <translation>再次导入此文件？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/transfer.py" line="171"/>
+        <source>Import again</source>
+        <translation>再次导入</translation>
     </message>
 </context>
 </TS>

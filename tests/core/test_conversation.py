@@ -86,7 +86,9 @@ def finish(events: Iterable[StreamEvent]) -> GenerationResult:
     return results[-1]
 
 
-def test_regenerate_replaces_the_last_answer(smol_engine: LlamaEngine, tmp_path: Path) -> None:
+def test_regenerate_keeps_the_earlier_answer_as_a_version(
+    smol_engine: LlamaEngine, tmp_path: Path
+) -> None:
     store = ChatStore(tmp_path / "chats.sqlite3")
     chat = store.create_chat()
     sampling = SamplingSettings(temperature=0.0, max_tokens=12)
@@ -96,9 +98,14 @@ def test_regenerate_replaces_the_last_answer(smol_engine: LlamaEngine, tmp_path:
     messages = store.messages(chat.id)
     assert [m.role for m in messages] == ["user", "assistant"]
     assert messages[1].content == again.text == first.text  # greedy: the same answer again
+    earlier, latest = messages[1].siblings
+    assert latest == messages[1].id and earlier != latest  # version 2 of 2 is shown
+    shown = store.show_version(chat.id, earlier)
+    assert [m.id for m in shown] == [messages[0].id, earlier]
+    assert len(store.all_messages(chat.id)) == 3
 
 
-def test_edit_drops_what_followed_and_answers_the_new_text(
+def test_edit_makes_a_new_version_and_keeps_the_old_conversation(
     smol_engine: LlamaEngine, tmp_path: Path
 ) -> None:
     store = ChatStore(tmp_path / "chats.sqlite3")
@@ -106,12 +113,18 @@ def test_edit_drops_what_followed_and_answers_the_new_text(
     conversation = Conversation(store, smol_engine, chat.id, ChatSetup("smol", GREEDY))
     drain(conversation, "What is the capital of France?")
     drain(conversation, "And of Italy?")
-    first_user = store.messages(chat.id)[0]
-    finish(conversation.edit(first_user.id, "What is the capital of Germany?"))
+    before = store.messages(chat.id)
+    finish(conversation.edit(before[0].id, "What is the capital of Germany?"))
     messages = store.messages(chat.id)
     assert [m.role for m in messages] == ["user", "assistant"]
     assert messages[0].content == "What is the capital of Germany?"
     assert "Berlin" in messages[1].content
+    assert messages[0].siblings == (before[0].id, messages[0].id)
+    # the first version comes back whole, with what followed it
+    old = store.show_version(chat.id, before[0].id)
+    assert [m.content for m in old] == [m.content for m in before]
+    # and the model was asked only about Germany: the edited turn replaced the first
+    assert "Italy" not in messages[1].content
 
 
 def test_continue_carries_on_a_cut_off_reply(smol_engine: LlamaEngine, tmp_path: Path) -> None:
@@ -126,6 +139,7 @@ def test_continue_carries_on_a_cut_off_reply(smol_engine: LlamaEngine, tmp_path:
     assert [m.role for m in messages] == ["user", "assistant"]
     assert more.text.startswith(cut.text) and len(more.text) > len(cut.text)
     assert messages[1].content == more.text
+    assert len(store.all_messages(chat.id)) == 2  # continued in place: no new version
     # The model carried on inside the same turn: no new reply markup in the text.
     assert "<|im_start|>" not in more.text and "assistant" not in more.text[len(cut.text) :]
 

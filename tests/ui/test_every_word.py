@@ -581,13 +581,18 @@ def read_everything(qtbot: QtBot, scene: Scene) -> list[Seen]:
         "Open link dialog",
         lambda: window.view.confirm_open(QUrl("https://example.com/page")),
     )
-    first = window.session.messages[0]
-    answer_modal(
-        qtbot,
-        reader,
-        "Edit message dialog",
-        lambda: window.view.edit_requested.emit(first.id, first.content),
-    )
+    first = window.session.messages[0]  # edited in place, in the message itself
+    assert window.view.begin_edit(first.id)
+    reader.window(window, "Main window (editing a message)")
+    window.view.editor.cancel.click()
+    about = window.help.show_about()
+    facts = {k: label.text() for k, label in about.values.items() if k != "backend"}
+    scene.data |= {*facts.values(), *(about.names[k].text() for k in facts if k != "system")}
+    reader.window(about, "About dialog")  # versions, the system and the folder are the world's
+    about.reject()
+    shortcuts = window.help.show_shortcuts()
+    reader.window(shortcuts, "Keyboard shortcuts dialog")
+    shortcuts.close()
     answer_modal(qtbot, reader, "Import dialog", window.transfer.import_chats)
     answer_modal(qtbot, reader, "Export dialog", window.export_selected)
     if window.models_window is not None:

@@ -78,6 +78,9 @@ def test_main_window(qtbot: QtBot, make_window: WindowFactory, theme: str, lang:
     )
     send(qtbot, window, question)
     save(window, f"main-{theme}-{lang}")
+    window.resize(800, 600)  # a laptop's half screen
+    qtbot.waitUntil(lambda: window.width() == 800)
+    save(window, f"main-{theme}-{lang}-800")
 
 
 def test_base_model_completion_view(qtbot: QtBot, make_window: WindowFactory) -> None:
@@ -281,3 +284,25 @@ def test_recovery_banner(qtbot: QtBot, make_window: WindowFactory, theme: str, l
     wanted = "抢救对话" if lang == "zh_CN" else "Salvage chats"
     qtbot.waitUntil(lambda: window.recovery.salvage_button.text() == wanted, timeout=10000)
     save(window, f"recovery-{theme}-{lang}")
+
+
+@pytest.mark.parametrize(
+    ("theme", "lang", "width"), [("light", "en", 800), ("dark", "zh_CN", 1400)]
+)
+def test_answer_versions_and_editing_in_place(
+    qtbot: QtBot, make_window: WindowFactory, theme: str, lang: str, width: int
+) -> None:
+    reply = ZH_REPLY if lang == "zh_CN" else CODE_REPLY
+    window = chat_window(qtbot, make_window, reply, theme, lang)
+    window.resize(width, 640)
+    question = "写一个打印问候语的 Python 例子" if lang == "zh_CN" else "Write a Python example"
+    send(qtbot, window, question)
+    engine = window.session.engine
+    with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
+        window.view.regenerate_requested.emit()
+    assert "2/2" in window.view.toPlainText()
+    save(window, f"versions-{theme}-{lang}-{width}")
+    first = window.session.messages[0]
+    assert window.view.begin_edit(first.id) and engine is window.session.engine
+    save(window, f"edit-in-place-{theme}-{lang}-{width}")
+    window.view.editor.cancel.click()

@@ -1,8 +1,9 @@
 """Export and import from the window: the sidebar's context menu, the File menu, off the GUI
-thread, a partial failure that names the chat, and a file that is not an export.
+thread, a partial failure that names the chat, a file that is not an export, the mark an
+imported chat shows, and the question before a file is imported twice.
 
-The file dialogs are the only thing replaced (they would wait for a person); the store, the
-rendering, Qt's PDF writer and the import are the real ones.
+The file dialogs and the question box are the only things replaced (they would wait for a
+person); the store, the rendering, Qt's PDF writer and the import are the real ones.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QTreeWidgetItem
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from app.core.chats.store import ChatStore
 from app.core.paths import default_paths
+from app.core.text import Msg
+from app.ui.import_mark import IMPORTED
 from app.ui.main_window import MainWindow
 from app.ui.sidebar import CHAT_ID
 from tests.ui.conftest import WindowFactory
@@ -169,7 +172,7 @@ def test_a_file_that_is_not_an_export_is_refused_and_nothing_changes(
     )
     with qtbot.waitSignal(window.transfer.transfer.failed, timeout=TIMEOUT):
         window.actions_by_name["import"].trigger()
-    assert "neither a Hearth chat export nor ChatGPT" in window.banner.text()
+    assert "not a chat export Hearth can read" in window.banner.text()
     assert len(chat_rows(window)) == len(TITLES)
     save_as(monkeypatch, tmp_path / "settings.json" / "x.md", "Markdown")  # under a file
     window.sidebar.set_current(int(chat_rows(window)["Groceries"].data(0, CHAT_ID)))
@@ -188,11 +191,14 @@ def test_an_import_error_goes_once_a_later_import_succeeds_and_follows_a_switch(
     with qtbot.waitSignal(window.transfer.transfer.failed, timeout=TIMEOUT):
         window.actions_by_name["import"].trigger()
     assert window.banner.isVisible()
-    assert "not a Hearth or ChatGPT export (it is not JSON)" in window.banner.text()
+    shown = window.banner.text()
+    assert shown.startswith("This file is not a chat export Hearth can read (it is not JSON).")
+    assert "Hearth imports a Hearth JSON export (.json) or ChatGPT's conversations.json" in shown
+    assert shown.endswith("(line 1: Expecting value)")  # json's own words come last
     settings = window.session.settings
     with qtbot.waitSignal(window.session.settings_changed):
         window.session.save_settings(settings.model_copy(update={"language": "zh_CN"}))
-    qtbot.waitUntil(lambda: "不是 Hearth 或 ChatGPT 的导出文件" in window.banner.text())
+    qtbot.waitUntil(lambda: "不是 Hearth 能读取的对话导出文件" in window.banner.text())
     window.session.save_settings(settings.model_copy(update={"language": "en"}))
     qtbot.waitUntil(lambda: "it is not JSON" in window.banner.text())
 
@@ -226,3 +232,95 @@ def test_an_untitled_chat_reads_new_chat_in_the_users_language(
     assert set(TITLES) < set(chat_rows(window))  # the titles people gave are as they were
     window.session.save_settings(settings.model_copy(update={"language": "en"}))
     qtbot.waitUntil(lambda: "New chat" in chat_rows(window), timeout=TIMEOUT)
+
+
+def answer_dialog(monkeypatch: pytest.MonkeyPatch, again: bool) -> list[str]:
+    """Answer the "import again?" box with its "Import again" button (`again`) or Cancel;
+    returns the texts each box showed, its title and buttons first."""
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        cancel = box.button(QMessageBox.StandardButton.Cancel)
+        (button,) = [b for b in box.buttons() if b is not cancel]
+        asked.append(f"{box.windowTitle()} [{button.text()}] {box.text()}")
+        assert box.defaultButton() is cancel and box.escapeButton() is cancel
+        (button if again else cancel).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def test_importing_the_same_file_twice_asks_first_and_marks_the_chats(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "good.json"
+    save_as(monkeypatch, good, "Hearth JSON")
+    with qtbot.waitSignal(window.transfer.transfer.exported, timeout=TIMEOUT):
+        window.actions_by_name["export_all"].trigger()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(good), ""))
+    asked = answer_dialog(monkeypatch, again=False)
+    with qtbot.waitSignal(window.transfer.transfer.imported, timeout=TIMEOUT):
+        window.actions_by_name["import"].trigger()
+    assert asked == []  # a file never imported goes in without a question
+    qtbot.waitUntil(lambda: len(window.sidebar._chat_items()) == 2 * len(TITLES))
+    marked = [i for i in window.sidebar._chat_items() if i.data(0, IMPORTED) is not None]
+    assert sorted(window.sidebar._title(i) for i in marked) == sorted(TITLES)
+    assert all(not i.icon(0).isNull() for i in marked)
+    assert all("Imported from good.json (Hearth JSON) on " in i.toolTip(0) for i in marked)
+    unmarked = [i for i in window.sidebar._chat_items() if i.data(0, IMPORTED) is None]
+    assert all(i.icon(0).isNull() and "Imported" not in i.toolTip(0) for i in unmarked)
+
+    page = tmp_path / "page.html"
+    page.write_text("<html></html>", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(page), ""))
+    with qtbot.waitSignal(window.transfer.transfer.failed, timeout=TIMEOUT):
+        window.actions_by_name["import"].trigger()
+    assert window.banner.isVisible()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(good), ""))
+    with qtbot.waitSignal(window.transfer.transfer.already_imported, timeout=TIMEOUT):
+        window.actions_by_name["import"].trigger()
+    assert len(asked) == 1
+    assert asked[0].startswith("Import this file again? [Import again] good.json was imported on ")
+    assert "3 chats from it are still here" in asked[0]
+    assert window.status.currentMessage() == "good.json was not imported again."
+    assert not window.banner.isVisible()  # answered: the older failure is out of date
+    with ChatStore(default_paths().chats_db) as store:
+        assert len(store.list_chats()) == 2 * len(TITLES)
+
+    window.banner.show_message(Msg.plain("Something else went wrong."))  # not the import's
+    answer_dialog(monkeypatch, again=True)
+    with qtbot.waitSignal(window.transfer.transfer.imported, timeout=TIMEOUT) as done:
+        window.actions_by_name["import"].trigger()
+    assert [c.title for c in done.args[0].added] == list(TITLES)
+    assert window.banner.isVisible() and window.banner.text() == "Something else went wrong."
+    qtbot.waitUntil(lambda: len(window.sidebar._chat_items()) == 3 * len(TITLES))
+    assert window.status.currentMessage() == "Imported 3 chats from Hearth"
+
+
+def test_the_mark_and_the_question_follow_a_language_switch(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = tmp_path / "good.json"
+    save_as(monkeypatch, good, "Hearth JSON")
+    with qtbot.waitSignal(window.transfer.transfer.exported, timeout=TIMEOUT):
+        window.actions_by_name["export_all"].trigger()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_: (str(good), ""))
+    with qtbot.waitSignal(window.transfer.transfer.imported, timeout=TIMEOUT):
+        window.actions_by_name["import"].trigger()
+    settings = window.session.settings
+    with qtbot.waitSignal(window.session.settings_changed):
+        window.session.save_settings(settings.model_copy(update={"language": "zh_CN"}))
+
+    def marked_tips() -> list[str]:
+        items = window.sidebar._chat_items()
+        return [i.toolTip(0) for i in items if i.data(0, IMPORTED) is not None]
+
+    qtbot.waitUntil(
+        lambda: len(marked_tips()) == 3 and all("从 good.json" in t for t in marked_tips())
+    )
+    asked = answer_dialog(monkeypatch, again=False)
+    with qtbot.waitSignal(window.transfer.transfer.already_imported, timeout=TIMEOUT):
+        window.actions_by_name["import"].trigger()
+    assert asked[0].startswith("再次导入此文件？ [再次导入] good.json 已于 ")
+    assert "再次导入会为每个对话再添加一份副本" in asked[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from app.core.chats.store import ChatStore
@@ -14,6 +14,11 @@ from app.ui.main_window import MainWindow
 from app.ui.prompt_editor import TEMPLATE_ID
 from tests.ui.conftest import WindowFactory, send
 from tests.ui.fakes import REPLY, FakeEngine
+
+
+def click(window: MainWindow, link: str) -> None:
+    """Follow one of the chat's own links (Edit, Fork, the "‹ 2/3 ›" arrows)."""
+    window.view.anchorClicked.emit(QUrl(f"hearth:{link}"))
 
 
 def stored(window: MainWindow) -> list[tuple[str, str, str]]:
@@ -53,7 +58,9 @@ def test_stop_keeps_the_partial_answer_marked(
     assert window.composer.button.text() == "Send"
 
 
-def test_regenerate_replaces_the_answer(qtbot: QtBot, window: MainWindow, fake: FakeEngine) -> None:
+def test_regenerate_keeps_the_earlier_answer_one_click_away(
+    qtbot: QtBot, window: MainWindow, fake: FakeEngine
+) -> None:
     send(qtbot, window, "Hello")
     fake.reply = "A second answer."
     with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
@@ -62,22 +69,62 @@ def test_regenerate_replaces_the_answer(qtbot: QtBot, window: MainWindow, fake: 
         ("user", "Hello", "complete"),
         ("assistant", "A second answer.", "complete"),
     ]
-    assert (
-        "A second answer." in window.view.toPlainText() and REPLY not in window.view.toPlainText()
-    )
+    shown = window.view.toPlainText()
+    assert "A second answer." in shown and REPLY not in shown and "‹ 2/2 ›" in shown
+    earlier = window.session.messages[1].siblings[0]
+    with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
+        click(window, f"version/{earlier}")
+    shown = window.view.toPlainText()
+    assert "print('hi')" in shown and "A second answer." not in shown and "‹ 1/2 ›" in shown
+    assert stored(window)[-1] == ("assistant", REPLY, "complete")
 
 
-def test_edit_resends_from_that_message(qtbot: QtBot, window: MainWindow, fake: FakeEngine) -> None:
+def test_edit_in_place_makes_a_new_version(
+    qtbot: QtBot, window: MainWindow, fake: FakeEngine
+) -> None:
     send(qtbot, window, "First question")
     send(qtbot, window, "Second question")
     first = window.session.messages[0]
+    click(window, f"edit/{first.id}")
+    editor = window.view.editor
+    assert editor.isVisible() and editor.text.toPlainText() == "First question"
+    assert editor.text.lineWrapMode() == editor.text.LineWrapMode.WidgetWidth
+    assert editor.width() > window.view.viewport().width() * 0.8  # as wide as the message
+    editor.text.setPlainText("A better first question")
     fake.reply = "Edited answer."
     with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
-        window.session.edit(first.id, "A better first question")
+        qtbot.keyClick(editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert stored(window) == [
         ("user", "A better first question", "complete"),
         ("assistant", "Edited answer.", "complete"),
     ]
+    shown = window.view.toPlainText()
+    assert "Second question" not in shown and "‹ 2/2 ›" in shown
+    with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
+        click(window, f"version/{first.id}")
+    assert "Second question" in window.view.toPlainText()
+
+
+def test_escape_leaves_the_message_as_it_was(qtbot: QtBot, window: MainWindow) -> None:
+    send(qtbot, window, "Keep me")
+    first = window.session.messages[0]
+    click(window, f"edit/{first.id}")
+    window.view.editor.text.setPlainText("changed")
+    qtbot.keyClick(window.view.editor.text, Qt.Key.Key_Escape)
+    assert not window.view.editor.isVisible()
+    assert stored(window)[0] == ("user", "Keep me", "complete")
+
+
+def test_fork_opens_a_new_chat_up_to_that_message(qtbot: QtBot, window: MainWindow) -> None:
+    send(qtbot, window, "First question")
+    send(qtbot, window, "Second question")
+    original = window.session.chat
+    answer = window.session.messages[1]
+    assert original is not None
+    with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
+        click(window, f"fork/{answer.id}")
+    assert window.session.chat is not None and window.session.chat.id != original.id
+    assert [m.content for m in window.session.messages] == ["First question", REPLY]
     assert "Second question" not in window.view.toPlainText()
 
 
@@ -282,6 +329,24 @@ def test_the_last_chat_reopens(qtbot: QtBot, make_window: WindowFactory) -> None
     assert "Remember me" in second.view.toPlainText()
     with ChatStore(default_paths().chats_db) as store:
         assert len(store.messages(chat_id)) == 2
+
+
+def test_the_version_shown_survives_a_restart(qtbot: QtBot, make_window: WindowFactory) -> None:
+    fake = FakeEngine(reply="First answer.")
+    first = make_window(fake)
+    qtbot.waitUntil(lambda: first.session.engine.state == "ready", timeout=15000)
+    send(qtbot, first, "Answer twice")
+    fake.reply = "Second answer."
+    with qtbot.waitSignal(first.session.chat_changed, timeout=10000):
+        first.view.regenerate_requested.emit()
+    earlier = first.session.messages[1].siblings[0]
+    with qtbot.waitSignal(first.session.chat_changed, timeout=10000):
+        click(first, f"version/{earlier}")
+    first.close()
+    second = make_window(FakeEngine())
+    qtbot.waitUntil(lambda: second.session.chat is not None, timeout=15000)
+    shown = second.view.toPlainText()
+    assert "First answer." in shown and "Second answer." not in shown and "‹ 1/2 ›" in shown
 
 
 def test_a_blocked_models_folder_is_explained_and_the_starter_still_answers(

@@ -3,8 +3,11 @@
 Hearth JSON (`format: "hearth.chats"`, `version: 1`) holds everything the store holds: each
 chat's title, times, model, system prompt, prompt id and settings, and every message with its
 role, text, status (complete, cancelled, failed), time, model, parameters, timings, token
-counts, sources and error. Times are seconds since 1970 (UTC), as stored. `read_chats` in
-`importing.py` reads it back without loss. See docs/chat-export-format.md.
+counts, sources and error. Times are seconds since 1970 (UTC), as stored. A chat with
+versions (an edited question, a regenerated answer) lists the versions shown in `messages` and
+the rest in `other_versions`, each message with its `id` and `parent`; the other formats hold
+the versions shown. `read_chats` in `importing.py` reads it back without loss. See
+docs/chat-export-format.md.
 
 JSONL is the chat-messages format fine-tuning tools read: one conversation per line,
 `{"messages": [{"role": ..., "content": ...}]}`; the system prompt comes first when the chat
@@ -25,14 +28,14 @@ import html
 import json
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from app.core.chats import texts as say
 from app.core.chats.md_escape import escape_raw_html
-from app.core.chats.store import Chat, StoredMessage
+from app.core.chats.store import Chat, ChatStore, StoredMessage
 from app.core.errors import HearthError
 from app.core.fileio import atomic_write_text
 from app.core.text import Msg
@@ -46,10 +49,29 @@ STATUS_NOTES = {"cancelled": "Stopped before the end.", "failed": "This reply fa
 
 @dataclass(frozen=True)
 class ChatExport:
-    """One chat and its messages, as read from the store."""
+    """One chat and its messages, as read from the store: the conversation shown (the
+    versions chosen), and the other versions, which only Hearth JSON carries."""
 
     chat: Chat
     messages: list[StoredMessage]
+    others: list[StoredMessage] = field(default_factory=list)
+
+    @property
+    def every(self) -> list[StoredMessage]:
+        """Every message in every version, oldest first (as the store adds them back)."""
+        return sorted([*self.messages, *self.others], key=lambda m: m.id)
+
+    @property
+    def current_id(self) -> int | None:
+        """The message shown last."""
+        return self.messages[-1].id if self.messages else None
+
+
+def read_export(store: ChatStore, chat_id: int) -> ChatExport:
+    """A chat as it is exported: the conversation shown, and its other versions."""
+    chat, shown = store.get_chat(chat_id), store.messages(chat_id)
+    ids = {m.id for m in shown}
+    return ChatExport(chat, shown, [m for m in store.all_messages(chat_id) if m.id not in ids])
 
 
 # -- Hearth JSON -----------------------------------------------------------------------------
@@ -75,12 +97,23 @@ def _chat_json(export: ChatExport) -> dict[str, Any]:
         "system_prompt": chat.system_prompt,
         "prompt_id": chat.prompt_id,
         "settings": chat.settings,
-        "messages": [message_json(m) for m in export.messages],
+        "messages": [message_json(m, export.others) for m in export.messages],
+        **_other_versions(export),
     }
 
 
-def message_json(m: StoredMessage) -> dict[str, Any]:
+def _other_versions(export: ChatExport) -> dict[str, Any]:
+    """The versions not shown, each naming its parent; absent in a chat without versions."""
+    if not export.others:
+        return {}
+    return {"other_versions": [message_json(m, export.others) for m in export.others]}
+
+
+def message_json(m: StoredMessage, others: list[StoredMessage] | None = None) -> dict[str, Any]:
+    """A message as Hearth JSON; in a chat with other versions, with its id and parent."""
+    names = {"id": m.id, "parent": m.parent_id} if others else {}
     return {
+        **names,
         "role": m.role,
         "content": m.content,
         "status": m.status,

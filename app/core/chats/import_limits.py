@@ -191,6 +191,18 @@ def _loads(text: str, limits: Limits) -> object:
     except RecursionError:  # unbalanced nesting the scan let through
         raise ImportLimitExceeded(say.too_deep(limits.max_depth)) from None
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and _jsonl(text):
+            raise ChatImportError(say.jsonl()) from None
         raise ChatImportError(say.not_json(f"line {exc.lineno}: {exc.msg}")) from None  # json's
     except ValueError as exc:  # e.g. a number with more digits than Python converts
         raise ChatImportError(say.not_json(str(exc).rstrip("."))) from None
+
+
+def _jsonl(text: str) -> bool:
+    """Whether `text` is JSON lines of chat messages: its first line a {"messages": [...]}."""
+    first = text.lstrip().split("\n", 1)[0]
+    try:
+        value = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(value, dict) and isinstance(value.get("messages"), list)

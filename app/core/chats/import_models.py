@@ -221,6 +221,8 @@ class HearthMessage(_Model):
     completion_tokens: Count = None
     sources: Annotated[list[Source] | None, BeforeValidator(_optional_list)] = None
     error: OptionalText = None
+    id: Count = None  # names the message within its chat (versions: see `parent`)
+    parent: Count = None  # the id of the message it follows, in a chat with versions
 
 
 class HearthChat(_Model):
@@ -234,6 +236,10 @@ class HearthChat(_Model):
         dict[str, Any], BeforeValidator(lambda v: _object({} if v is None else v))
     ] = {}
     messages: Annotated[list[HearthMessage], BeforeValidator(_list)]
+    # the versions not shown (earlier answers, edited questions), each naming its parent
+    other_versions: Annotated[
+        list[HearthMessage], BeforeValidator(lambda v: _list([] if v is None else v))
+    ] = []
 
 
 def _dict(value: Any) -> dict[str, Any]:

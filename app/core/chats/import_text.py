@@ -7,7 +7,7 @@ read; a library's own words (json's, the system's) are kept as the detail after 
 
 from __future__ import annotations
 
-from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase, Seconds, Size
+from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase, Seconds, Size, When
 
 # -- what is wrong with one field (the end of "chat 2 "Trip": messages[3].sources: ...") -----
 
@@ -104,11 +104,22 @@ _TOO_LARGE = Phrase(
         "Export fewer chats at a time and import each file.",
     ),
 )
+# The refusals of a file that is no chat export say which files Hearth does import.
 _NOT_JSON = Phrase(
     "chats.import.not-json",
     QT_TRANSLATE_NOOP(
         "Messages",
-        "The file is not a Hearth or ChatGPT export (it is not JSON); nothing was imported.",
+        "This file is not a chat export Hearth can read (it is not JSON). Hearth imports a "
+        "Hearth JSON export (.json) or ChatGPT's conversations.json; nothing was imported.",
+    ),
+)
+_JSONL = Phrase(
+    "chats.import.jsonl",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "This file holds chat messages as JSONL (such as Hearth's fine-tuning export), which "
+        "Hearth writes but does not read back. Hearth imports a Hearth JSON export (.json) or "
+        "ChatGPT's conversations.json; nothing was imported.",
     ),
 )
 _TOO_DEEP = Phrase(
@@ -139,8 +150,8 @@ _NOT_A_CHAT_FILE = Phrase(
     "chats.import.not-chats",
     QT_TRANSLATE_NOOP(
         "Messages",
-        "The file is neither a Hearth chat export nor ChatGPT's conversations.json; nothing "
-        "was imported.",
+        "This file is JSON, but not a chat export Hearth can read. Hearth imports a Hearth "
+        "JSON export (.json) or ChatGPT's conversations.json; nothing was imported.",
     ),
 )
 _CHATS_NOT_A_LIST = Phrase(
@@ -214,6 +225,10 @@ def too_large(name: str, size: int, limit: int) -> Msg:
 def not_json(detail: str) -> Msg:
     """json's own words (where and what) are kept as the detail."""
     return _NOT_JSON(detail)
+
+
+def jsonl() -> Msg:
+    return _JSONL()
 
 
 def too_deep(limit: int) -> Msg:
@@ -330,9 +345,54 @@ def no_text_messages(chat: Msg) -> Msg:
     return _NO_TEXT_MESSAGES(chat=chat)
 
 
+_VERSIONS_LEFT_OUT = Phrase(
+    "chats.import.versions-left-out",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{chat}: its {count} other versions were left out (their links to the conversation "
+        "do not fit together); the conversation as shown was imported.",
+    ),
+)
+
+
+def versions_left_out(chat: Msg, count: int) -> Msg:
+    return _VERSIONS_LEFT_OUT(chat=chat, count=count)
+
+
 def text_cut(chat: Msg, path: str, limit: int) -> Msg:
     return _TEXT_CUT(chat=chat, path=path, limit=limit)
 
 
 def too_many_chats(total: int, limit: int) -> Msg:
     return _TOO_MANY_CHATS(total=total, limit=limit, rest=total - limit)
+
+
+# -- the same file again, and the mark an imported chat shows --------------------------------
+
+_ALREADY_IMPORTED = Phrase(
+    "chats.import.already",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{file} was imported on {when}, and {n} chat from it is still here (“{title}”). "
+        "Importing it again adds a second copy.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "{file} was imported on {when}, and {n} chats from it are still here (such as "
+        "“{title}”). Importing it again adds a second copy of each.",
+    ),
+)
+_IMPORTED_NOTE = Phrase(
+    "chats.import.note",
+    QT_TRANSLATE_NOOP("Messages", "Imported from {file} ({format}) on {when}"),
+)
+
+
+def already_imported(file: str, when: float, count: int, title: Msg) -> Msg:
+    """`count` chats from `file` (the first one titled `title`) were imported at `when`."""
+    return _ALREADY_IMPORTED(file=file, when=When(when), n=count, title=title)
+
+
+def imported_note(file: str, format_name: str, when: float) -> Msg:
+    """The line an imported chat's tooltip adds: where it came from, and when."""
+    return _IMPORTED_NOTE(file=file, format=format_name, when=When(when))

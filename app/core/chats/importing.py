@@ -48,6 +48,13 @@ class ImportResult:
     chats: list[ChatExport] = field(default_factory=list)
     skipped: list[Msg] = field(default_factory=list)
     source: str = ""  # "Hearth" or "ChatGPT"
+    file: str = ""  # the file's name, and the sha256 of its bytes (see import_mark)
+    sha256: str = ""
+
+    @property
+    def format(self) -> str:
+        """The format's key in the import mark: "hearth" or "chatgpt"."""
+        return self.source.lower()
 
 
 def read_chats(text: str, limits: Limits = DEFAULT_LIMITS) -> ImportResult:
@@ -66,6 +73,8 @@ def read_document(data: object, limits: Limits, budget: Budget) -> ImportResult:
         not data or any(isinstance(c, dict) and "mapping" in c for c in data)
     ):
         return _chatgpt(data, limits, budget)
+    if isinstance(data, dict) and isinstance(data.get("messages"), list):
+        raise ChatImportError(say.jsonl())  # one line of JSONL chat messages
     raise ChatImportError(say.not_a_chat_file())
 
 
@@ -140,9 +149,10 @@ def _hearth_chat(n: int, raw: object, limits: Limits, result: ImportResult) -> C
         result.skipped.append(say.not_an_object(say.chat_name(n, None)))
         return None
     name = say.chat_name(n, raw.get("title"))
-    messages = raw.get("messages")
-    if isinstance(messages, list) and len(messages) > limits.max_messages:
-        result.skipped.append(say.too_many_messages(name, len(messages), limits.max_messages))
+    lists = (raw.get("messages"), raw.get("other_versions"))
+    count = sum(len(v) for v in lists if isinstance(v, list))
+    if count > limits.max_messages:
+        result.skipped.append(say.too_many_messages(name, count, limits.max_messages))
         return None
     try:
         chat = HearthChat.model_validate(raw)
@@ -151,6 +161,10 @@ def _hearth_chat(n: int, raw: object, limits: Limits, result: ImportResult) -> C
         result.skipped.append(say.bad_field(name, where, problem))
         return None
     stored = [_hearth_message(i, m, limits, name, result) for i, m in enumerate(chat.messages)]
+    others = [
+        _hearth_message(i, m, limits, name, result, "other_versions")
+        for i, m in enumerate(chat.other_versions)
+    ]
     system_prompt = chat.system_prompt
     if system_prompt is not None:
         system_prompt = _cut(system_prompt, limits, name, "system_prompt", result)
@@ -164,20 +178,44 @@ def _hearth_chat(n: int, raw: object, limits: Limits, result: ImportResult) -> C
             system_prompt=system_prompt,
             prompt_id=chat.prompt_id,
             settings=chat.settings,
-            message_count=len(stored),
+            message_count=len(stored) + len(others),
         ),
         stored,
+        _versions_or_none(stored, others, name, result),
     )
 
 
+def _versions_or_none(
+    shown: list[StoredMessage], others: list[StoredMessage], name: Msg, result: ImportResult
+) -> list[StoredMessage]:
+    """The other versions, when every message names itself and its parent consistently (else
+    none, and a note: the chat is read as the line of messages shown)."""
+    if not others:
+        return []
+    every = shown + others
+    ids = [m.id for m in every]
+    known = set(ids)
+    parents = [(m.parent_id, m.id) for m in every if m.parent_id is not None]
+    if 0 in known or len(known) != len(ids) or any(p not in known or p >= c for p, c in parents):
+        result.skipped.append(say.versions_left_out(name, len(others)))
+        return []  # Hearth names every message, and writes a parent before its children
+    return others
+
+
 def _hearth_message(
-    index: int, m: HearthMessage, limits: Limits, name: Msg, result: ImportResult
+    index: int,
+    m: HearthMessage,
+    limits: Limits,
+    name: Msg,
+    result: ImportResult,
+    where: str = "messages",
 ) -> StoredMessage:
     return StoredMessage(
-        id=0,
+        id=m.id or 0,
+        parent_id=m.parent,
         chat_id=0,
         role=m.role,  # type: ignore[arg-type]  # checked against ROLES
-        content=_cut(m.content, limits, name, f"messages[{index}].content", result),
+        content=_cut(m.content, limits, name, f"{where}[{index}].content", result),
         status=m.status,  # type: ignore[arg-type]  # checked against STATUSES
         created_at=m.created_at,
         model=m.model,

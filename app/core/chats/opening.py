@@ -163,9 +163,10 @@ def _read_only(path: Path, trouble: ChatStoreError) -> Opened:
     if check != "ok":
         conn.close()
         raise trouble
-    if int(conn.execute("PRAGMA user_version").fetchone()[0]) < schema.SCHEMA_VERSION:
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) < 1:
         conn.close()
         raise trouble  # a schema still to create cannot be created on a full disk
+    # an older schema is read as it is (version 1: one line of messages, see `store.py`)
     return Opened(conn, read_only=True, trouble=trouble)
 
 

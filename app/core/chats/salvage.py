@@ -49,7 +49,9 @@ def salvage_one(store: ChatStore, notice: RecoveryNotice) -> Salvaged:
     for key, chat, rows in _grouped(readable):
         if key not in present:
             marks = {SALVAGED_FROM: notice.kept, SALVAGED_ID: key}
-            store.import_chat(replace(chat, settings={**chat.settings, **marks}), rows)
+            tree = any(m.parent_id is not None for m in rows)  # a file with versions
+            rows = _mend_versions(rows) if tree else rows
+            store.import_chat(replace(chat, settings={**chat.settings, **marks}), rows, tree)
         chats += 1
         messages += len(rows)
     log.info("salvaged %d chats, %d messages from %s", chats, messages, notice.kept)
@@ -71,6 +73,19 @@ def _grouped(readable: Readable) -> list[tuple[str, Chat, list[StoredMessage]]]:
     return groups
 
 
+def _mend_versions(rows: list[StoredMessage]) -> list[StoredMessage]:
+    """A message whose parent was lost follows the message before it, so the conversation
+    reads on past the damage instead of splitting into versions."""
+    mended: list[StoredMessage] = []
+    known: set[int] = set()
+    for m in rows:
+        if m.parent_id is not None and m.parent_id not in known:
+            m = replace(m, parent_id=mended[-1].id if mended else None)
+        mended.append(m)
+        known.add(m.id)
+    return mended
+
+
 def _chat(row: dict[str, Any]) -> Chat:
     created = float(row["created_at"])
     updated = row.get("updated_at")
@@ -83,13 +98,15 @@ def _chat(row: dict[str, Any]) -> Chat:
         system_prompt=_text(row.get("system_prompt")),
         prompt_id=_text(row.get("prompt_id")),
         settings=_json(row.get("settings_json"), dict) or {},
+        current_id=_count(row.get("current_id")),
     )
 
 
 def _message(row: dict[str, Any]) -> StoredMessage:
     status = row.get("status")
     return StoredMessage(
-        id=0,
+        id=int(row["id"]),  # names it to its versions (see `ChatStore.import_chat`)
+        parent_id=_count(row.get("parent_id")),
         chat_id=0,
         role=row["role"],
         content=row["content"],

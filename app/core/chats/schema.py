@@ -1,10 +1,17 @@
-"""The chat database schema and its migrations (the version lives in `PRAGMA user_version`)."""
+"""The chat database schema and its migrations (the version lives in `PRAGMA user_version`).
+
+Version 2 keeps every version of a message: a message names its parent (the message it
+follows), so an edit or a regenerated answer is a sibling of the one it replaces, and the chat
+names the message it shows last (`current_id`; the path from there up to the first message is
+the conversation shown). Version-1 chats become a single line: each message's parent is the one
+before it, and the current message is the last.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE chats (
@@ -50,8 +57,18 @@ CREATE TRIGGER messages_au AFTER UPDATE OF content ON messages BEGIN
 END;
 """
 
+_V2 = """
+ALTER TABLE messages ADD COLUMN parent_id INTEGER REFERENCES messages(id) ON DELETE CASCADE;
+UPDATE messages SET parent_id = (
+    SELECT MAX(p.id) FROM messages p WHERE p.chat_id = messages.chat_id AND p.id < messages.id
+);
+CREATE INDEX messages_by_parent ON messages(parent_id);
+ALTER TABLE chats ADD COLUMN current_id INTEGER;
+UPDATE chats SET current_id = (SELECT MAX(m.id) FROM messages m WHERE m.chat_id = chats.id);
+"""
+
 # MIGRATIONS[n] takes a version-n database to version n + 1 (0 is an empty file).
-MIGRATIONS: dict[int, str] = {0: _V1}
+MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2}
 
 
 def migrate(conn: sqlite3.Connection) -> int:

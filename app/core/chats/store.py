@@ -10,6 +10,7 @@ thread at a time (a lock serialises them), so a worker thread may own the store.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sqlite3
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from app.core.chats import recovery
+from app.core.chats import recovery, versions
 from app.core.chats import rows as stored
 from app.core.chats import texts as say
 from app.core.chats.opening import (
@@ -42,6 +43,9 @@ log = logging.getLogger(__name__)
 
 Status = Literal["complete", "cancelled", "failed"]
 REOPEN_EVERY_S = 3.0  # a read-only store (full disk) tries again this often, or when space frees
+LAST = -1  # `add_message(after=LAST)`: after the message the chat shows last
+# marks of where a chat came from (an import, a salvage): a fork is made here, not there
+NOT_COPIED_BY_FORK = ("imported", "salvaged_from", "salvaged_id")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Chat:
     prompt_id: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     message_count: int = 0
+    current_id: int | None = None  # the message shown last (see `versions.py`)
 
     @property
     def untitled(self) -> bool:
@@ -81,6 +86,9 @@ class StoredMessage:
     completion_tokens: int | None = None
     sources: list[Any] | None = None
     error: str | None = None
+    parent_id: int | None = None  # the message this one follows (None: the first)
+    # the versions of this message, itself included, oldest first (filled on the shown path)
+    siblings: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -149,9 +157,14 @@ class ChatStore:
             chat_id = int(cursor.lastrowid or 0)
         return self.get_chat(chat_id)
 
-    def import_chat(self, chat: Chat, messages: Sequence[StoredMessage]) -> Chat:
+    def import_chat(
+        self, chat: Chat, messages: Sequence[StoredMessage], tree: bool = False
+    ) -> Chat:
         """Add a chat from an export, keeping its times and every message field, in one
-        transaction (all of it or nothing). The ids of `chat` and `messages` are ignored."""
+        transaction (all of it or nothing). The ids of `chat` and `messages` are ignored, but
+        for a `tree`: then each message's `parent_id` names another message's id in
+        `messages` (or None), and `chat.current_id` the one shown last. Otherwise the messages
+        follow one another in order."""
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO chats (title, created_at, updated_at, model, system_prompt, "
@@ -167,28 +180,16 @@ class ChatStore:
                 ),
             )
             chat_id = int(cursor.lastrowid or 0)
-            conn.executemany(
-                "INSERT INTO messages (chat_id, role, content, status, model, params_json, "
-                "timings_json, prompt_tokens, completion_tokens, sources_json, error, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        chat_id,
-                        m.role,
-                        m.content,
-                        m.status,
-                        m.model,
-                        stored.dump(m.params),
-                        stored.dump(m.timings),
-                        m.prompt_tokens,
-                        m.completion_tokens,
-                        stored.dump(m.sources),
-                        m.error,
-                        m.created_at,
-                    )
-                    for m in messages
-                ],
-            )
+            new_ids: dict[int, int] = {}
+            parent: int | None = None
+            for m in messages:
+                if tree:
+                    parent = new_ids.get(m.parent_id) if m.parent_id is not None else None
+                row = _insert(conn, chat_id, m, parent, m.created_at)
+                new_ids.setdefault(m.id, row)
+                parent = row
+            current = new_ids.get(chat.current_id or -1, parent) if tree else parent
+            conn.execute("UPDATE chats SET current_id = ? WHERE id = ?", (current, chat_id))
         return self.get_chat(chat_id)
 
     def get_chat(self, chat_id: int) -> Chat:
@@ -243,33 +244,16 @@ class ChatStore:
         completion_tokens: int | None = None,
         sources: Sequence[Any] | None = None,
         error: str | None = None,
+        after: int | None = LAST,
+        replacing: int | None = None,
     ) -> StoredMessage:
-        """Append a message in one durable transaction and return it with its id."""
+        """Add a message in one durable transaction and return it with its id. It follows
+        the message `after` names (LAST: the one the chat shows last; None: it is a first
+        message), and becomes the one the chat shows last. With `replacing`, that message is
+        written over instead, keeping its place (a continued answer)."""
         now = time.time()
-        with self._write() as conn:
-            cursor = conn.execute(
-                "INSERT INTO messages (chat_id, role, content, status, model, params_json, "
-                "timings_json, prompt_tokens, completion_tokens, sources_json, error, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    chat_id,
-                    role,
-                    content,
-                    status,
-                    model,
-                    stored.dump(params),
-                    stored.dump(timings),
-                    prompt_tokens,
-                    completion_tokens,
-                    stored.dump(sources),
-                    error,
-                    now,
-                ),
-            )
-            conn.execute("UPDATE chats SET updated_at = ? WHERE id = ?", (now, chat_id))
-            message_id = int(cursor.lastrowid or 0)
-        return StoredMessage(
-            message_id,
+        message = StoredMessage(
+            0,
             chat_id,
             role,
             content,
@@ -283,23 +267,88 @@ class ChatStore:
             list(sources) if sources is not None else None,
             error,
         )
+        with self._write() as conn:
+            if replacing is not None:
+                parent = _overwrite(conn, chat_id, replacing, message)
+                message_id = replacing
+            else:
+                parent = _last_shown(conn, chat_id) if after == LAST else after
+                message_id = _insert(conn, chat_id, message, parent, now)
+            conn.execute(
+                "UPDATE chats SET updated_at = ?, current_id = ? WHERE id = ?",
+                (now, message_id, chat_id),
+            )
+        return dataclasses.replace(message, id=message_id, parent_id=parent)
 
     def messages(self, chat_id: int) -> list[StoredMessage]:
+        """The conversation shown, first message first, each carrying its versions' ids."""
+        chat = self.get_chat(chat_id)
+        return versions.shown_path(self._every(chat_id), chat.current_id)
+
+    def all_messages(self, chat_id: int) -> list[StoredMessage]:
+        """Every message of the chat in every version, oldest first."""
         self.get_chat(chat_id)
+        return self._every(chat_id)
+
+    def show_version(self, chat_id: int, message_id: int) -> list[StoredMessage]:
+        """Show this version of a message (and what followed it most recently); return the
+        conversation now shown."""
+        every = self.all_messages(chat_id)
+        if all(m.id != message_id for m in every):
+            raise ChatNotFound(say.NO_SUCH_MESSAGE(id=str(message_id)))
+        leaf = versions.newest_leaf(every, message_id)
+        self.show_up_to(chat_id, leaf)
+        return versions.shown_path(every, leaf)
+
+    def show_up_to(self, chat_id: int, message_id: int | None) -> None:
+        """Make `message_id` the message the chat shows last (None: none yet, as before a
+        first message is edited). The chat keeps its place in the list."""
+        with self._write() as conn:
+            conn.execute("UPDATE chats SET current_id = ? WHERE id = ?", (message_id, chat_id))
+
+    def fork(self, chat_id: int, message_id: int) -> Chat:
+        """A new chat holding the conversation up to and including `message_id` (the versions
+        shown), with the same model, prompt and settings."""
+        chat = self.get_chat(chat_id)
+        path = versions.path_to(self._every(chat_id), message_id)
+        if not path:
+            raise ChatNotFound(say.NO_SUCH_MESSAGE(id=str(message_id)))
+        now = time.time()
+        kept = {k: v for k, v in chat.settings.items() if k not in NOT_COPIED_BY_FORK}
+        settings = {**kept, "forked_from": {"chat": chat_id, "message": message_id}}
+        copy = dataclasses.replace(chat, created_at=now, updated_at=now, settings=settings)
+        return self.import_chat(copy, path)
+
+    def delete_messages_from(self, chat_id: int, message_id: int) -> int:
+        """Remove a message and everything that follows from it, in every version; the chat
+        then shows the message before it. Returns how many messages went."""
+        chat = self.get_chat(chat_id)
+        every = self._every(chat_id)
+        target = next((m for m in every if m.id == message_id), None)
+        if target is None:
+            return 0
+        doomed = versions.subtree(every, message_id)
+        with self._write() as conn:
+            conn.executemany(  # the newest first: no message is left without its parent
+                "DELETE FROM messages WHERE chat_id = ? AND id = ?",
+                [(chat_id, i) for i in sorted(doomed, reverse=True)],
+            )
+            if chat.current_id is None or chat.current_id in doomed:
+                conn.execute(
+                    "UPDATE chats SET current_id = ? WHERE id = ?", (target.parent_id, chat_id)
+                )
+        return len(doomed)
+
+    def _every(self, chat_id: int) -> list[StoredMessage]:
         with self._lock:
             self._fresh_view()
             rows = self._conn.execute(
                 "SELECT * FROM messages WHERE chat_id = ? ORDER BY id", (chat_id,)
             ).fetchall()
-        return [_message(row) for row in rows]
-
-    def delete_messages_from(self, chat_id: int, message_id: int) -> int:
-        """Remove a message and everything after it (edit and resend, regenerate)."""
-        with self._write() as conn:
-            cursor = conn.execute(
-                "DELETE FROM messages WHERE chat_id = ? AND id >= ?", (chat_id, message_id)
-            )
-            return int(cursor.rowcount)
+        every = [_message(row) for row in rows]
+        if rows and not _has(rows[0], "parent_id"):  # a version-1 file opened read-only
+            every = [dataclasses.replace(m, parent_id=p) for m, p in _previous_ids(every)]
+        return every
 
     # -- search --------------------------------------------------------------------------
 
@@ -379,6 +428,7 @@ class ChatStore:
                 r["prompt_id"],
                 stored.settings(r["settings_json"]),
                 r["n"],
+                r["current_id"] if _has(r, "current_id") else None,
             )
             for r in rows
         ]
@@ -415,6 +465,70 @@ class ChatStore:
                 self._file, self._stamp = file_id(self.path), file_stamp(self.path)
 
 
+def _insert(
+    conn: sqlite3.Connection, chat_id: int, m: StoredMessage, parent: int | None, when: float
+) -> int:
+    cursor = conn.execute(
+        "INSERT INTO messages (chat_id, parent_id, role, content, status, model, params_json, "
+        "timings_json, prompt_tokens, completion_tokens, sources_json, error, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (chat_id, parent, m.role, m.content, m.status, *_details(m), when),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _overwrite(
+    conn: sqlite3.Connection, chat_id: int, message_id: int, m: StoredMessage
+) -> int | None:
+    """Write `m` over a stored message, in its place; return that message's parent."""
+    row = conn.execute(
+        "SELECT parent_id FROM messages WHERE id = ? AND chat_id = ?", (message_id, chat_id)
+    ).fetchone()
+    if row is None:
+        raise ChatNotFound(say.NO_SUCH_MESSAGE(id=str(message_id)))
+    conn.execute(
+        "UPDATE messages SET role = ?, content = ?, status = ?, model = ?, params_json = ?, "
+        "timings_json = ?, prompt_tokens = ?, completion_tokens = ?, sources_json = ?, "
+        "error = ? WHERE id = ?",
+        (m.role, m.content, m.status, *_details(m), message_id),
+    )
+    parent: int | None = row["parent_id"]
+    return parent
+
+
+def _details(m: StoredMessage) -> tuple[Any, ...]:
+    return (
+        m.model,
+        stored.dump(m.params),
+        stored.dump(m.timings),
+        m.prompt_tokens,
+        m.completion_tokens,
+        stored.dump(m.sources),
+        m.error,
+    )
+
+
+def _last_shown(conn: sqlite3.Connection, chat_id: int) -> int | None:
+    """The message the chat shows last (the newest, when none is recorded)."""
+    row = conn.execute(
+        "SELECT COALESCE(current_id, (SELECT MAX(id) FROM messages WHERE chat_id = ?)) "
+        "FROM chats WHERE id = ?",
+        (chat_id, chat_id),
+    ).fetchone()
+    shown: int | None = None if row is None else row[0]
+    return shown
+
+
+def _has(row: sqlite3.Row, column: str) -> bool:
+    """Whether the row has this column (a version-1 file read as it is lacks the newer ones)."""
+    return column in row.keys()  # noqa: SIM118  (`in` on a Row looks at its values)
+
+
+def _previous_ids(every: list[StoredMessage]) -> list[tuple[StoredMessage, int | None]]:
+    """Each message with the one before it (a version-1 chat is a single line)."""
+    return list(zip(every, [None, *(m.id for m in every[:-1])], strict=True))
+
+
 def _message(row: sqlite3.Row) -> StoredMessage:
     return StoredMessage(
         id=row["id"],
@@ -430,6 +544,7 @@ def _message(row: sqlite3.Row) -> StoredMessage:
         completion_tokens=row["completion_tokens"],
         sources=stored.sources(row["sources_json"]),
         error=row["error"],
+        parent_id=row["parent_id"] if _has(row, "parent_id") else None,
     )
 
 

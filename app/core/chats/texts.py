@@ -116,6 +116,10 @@ SQLITE_DAMAGE = Phrase(
 NO_SUCH_CHAT = Phrase(
     "chats.store.no-such-chat", QT_TRANSLATE_NOOP("Messages", "There is no chat with id {id}.")
 )
+NO_SUCH_MESSAGE = Phrase(
+    "chats.store.no-such-message",
+    QT_TRANSLATE_NOOP("Messages", "This message is no longer in the chat (id {id})."),
+)
 READ_ONLY = Phrase(
     "chats.store.read-only",
     QT_TRANSLATE_NOOP("Messages", "The chat database is read-only right now."),

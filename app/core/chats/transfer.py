@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from app.core.chats import import_text as say_import
 from app.core.chats import texts as say
-from app.core.chats.export import FORMATS, ChatExport, to_html, write_export
+from app.core.chats.export import FORMATS, ChatExport, read_export, to_html, write_export
 from app.core.chats.import_limits import (
     DEFAULT_LIMITS,
     Budget,
@@ -23,9 +25,17 @@ from app.core.chats.import_limits import (
     parse_json,
     read_bytes,
 )
+from app.core.chats.import_mark import ImportedFrom, earlier_imports, fingerprint, marked
 from app.core.chats.importing import ImportResult, read_document
 from app.core.chats.store import Chat, ChatStore
-from app.core.errors import ChatNotFound, ChatStoreFull, HearthError, message_of
+from app.core.chats.titles import ELLIPSIS, title_from
+from app.core.errors import (
+    AlreadyImported,
+    ChatNotFound,
+    ChatStoreFull,
+    HearthError,
+    message_of,
+)
 from app.core.text import Msg, together
 
 EXPORT_FORMATS = (*FORMATS, "pdf")
@@ -68,7 +78,7 @@ def gather(
         try:
             chat = store.get_chat(chat_id)
             name = say.QUOTED(title=chat.title_msg())
-            exports.append(ChatExport(chat, store.messages(chat_id)))
+            exports.append(read_export(store, chat_id))
         except ChatNotFound:
             problems.append(say.GONE(name=name))
         except (HearthError, sqlite3.Error, ValueError) as exc:
@@ -106,20 +116,51 @@ def read_import_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> ImportResul
     to `limits` (see `import_limits`). Every refusal is a ChatImportError with a clear
     sentence; a chat that cannot be read is named in `ImportResult.skipped`."""
     budget = Budget(limits.seconds)
-    text = decode(read_bytes(path, limits), path.name or str(path))
+    name = path.name or str(path)
+    data = read_bytes(path, limits)
+    sha256 = fingerprint(data)
+    text = decode(data, name)
+    del data
     budget.check()
-    data = parse_json(text, limits, budget)
+    parsed = parse_json(text, limits, budget)
+    del text
     with memory_limit():
-        return read_document(data, limits, budget)
+        result = read_document(parsed, limits, budget)
+    result.file, result.sha256 = name, sha256
+    return result
 
 
-def store_imports(store: ChatStore, result: ImportResult) -> ImportOutcome:
-    """Add each chat in its own transaction; one that fails is named and the rest still go in."""
+def check_new(store: ChatStore, result: ImportResult, hidden: Collection[int] = ()) -> None:
+    """Raise AlreadyImported when chats from the same file (same sha256) are still here,
+    but the `hidden` ones (deleted a moment ago)."""
+    if not result.sha256:
+        return
+    earlier = earlier_imports(store.list_chats(), result.sha256, hidden)
+    if earlier:
+        first = ImportedFrom.of(earlier[0])
+        when = first.at if first is not None else earlier[0].created_at
+        title = earlier[0].title_msg()
+        raise AlreadyImported(say_import.already_imported(result.file, when, len(earlier), title))
+
+
+def store_imports(
+    store: ChatStore, result: ImportResult, *, again: bool = False, hidden: Collection[int] = ()
+) -> ImportOutcome:
+    """Add each chat in its own transaction, marked with where it came from; one that fails
+    is named and the rest still go in. Unless `again`, a file imported before is refused
+    (AlreadyImported, see `check_new`) and nothing is added."""
+    if not again:
+        check_new(store, result, hidden)
+    origin = ImportedFrom(result.file, result.format, result.sha256, time.time())
     added: list[Chat] = []
     skipped = list(result.skipped)
     for n, export in enumerate(result.chats):
+        chat = marked(export.chat, origin) if result.sha256 else export.chat
         try:
-            added.append(store.import_chat(export.chat, export.messages))
+            chat = replace(chat, current_id=export.current_id)
+            tree = bool(export.others)  # else the line shown, in the file's order
+            messages = export.every if tree else export.messages
+            added.append(store.import_chat(chat, messages, tree=tree))
         except ChatStoreFull as exc:  # no point trying the rest: say how many wait
             left = len(result.chats) - n
             skipped.append(say.LEFT_WAITING(n=left, reason=_reason(exc)))
@@ -133,7 +174,7 @@ def store_imports(store: ChatStore, result: ImportResult) -> ImportOutcome:
 def suggested_name(title: str, fmt: str) -> str:
     """A file name for an export: the chat title made safe for every file system."""
     keep = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
-    stem = " ".join(keep.split())[:60].strip() or "Hearth chat"
+    stem = title_from(keep).removesuffix(ELLIPSIS) or "Hearth chat"  # cut at a word
     return f"{stem}.{fmt}"
 
 

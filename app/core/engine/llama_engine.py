@@ -8,8 +8,11 @@ prefix), and counts the tokens it really evaluates so the reuse can be verified.
 
 from __future__ import annotations
 
+import contextlib
+import queue
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import ModuleType
 from typing import Any
 
@@ -31,6 +34,7 @@ from app.core.engine.types import (
     GenerationRequest,
     GenerationResult,
     LoadedModel,
+    LoadProgress,
     LoadSpec,
     StreamEvent,
     Timings,
@@ -79,8 +83,11 @@ class LlamaEngine:
 
     # -- lifecycle -------------------------------------------------------------------------
 
-    def load(self, spec: LoadSpec) -> LoadedModel:
-        """Validate the file, then load it; replaces any model already loaded."""
+    def load(
+        self, spec: LoadSpec, progress: Callable[[LoadProgress], None] | None = None
+    ) -> LoadedModel:
+        """Validate the file, then load it; replaces any model already loaded. `progress` hears
+        how far the load has come (from llama.cpp's own callback, then the warm-up)."""
         model = read_model_info(spec.path)
         llama_cpp = _llama_cpp()
         self.unload()
@@ -88,19 +95,17 @@ class LlamaEngine:
         gpu_layers = effective_gpu_layers(spec.gpu_layers, offload)
         threads = spec.threads or default_threads()
         n_ctx = min(spec.context_length, model.context_length or spec.context_length)
+        report = _Reporter(progress)
         started = time.perf_counter()
-        try:
-            llm = llama_cpp.Llama(
-                model_path=str(spec.path),
-                n_ctx=n_ctx,
-                n_threads=threads,
-                n_threads_batch=threads,
-                n_gpu_layers=gpu_layers,
-                seed=spec.seed if spec.seed is not None else llama_cpp.LLAMA_DEFAULT_SEED,
-                verbose=False,
-            )
-        except (ValueError, RuntimeError, OSError) as exc:
-            raise ModelLoadFailed(LOAD_FAILED(str(exc), file=spec.path.name)) from exc
+        settings = {
+            "n_ctx": n_ctx,
+            "n_threads": threads,
+            "n_threads_batch": threads,
+            "n_gpu_layers": gpu_layers,
+            "seed": spec.seed if spec.seed is not None else llama_cpp.LLAMA_DEFAULT_SEED,
+        }
+        llm = _open(llama_cpp, spec, settings, report)
+        report(1.0)
         self._llm, self._model = llm, model
         self._wrap_eval(llm)
         self._template, template_kind = self._pick_template(model, spec.fallback_template)
@@ -116,6 +121,26 @@ class LlamaEngine:
             load_seconds=time.perf_counter() - started,
         )
         return self._loaded
+
+    def load_steps(self, spec: LoadSpec) -> Iterator[LoadProgress | LoadedModel]:
+        """`load` as a stream (it crosses the engine host's pipe): `LoadProgress` items, then
+        the `LoadedModel`. The load runs on a thread of its own; its errors are raised here."""
+        steps: queue.SimpleQueue[LoadProgress | LoadedModel | BaseException | None]
+        steps = queue.SimpleQueue()
+
+        def work() -> None:
+            try:
+                steps.put(self.load(spec, steps.put))
+            except BaseException as exc:  # handed to the reader, raised there
+                steps.put(exc)
+            finally:
+                steps.put(None)
+
+        threading.Thread(target=work, name="hearth-load", daemon=True).start()
+        while (step := steps.get()) is not None:
+            if isinstance(step, BaseException):
+                raise step
+            yield step
 
     def unload(self) -> None:
         """Free the model now (leaving it to `__del__` at exit raises inside llama_cpp)."""
@@ -156,6 +181,7 @@ class LlamaEngine:
         produced = 0
         reason: FinishReason = "length"
         vocab, is_eog = llm._model.vocab, _llama_cpp().llama_vocab_is_eog
+        yield TokenEvent(request.request_id, "", prompt_tokens=len(tokens))
         generator = llm.generate(
             tokens,
             top_k=sampling.top_k,
@@ -179,7 +205,7 @@ class LlamaEngine:
                 produced, last = produced + 1, now
                 piece = text.feed(llm.detokenize([token]))
                 if piece:
-                    yield TokenEvent(request.request_id, piece)
+                    yield TokenEvent(request.request_id, piece, len(tokens), produced)
                 if text.stopped:
                     reason = "stop"
                     break
@@ -194,7 +220,7 @@ class LlamaEngine:
             generator.close()
         tail = text.flush()
         if tail:
-            yield TokenEvent(request.request_id, tail)
+            yield TokenEvent(request.request_id, tail, len(tokens), produced)
         first = first if first is not None else time.perf_counter()
         timings = Timings(
             prompt_tokens=len(tokens),
@@ -291,3 +317,78 @@ class LlamaEngine:
             )
         except RuntimeError as exc:
             raise ContextOverflow(UNREADABLE_LENGTH()) from exc
+
+
+class _Reporter:
+    """Passes load progress on, at most once per percent, never backwards."""
+
+    def __init__(self, listener: Callable[[LoadProgress], None] | None) -> None:
+        self._listener = listener
+        self._last = -1.0
+
+    def __call__(self, fraction: float) -> None:
+        fraction = min(max(float(fraction), 0.0), 1.0)
+        if self._listener is not None and fraction >= self._last + 0.01:
+            self._last = fraction
+            self._listener(LoadProgress(fraction))
+
+
+# llama.cpp reads the weights (its progress) in this share of a load; the warm-up is the rest
+READ_SHARE = 0.9
+
+
+@contextlib.contextmanager
+def _load_callback(llama_cpp: ModuleType, report: _Reporter) -> Iterator[None]:
+    """Hand llama.cpp a progress callback for the loads made inside: `Llama` takes none, so
+    its default model parameters get one while the model loads. A build without the hook
+    loads the same, without progress."""
+    low: Any = getattr(llama_cpp, "llama_cpp", None)
+    defaults = getattr(low, "llama_model_default_params", None)
+    kind = getattr(low, "llama_progress_callback", None)
+    if defaults is None or kind is None:
+        yield
+        return
+
+    def on_progress(fraction: float, _data: Any) -> bool:
+        with contextlib.suppress(Exception):  # never raise into C: a lost report is harmless
+            report(fraction * READ_SHARE)
+        return True
+
+    callback = kind(on_progress)  # kept alive here for as long as the load runs
+
+    def with_callback() -> Any:
+        params = defaults()
+        params.progress_callback = callback
+        return params
+
+    low.llama_model_default_params = with_callback
+    try:
+        yield
+    finally:
+        low.llama_model_default_params = defaults
+
+
+def _open(
+    llama_cpp: ModuleType, spec: LoadSpec, settings: dict[str, Any], report: _Reporter
+) -> Any:
+    """The `Llama` for `spec`, read with progress and warmed up (closed again if that fails)."""
+    try:
+        with _load_callback(llama_cpp, report):
+            llm = llama_cpp.Llama(model_path=str(spec.path), verbose=False, **settings)
+    except (ValueError, RuntimeError, OSError) as exc:
+        raise ModelLoadFailed(LOAD_FAILED(str(exc), file=spec.path.name)) from exc
+    try:
+        _warm_up(llm)
+    except (ValueError, RuntimeError, OSError) as exc:
+        llm.close()
+        raise ModelLoadFailed(LOAD_FAILED(str(exc), file=spec.path.name)) from exc
+    return llm
+
+
+def _warm_up(llm: Any) -> None:
+    """Run one token through the model and forget it, as llama.cpp's own tools do: the weights
+    are paged in from the file and the compute buffers set up now, as part of the load, not
+    during the first answer (whose first-token time would then count the load)."""
+    bos = int(llm.token_bos())
+    llm.eval([bos if bos >= 0 else 0])
+    llm.reset()

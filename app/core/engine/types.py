@@ -77,7 +77,7 @@ class LoadedModel:
     threads: int
     is_base: bool
     template: Literal["gguf", "fallback", "none"]
-    load_seconds: float
+    load_seconds: float  # reading the file and a first warm-up pass: never in an answer's time
 
 
 @dataclass(frozen=True)
@@ -125,8 +125,25 @@ class Timings:
 
 @dataclass(frozen=True)
 class TokenEvent:
+    """Text of the answer as it comes. `prompt_tokens` is the size of the prompt (known before
+    the first token: a stream opens with an empty event carrying it) and `produced` the answer
+    tokens so far, so the context meter can count while the answer is written."""
+
     request_id: int
     text: str
+    prompt_tokens: int = 0
+    produced: int = 0
+
+    @property
+    def context_used(self) -> int:
+        return self.prompt_tokens + self.produced
+
+
+@dataclass(frozen=True)
+class LoadProgress:
+    """How far a model load has come, 0.0 to 1.0 (`Engine.load_steps` yields these)."""
+
+    fraction: float
 
 
 @dataclass(frozen=True)
@@ -154,6 +171,8 @@ class Engine(Protocol):
     """The API shared by the in-process engine and the engine-host client."""
 
     def load(self, spec: LoadSpec) -> LoadedModel: ...
+
+    # An engine may also offer `load_steps(spec)`: `LoadProgress` items, then the `LoadedModel`.
 
     def stream(self, request: GenerationRequest) -> Iterator[StreamEvent]: ...
 

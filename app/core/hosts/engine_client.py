@@ -17,6 +17,7 @@ from app.core.engine.types import (
     EngineInfo,
     GenerationRequest,
     LoadedModel,
+    LoadProgress,
     LoadSpec,
     StreamEvent,
     TokenEvent,
@@ -58,6 +59,17 @@ class EngineClient:
             raise EngineCrashed(CRASHED_LOADING(str(died), file=spec.path.name)) from None
         self._spec = spec
         return loaded
+
+    def load_steps(self, spec: LoadSpec) -> Iterator[LoadProgress | LoadedModel]:
+        """`load`, with the child's progress on the way: `LoadProgress` items, then the
+        `LoadedModel` (see `LlamaEngine.load_steps`)."""
+        host = self._ensure_host()
+        try:
+            yield from host.stream("load_steps", spec)
+        except HostDied as died:
+            self._discard()
+            raise EngineCrashed(CRASHED_LOADING(str(died), file=spec.path.name)) from None
+        self._spec = spec
 
     def stream(self, request: GenerationRequest) -> Iterator[StreamEvent]:
         """Stream from the child; on a crash raise `EngineCrashed` with the partial text."""

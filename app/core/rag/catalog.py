@@ -5,7 +5,9 @@ trigram index over the chunks for keyword search (Chinese included).
 A skip reason is stored as `Msg.to_json()` (its phrase id and arguments), so it is shown in
 the language the user reads now, not the one in use when it was recorded. The schema's
 version is SQLite's `user_version`; step 1 turned the English reasons older versions stored
-into messages (those it does not recognise stay as they are, and are shown as they are).
+into messages (those it does not recognise stay as they are, and are shown as they are);
+step 2 added each file's count of letters and of Chinese, Japanese or Korean ones (counted
+from the chunks already stored), from which a collection's language hint is made.
 
 Chroma holds the vectors; this file is the manifest that says which vectors should exist.
 A file is `writing` while its chunks go in: if the process dies there, the next run finds it,
@@ -23,10 +25,11 @@ from pathlib import Path
 
 from app.core.errors import CollectionNotFound, DocumentsError, IndexUnavailable
 from app.core.rag import texts
+from app.core.rag.languages import script_counts
 from app.core.rag.types import Chunk
 from app.core.text import Msg
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS collections (
@@ -53,6 +56,8 @@ CREATE TABLE IF NOT EXISTS files (
     reason TEXT,
     chunks INTEGER NOT NULL DEFAULT 0,
     indexed_at REAL,
+    letters INTEGER NOT NULL DEFAULT 0,
+    cjk INTEGER NOT NULL DEFAULT 0,
     UNIQUE (collection_id, path)
 );
 CREATE TABLE IF NOT EXISTS chunks (
@@ -144,6 +149,8 @@ class Catalog:
         with self.transaction():
             if version < 1:
                 self._reasons_to_messages()
+            if version < 2:
+                self._count_scripts()
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _reasons_to_messages(self) -> None:
@@ -157,6 +164,24 @@ class Catalog:
                 self._db.execute(
                     "UPDATE files SET reason = ? WHERE id = ?", (found.to_json(), file_id)
                 )
+
+    def _count_scripts(self) -> None:
+        """Step 2: every file's letters, and how many are Chinese, Japanese or Korean, counted
+        from its stored chunks (a catalog made by this version has the columns already)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(files)")}
+        if "letters" not in columns:
+            self._db.execute("ALTER TABLE files ADD COLUMN letters INTEGER NOT NULL DEFAULT 0")
+            self._db.execute("ALTER TABLE files ADD COLUMN cjk INTEGER NOT NULL DEFAULT 0")
+        totals: dict[int, list[int]] = {}
+        for file_id, text in self._db.execute("SELECT file_id, text FROM chunks"):
+            letters, cjk = script_counts(text)
+            total = totals.setdefault(file_id, [0, 0])
+            total[0] += letters
+            total[1] += cjk
+        self._db.executemany(
+            "UPDATE files SET letters = ?, cjk = ? WHERE id = ?",
+            [(letters, cjk, file_id) for file_id, (letters, cjk) in totals.items()],
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -285,7 +310,7 @@ class Catalog:
                 "INSERT INTO files(collection_id, path, size, mtime_ns, hash, state) "
                 "VALUES (?, ?, ?, ?, ?, 'writing') ON CONFLICT(collection_id, path) DO UPDATE "
                 "SET size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash, "
-                "state = 'writing', reason = NULL, chunks = 0",
+                "state = 'writing', reason = NULL, chunks = 0, letters = 0, cjk = 0",
                 (collection_id, path, size, mtime_ns, digest),
             )
             file_id: int = self._db.execute(
@@ -295,15 +320,23 @@ class Catalog:
         return file_id
 
     def add_chunks(self, collection_id: int, file_id: int, chunks: Sequence[Chunk]) -> list[int]:
-        """Insert a file's chunks (inside the caller's transaction); returns their ids."""
+        """Insert a file's chunks (inside the caller's transaction), counting their letters;
+        returns their ids."""
         ids = []
+        letters = cjk = 0
         for chunk in chunks:
+            counted = script_counts(chunk.text)
+            letters, cjk = letters + counted[0], cjk + counted[1]
             cursor = self._db.execute(
                 "INSERT INTO chunks(collection_id, file_id, ordinal, page, heading, text) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (collection_id, file_id, chunk.ordinal, chunk.page, chunk.heading, chunk.text),
             )
             ids.append(int(cursor.lastrowid or 0))
+        self._db.execute(
+            "UPDATE files SET letters = letters + ?, cjk = cjk + ? WHERE id = ?",
+            (letters, cjk, file_id),
+        )
         return ids
 
     def finish(self, file_id: int, digest: str, chunks: int) -> None:
@@ -411,6 +444,15 @@ class Catalog:
             (collection_id,),
         ).fetchone()
         return int(row[0]), int(row[1]) + int(writing[0])
+
+    def scripts(self, collection_id: int) -> tuple[int, int]:
+        """(letters, of which Chinese, Japanese or Korean) in the collection's stored text."""
+        row = self._db.execute(
+            "SELECT COALESCE(SUM(letters), 0), COALESCE(SUM(cjk), 0) FROM files "
+            "WHERE collection_id = ? AND state IN ('indexed', 'writing')",
+            (collection_id,),
+        ).fetchone()
+        return int(row[0]), int(row[1])
 
     def problems(self, collection_id: int) -> list[tuple[str, Msg]]:
         """The skipped files and why, as messages (an old reason not recognised comes back as

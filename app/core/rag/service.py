@@ -25,6 +25,7 @@ from app.core.rag.embedder import (
 )
 from app.core.rag.extract import kind_of
 from app.core.rag.indexer import BATCH_CHUNKS, IndexRun, Reader
+from app.core.rag.languages import cjk_share, language_hint
 from app.core.rag.reader import SandboxReader
 from app.core.rag.retrieve import DEFAULT_SEARCH, SearchOptions, search
 from app.core.rag.types import CollectionStatus, FileProblem, IndexProgress, Passage
@@ -221,6 +222,7 @@ class DocsService:
     def _status(self, collection: CollectionRow) -> CollectionStatus:
         files, chunks = self._catalog.counts(collection.id)
         problems = tuple(FileProblem(p, r) for p, r in self._catalog.problems(collection.id))
+        letters, cjk = self._catalog.scripts(collection.id)
         return CollectionStatus(
             id=collection.id,
             name=collection.name,
@@ -231,6 +233,8 @@ class DocsService:
             indexed_at=collection.indexed_at,
             pending=len(self._catalog.unfinished(collection.id)),
             problems=problems,
+            cjk_share=cjk_share(letters, cjk),
+            hint=language_hint(collection.embedder, letters, cjk),
         )
 
 

@@ -274,3 +274,22 @@ SOURCE_PAGE_HEADING = Phrase(
     "rag.source.page-heading",
     QT_TRANSLATE_NOOP("Messages", "{file}, page {page}, “{heading}”"),
 )
+
+# -- a collection whose text its embedding model does not read (`languages.language_hint`) --
+
+CJK_HINT = Phrase(
+    "rag.hint.cjk",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "Most of this collection's text is Chinese, Japanese or Korean, which the embedding "
+        "model {model} does not read: searching it by meaning finds little. Choose a "
+        "multilingual embedding model for it.",
+    ),
+)
+READS_ENGLISH = Phrase(
+    "rag.model.reads-english", QT_TRANSLATE_NOOP("Messages", "{model} (reads English)")
+)
+READS_MANY = Phrase(
+    "rag.model.reads-many",
+    QT_TRANSLATE_NOOP("Messages", "{model} (reads many languages, Chinese included)"),
+)

@@ -107,7 +107,9 @@ class FileProblem:
 @dataclass(frozen=True)
 class CollectionStatus:
     """What the collections view and `hearth docs status` show. `id` stays the same when the
-    collection is renamed (chats remember their collections by it)."""
+    collection is renamed (chats remember their collections by it). `cjk_share` is the share
+    of its indexed letters that are Chinese, Japanese or Korean; `hint` says when its
+    embedding model does not read them (`app.core.rag.languages`)."""
 
     id: int
     name: str
@@ -118,3 +120,5 @@ class CollectionStatus:
     indexed_at: float | None
     pending: int
     problems: tuple[FileProblem, ...] = field(default=())
+    cjk_share: float = 0.0
+    hint: Msg | None = None

@@ -5,6 +5,7 @@ and the run's progress) and says it again in the new language on a live switch."
 
 from __future__ import annotations
 
+import html
 from pathlib import PurePath
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -36,7 +37,7 @@ class CollectionPanel(QWidget):
     Signals:
         add_folder_requested(), add_files_requested(), remove_path_requested(str),
         index_requested(), pause_requested(), resume_requested(), cancel_requested(),
-        embedder_change_requested().
+        embedder_change_requested(), embedding_models_requested() (the hint's link).
     """
 
     add_folder_requested = Signal()
@@ -47,6 +48,7 @@ class CollectionPanel(QWidget):
     resume_requested = Signal()
     cancel_requested = Signal()
     embedder_change_requested = Signal()
+    embedding_models_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,15 @@ class CollectionPanel(QWidget):
         self.embedder.setObjectName("collectionEmbedder")
         self.change_embedder = QPushButton()
         self.change_embedder.setObjectName("changeEmbedder")
+        self.hint = QLabel()  # the collection's language hint, with a link to the models
+        self.hint.setObjectName("collectionHint")
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        self.hint.setStyleSheet(
+            "#collectionHint { border: 1px solid palette(mid); border-radius: 4px; padding: 6px; }"
+        )
+        self.hint.hide()
+        self.hint.linkActivated.connect(lambda _link: self.embedding_models_requested.emit())
         self.sources_label = QLabel()
         self.sources = QListWidget()
         self.sources.setObjectName("collectionSources")
@@ -122,6 +133,7 @@ class CollectionPanel(QWidget):
         model_row.addWidget(self.change_embedder)
         model_row.addStretch(1)
         column.addLayout(model_row)
+        column.addWidget(self.hint)
         column.addSpacing(8)
         column.addWidget(self.sources_label)
         column.addWidget(self.sources)
@@ -180,6 +192,7 @@ class CollectionPanel(QWidget):
             if source == keep:
                 self.sources.setCurrentItem(item)
         self._show_problems(status)
+        self._show_hint(status)
         if not same:
             self.show_run(self._run_state, self._progress)
         self._enable()
@@ -237,6 +250,16 @@ class CollectionPanel(QWidget):
         else:
             self.problems_label.setText("")
         self.problems.setVisible(count > 0)
+
+    def _show_hint(self, status: CollectionStatus) -> None:
+        """The language hint core made, if any, and a link to the Embedding models tab."""
+        if status.hint is None:
+            self.hint.hide()
+            return
+        link = html.escape(self.tr("Open Models → Embedding models"))
+        text = html.escape(i18n.say(status.hint))
+        self.hint.setText(f"{text} <a href='embedding-models'>{link}</a>")
+        self.hint.show()
 
     def _enable(self) -> None:
         self.remove_source.setEnabled(self.sources.currentItem() is not None)

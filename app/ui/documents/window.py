@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.rag.languages import reading
 from app.core.rag.types import CollectionStatus, IndexProgress
 from app.core.text import Msg
 from app.ui.documents.panel import CollectionPanel
@@ -120,6 +121,7 @@ class DocumentsWindow(QDialog):
         p.resume_requested.connect(c.resume)
         p.cancel_requested.connect(c.cancel)
         p.embedder_change_requested.connect(self.change_embedder)
+        p.embedding_models_requested.connect(self.models_requested)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -162,6 +164,10 @@ class DocumentsWindow(QDialog):
             item = QListWidgetItem(self._item_text(status))
             item.setData(ID_ROLE, status.id)
             self.list.addItem(item)
+            # the two lines' own heights fall short when a name needs a fallback font (CJK
+            # under a Latin font): a little more room, or the name is drawn cut to "茶园…"
+            spare = self.list.fontMetrics().height() // 4
+            item.setSizeHint(QSize(0, self.list.sizeHintForRow(self.list.count() - 1) + spare))
             if status.id == keep:
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
@@ -245,15 +251,16 @@ class DocumentsWindow(QDialog):
             if box.clickedButton() is models:
                 self.models_requested.emit()
             return ""
-        name, ok = QInputDialog.getItem(
+        labels = [_with_reading(name) for name in choices]
+        label, ok = QInputDialog.getItem(
             self,
             self.tr("Embedding model"),
             self.tr("Model for this collection:"),
-            choices,
+            labels,
             max(0, choices.index(current)) if current in choices else 0,
             False,
         )
-        return name if ok else ""
+        return choices[labels.index(label)] if ok and label in labels else ""
 
     def confirm_reindex(self, status: CollectionStatus, embedder: str) -> bool:
         answer = QMessageBox.warning(
@@ -328,3 +335,9 @@ class DocumentsWindow(QDialog):
 
     def _on_panel_remove_path_requested(self, path: str) -> None:
         self._with_current(lambda name: self.controller.remove_path(name, path))
+
+
+def _with_reading(embedder: str) -> str:
+    """ "all-MiniLM-L6-v2 (reads English)": the model and the languages it reads, if known."""
+    reads = reading(embedder)
+    return i18n.say(reads) if reads is not None else embedder

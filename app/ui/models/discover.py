@@ -23,6 +23,7 @@ from app.core.models.fit import FitEstimate, Hardware, ModelDims, best_choice, e
 from app.core.models.hub import RepoListing, RepoSummary
 from app.core.models.quants import QuantChoice
 from app.core.text import Msg
+from app.ui.elide import ElidedButton, ElidedLabel
 from app.ui.models.format import (
     VERDICT_COLOURS,
     count_text,
@@ -31,7 +32,7 @@ from app.ui.models.format import (
     size_text,
     verdict_text,
 )
-from app.ui.models.tables import make_table, table_item
+from app.ui.models.tables import fit_columns, make_table, table_item
 from app.workers import i18n
 
 SORTS = ("downloads", "likes", "recent")
@@ -110,9 +111,8 @@ class DiscoverPage(QWidget):
         self.results.selectionModel().currentRowChanged.connect(self._on_results_row_changed)
 
     def _build_details(self, context: int) -> QWidget:
-        self.repo_title = QLabel()
+        self.repo_title = ElidedLabel()
         self.repo_title.setObjectName("repoTitle")
-        self.repo_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.repo_meta = QLabel()
         self.repo_meta.setWordWrap(True)
         self.context_label = QLabel()
@@ -121,7 +121,7 @@ class DiscoverPage(QWidget):
         self.context.setSingleStep(1024)
         self.context.setValue(context)
         self.context.setGroupSeparatorShown(True)
-        self.machine = QLabel()
+        self.machine = ElidedLabel()
         self.machine.setObjectName("machineLabel")
         row = QHBoxLayout()
         row.addWidget(self.context_label)
@@ -132,9 +132,9 @@ class DiscoverPage(QWidget):
         self.quants = make_table(self.quants_model)
         self.quants.setObjectName("quantTable")
         self.quants.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.fit_note = QLabel()
+        self.fit_note = ElidedLabel()
         self.fit_note.setObjectName("fitNote")
-        self.download_button = QPushButton()
+        self.download_button = ElidedButton()
         self.download_button.setObjectName("downloadButton")
         self.download_button.setEnabled(False)
         bottom = QHBoxLayout()
@@ -200,6 +200,10 @@ class DiscoverPage(QWidget):
                 self.tr("Quality"),
             ]
         )
+        if not self.found:
+            fit_columns(self.results, 0)
+        if self.listing is None:
+            fit_columns(self.quants, 4)
         for row, repo in enumerate(self.found[: self.results_model.rowCount()]):
             self._name_texts(self.results_model.item(row, 0), repo)
             self.results_model.item(row, 2).setText(count_text(repo.downloads))
@@ -263,8 +267,7 @@ class DiscoverPage(QWidget):
                     table_item(repo.license or self.tr("unknown")),
                 ]
             )
-        self.results.resizeColumnsToContents()
-        self.results.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.results, 0)
         n = len(found)
         if found:
             self._set_status(lambda: self.tr("{0} models with GGUF files.").format(count_text(n)))
@@ -338,8 +341,7 @@ class DiscoverPage(QWidget):
         for choice in listing.choices:
             fit = estimate(choice.size, self.dims, context, hw) if hw else None
             self.quants_model.appendRow(self._quant_row(choice, fit))
-        self.quants.resizeColumnsToContents()
-        self.quants.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.quants, 4)
         wanted = keep or self.best
         if wanted is not None:
             self.select_choice(wanted.label)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.models.download import EMBEDDING
+from app.ui.elide import ElidedLabel
 from app.ui.models.format import duration_text, size_text
 from app.workers import i18n
 from app.workers.downloads import DownloadItem
@@ -33,7 +34,7 @@ class DownloadRow(QFrame):
         super().__init__(parent)
         self.key = key
         self.setObjectName("downloadRow")
-        self.title = QLabel()
+        self.title = ElidedLabel()  # a long repo and file name is cut, with a tooltip
         self.title.setObjectName("downloadTitle")
         self.bar = QProgressBar()
         self.bar.setRange(0, BAR_STEPS)

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,8 +26,9 @@ from app.core.models.embeddings import SUGGESTED, EmbeddingListing
 from app.core.models.hub import RepoSummary
 from app.core.rag.embedder import DEFAULT_EMBEDDER
 from app.core.text import Msg
+from app.ui.elide import ElidedLabel
 from app.ui.models.format import count_text, size_text
-from app.ui.models.tables import make_table, table_item
+from app.ui.models.tables import fit_columns, make_table, table_item
 from app.workers import i18n
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -89,9 +89,8 @@ class EmbeddingsPage(QWidget):
         self.model = QStandardItemModel(0, 4, self)
         self.table = make_table(self.model)
         self.table.setObjectName("embeddingTable")
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("repoTitle")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -247,8 +246,7 @@ class EmbeddingsPage(QWidget):
                     table_item(self._status(row)),
                 ]
             )
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, 0)
         if current is not None:
             self.select(current.name)
         selection.blockSignals(False)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.core.models.library import LibraryEntry
 from app.core.models.manage import IMPORTED
 from app.ui.models.format import count_text, size_text
-from app.ui.models.tables import make_table, table_item
+from app.ui.models.tables import fit_columns, make_table, table_item
 from app.workers import i18n
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -93,6 +92,8 @@ class LibraryPage(QWidget):
         self.hint.setText(
             self._notice() if self._notice else self.tr("Drop .gguf files here to import them.")
         )
+        if not self.entries:
+            fit_columns(self.table, 1)
         self.chat_button.setText(self.tr("Chat with it"))
         self.import_button.setText(self.tr("Import…"))
         self.remove_button.setText(self.tr("Remove…"))
@@ -108,8 +109,7 @@ class LibraryPage(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         for entry in entries:
             self.model.appendRow(self._row(entry))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table, 1)
         if current is not None:
             self.select(current.id)
         self._update_buttons()

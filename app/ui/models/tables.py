@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
 def table_item(text: str, tip: str = "", align_right: bool = False) -> QStandardItem:
@@ -27,3 +27,12 @@ def make_table(model: QStandardItemModel) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     return view
+
+
+def fit_columns(view: QTableView, stretch: int) -> None:
+    """Columns as wide as their contents and headings (so no heading is cut, even on an empty
+    table), the `stretch` column taking the rest."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.resizeColumnsToContents()
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

@@ -9,8 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl
+from PySide6.QtGui import (
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
@@ -29,10 +36,13 @@ from app.ui.models.discover import DiscoverPage
 from app.ui.models.downloads import DownloadsPage
 from app.ui.models.embeddings import EmbeddingsPage
 from app.ui.models.library import LibraryPage
+from app.ui.placement import place
 from app.ui.status import ErrorBanner
 from app.workers import i18n
 from app.workers.models import ModelControllers
 from app.workers.session import ChatSession
+
+SIZE = QSize(1100, 700)  # what the window would like; `place` keeps it within the screen
 
 
 class ModelsWindow(QWidget):
@@ -61,7 +71,8 @@ class ModelsWindow(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.banner)
         self.setAcceptDrops(True)
-        self.resize(1100, 680)
+        self.resize(SIZE)
+        self._placed = False
         self._connect()
         QShortcut(QKeySequence.StandardKey.Close, self).activated.connect(self.close)
         self.retranslate()
@@ -97,6 +108,14 @@ class ModelsWindow(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened the first time: centred on the main window, whole on its screen (later
+        openings keep where the user put it)."""
+        if not self._placed:
+            self._placed = True
+            place(self, self.parentWidget(), SIZE)
+        super().showEvent(event)
 
     def search(self, query: str = "", sort: str = "downloads") -> None:
         self.discover.show_searching(query)

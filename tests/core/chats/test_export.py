@@ -244,7 +244,7 @@ def test_chatgpt_export_imports_the_branch_the_user_last_saw(tmp_path: Path) -> 
     ("text", "match"),
     [
         ("not json at all", "not JSON"),
-        ('{"hello": 1}', "neither a Hearth chat export nor ChatGPT"),
+        ('{"hello": 1}', "not a chat export Hearth can read"),
         ('{"format": "hearth.chats", "version": 99, "chats": []}', "newer Hearth"),
     ],
 )

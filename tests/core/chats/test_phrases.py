@@ -97,11 +97,9 @@ def test_the_import_error_for_a_file_that_is_not_json_is_a_sentence_with_jsons_w
         read_import_file(page)
     msg = caught.value.msg
     assert msg.id == "chats.import.not-json" and "Expecting value" in msg.detail
-    assert str(msg).startswith("The file is not a Hearth or ChatGPT export (it is not JSON)")
+    assert str(msg).startswith("This file is not a chat export Hearth can read (it is not JSON)")
     shown = i18n.say(msg)
-    assert (
-        shown.startswith("该文件不是 Hearth 或 ChatGPT 的导出文件") and "Expecting value" in shown
-    )
+    assert shown.startswith("该文件不是 Hearth 能读取的对话导出文件") and "Expecting value" in shown
 
 
 def test_a_skipped_chat_is_named_in_chinese() -> None:

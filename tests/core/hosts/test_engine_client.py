@@ -12,7 +12,7 @@ import pytest
 from app.core.chats.store import ChatStore
 from app.core.conversation import ChatSetup, Conversation
 from app.core.engine.llama_engine import LlamaEngine
-from app.core.engine.types import GenerationRequest, LoadSpec, TokenEvent
+from app.core.engine.types import GenerationRequest, LoadedModel, LoadProgress, LoadSpec, TokenEvent
 from app.core.errors import EngineCrashed, InvalidModelFile
 from app.core.hosts.engine_client import EngineClient
 from app.core.messages import Message
@@ -105,3 +105,16 @@ def test_abandoned_stream_discards_the_child(client: EngineClient) -> None:
         break
     text, _ = run(client, ask("Hi"))
     assert text and client.pid != first_pid
+
+
+def test_a_load_in_the_child_reports_its_progress(smollm2: Path, tmp_path: Path) -> None:
+    engine = EngineClient(log_path=tmp_path / "engine.log")
+    try:
+        steps = list(engine.load_steps(LoadSpec(smollm2, context_length=SMALL_CONTEXT, seed=1)))
+        fractions = [s.fraction for s in steps if isinstance(s, LoadProgress)]
+        assert isinstance(steps[-1], LoadedModel) and steps[-1].load_seconds > 0
+        assert len(fractions) > 3 and fractions == sorted(fractions) and fractions[-1] == 1.0
+        text, _ = run(engine, ask("What is the capital of France?"))
+        assert text  # the model loaded in steps answers like one loaded at once
+    finally:
+        engine.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +21,20 @@ def locked_service(cancel_cell: Any = None) -> Any:
 
 def broken_service(cancel_cell: Any = None) -> Any:
     raise RuntimeError("a bug, not a reason")
+
+
+class Journal:
+    """Writes down, when it is closed, that it was."""
+
+    def __init__(self, cancel_cell: Any = None) -> None:
+        self.path: Path | None = None
+
+    def keep(self, path: str) -> None:
+        self.path = Path(path)
+
+    def close(self) -> None:
+        if self.path is not None:
+            self.path.write_text("closed")
 
 
 class Echo:
@@ -79,3 +94,14 @@ def test_a_healthy_host_is_unchanged() -> None:
         assert host.call("echo", 42) == 42
     finally:
         host.stop()
+
+
+def test_a_host_closes_its_service_then_ends_cleanly(tmp_path: Path) -> None:
+    """The child skips the interpreter's teardown, not its service's close."""
+    host = ProcessHost(f"{__name__}:Journal")
+    host.start()
+    process = host._process
+    host.call("keep", str(tmp_path / "journal.txt"))
+    host.stop()
+    assert (tmp_path / "journal.txt").read_text() == "closed"
+    assert process.exitcode == 0
