@@ -235,6 +235,11 @@ class ChatView(QTextBrowser):
         for message in messages:
             fmt = self._answer_format() if message.role == "assistant" else plain
             cursor.insertText(message.content, fmt)
+        last = messages[-1] if messages else None
+        versions_line = self._versions_html(last) if last is not None else ""
+        if versions_line:  # the last part written again: its earlier versions, one click away
+            cursor.insertBlock()
+            cursor.insertHtml(versions_line)
 
     def _answer_format(self) -> QTextCharFormat:
         fmt = QTextCharFormat()

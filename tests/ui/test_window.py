@@ -246,6 +246,14 @@ def test_base_model_opens_the_completion_view(qtbot: QtBot, make_window: WindowF
     send(qtbot, window, "1, 2, 3,")
     assert window.view.toPlainText().strip() == "1, 2, 3, 4, 5, 6"
     assert fake.requests[-1].prompt == "1, 2, 3,"
+    fake.reply = " 4, 5, 7"
+    with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
+        window.view.regenerate_requested.emit()
+    assert window.view.toPlainText().splitlines() == ["1, 2, 3, 4, 5, 7", "‹ 2/2 ›"]
+    earlier = window.session.messages[-1].siblings[0]
+    with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
+        click(window, f"version/{earlier}")
+    assert window.view.toPlainText().splitlines() == ["1, 2, 3, 4, 5, 6", "‹ 1/2 ›"]
 
 
 def test_per_chat_sampling_and_prompt_reach_the_engine(
