@@ -296,7 +296,15 @@ class ChatView(QTextBrowser):
             return False
         self.editor.open(message_id, message.content if text is None else text)
         self._place_editor()
+        self._reveal_editor()
         return True
+
+    def _reveal_editor(self) -> None:
+        """Scroll so the editor's top is in view (it follows the scroll)."""
+        top = self.editor.geometry().top()
+        if top < 0 or top > self.viewport().height() - self.editor.height():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + top - 8)
 
     def _place_editor(self) -> None:
         """Lay the editor over its message, whose frame is made as tall as the editor so
@@ -312,8 +320,7 @@ class ChatView(QTextBrowser):
         inner = height - 2 * int(fmt.padding())
         if fmt.height().rawValue() != inner:
             fmt.setHeight(QTextLength(QTextLength.Type.FixedLength, inner))
-            frame.setFrameFormat(fmt)  # lays out again, and calls back here
-            return
+            frame.setFrameFormat(fmt)  # what follows moves down; the frame's top stays
         box.setHeight(height)
         self.editor.setGeometry(box)
 
