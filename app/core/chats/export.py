@@ -12,7 +12,9 @@ docs/chat-export-format.md.
 JSONL is the chat-messages format fine-tuning tools read: one conversation per line,
 `{"messages": [{"role": ..., "content": ...}]}`; the system prompt comes first when the chat
 has one; a reply cut short or failed is left out with its question (not an example to learn
-from).
+from). That format (OpenAI's chat fine-tuning file) has no place for a reasoning model's
+thinking, so JSONL holds the answers alone; Hearth JSON keeps the thinking as `reasoning`,
+Markdown and HTML as a collapsed "Thinking" section, PDF as a grey one.
 
 The words an export adds around the chats ("You", "Sources", a chat not yet titled as "New
 chat") are English in every language: an export is a document to share, the same for whoever
@@ -125,6 +127,7 @@ def message_json(m: StoredMessage, others: list[StoredMessage] | None = None) ->
         "completion_tokens": m.completion_tokens,
         "sources": m.sources,
         "error": str(Msg.from_json(m.error)) if m.error else m.error,  # English, as data
+        "reasoning": m.reasoning,
     }
 
 
@@ -171,7 +174,11 @@ def to_markdown(export: ChatExport) -> str:
         who = ROLE_NAMES.get(m.role, m.role)
         if m.role == "assistant" and m.model:
             who += f" · {m.model}"
-        parts += [f"## {who}", "", escape_raw_html(m.content.rstrip()), ""]
+        parts += [f"## {who}", ""]
+        if m.reasoning:  # collapsed where Markdown renders HTML (GitHub, most editors)
+            thinking = escape_raw_html(m.reasoning.strip())
+            parts += ["<details><summary>Thinking</summary>", "", thinking, "", "</details>", ""]
+        parts += [escape_raw_html(m.content.rstrip()), ""]
         if m.status in STATUS_NOTES:
             parts += [f"*{STATUS_NOTES[m.status]}*", ""]
         sources = stored_sources(m)
@@ -237,6 +244,7 @@ h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 .system { background-color: #fff8e6; }
 .who { font-weight: bold; margin-bottom: 0.3em; }
 .note { color: #9a6700; font-style: italic; }
+.thinking { color: #57606a; border-left: 3px solid #d0d7de; padding-left: 8px; }
 pre { background: #f6f8fa; padding: 0.8em; overflow-x: auto; border-radius: 6px; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.92em; }
 table { border-collapse: collapse; } td, th { border: 1px solid #9aa4b0; padding: 4px 8px; }
@@ -290,11 +298,10 @@ def _message_html(role: str, who: str, text: str, m: StoredMessage | None, print
         end = "</td></tr></table>"
     else:
         start, end = f'<div class="message {html.escape(role)}">', "</div>"
-    parts = [
-        start,
-        f'<div class="who">{html.escape(who)}</div>',
-        render_markdown(text),
-    ]
+    parts = [start, f'<div class="who">{html.escape(who)}</div>']
+    if m is not None and m.reasoning:
+        parts.append(_thinking_html(m.reasoning, printed))
+    parts.append(render_markdown(text))
     if m is not None and m.status in STATUS_NOTES:
         parts.append(f'<p class="note">{html.escape(STATUS_NOTES[m.status])}</p>')
     sources = stored_sources(m) if m is not None else []
@@ -303,6 +310,14 @@ def _message_html(role: str, who: str, text: str, m: StoredMessage | None, print
         parts.append(f'<div class="sources"><b>Sources</b><ul>{items}</ul></div>')
     parts.append(end)
     return "\n".join(parts)
+
+
+def _thinking_html(reasoning: str, printed: bool) -> str:
+    """The thinking before an answer: collapsed in HTML, a grey section on paper."""
+    body = render_markdown(reasoning)
+    if printed:
+        return f'<div class="thinking"><p class="note"><b>Thinking</b></p>{body}</div>'
+    return f'<details class="thinking"><summary>Thinking</summary>{body}</details>'
 
 
 def render_markdown(text: str) -> str:

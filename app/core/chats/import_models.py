@@ -221,6 +221,7 @@ class HearthMessage(_Model):
     completion_tokens: Count = None
     sources: Annotated[list[Source] | None, BeforeValidator(_optional_list)] = None
     error: OptionalText = None
+    reasoning: OptionalText = None  # a reasoning model's thinking, apart from the answer
     id: Count = None  # names the message within its chat (versions: see `parent`)
     parent: Count = None  # the id of the message it follows, in a chat with versions
 

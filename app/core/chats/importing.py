@@ -213,6 +213,9 @@ def _hearth_message(
     return StoredMessage(
         id=m.id or 0,
         parent_id=m.parent,
+        reasoning=None
+        if m.reasoning is None
+        else _cut(m.reasoning, limits, name, f"{where}[{index}].reasoning", result),
         chat_id=0,
         role=m.role,  # type: ignore[arg-type]  # checked against ROLES
         content=_cut(m.content, limits, name, f"{where}[{index}].content", result),

@@ -119,6 +119,7 @@ def _message(row: dict[str, Any]) -> StoredMessage:
         completion_tokens=_count(row.get("completion_tokens")),
         sources=_json(row.get("sources_json"), list),
         error=_text(row.get("error")),
+        reasoning=_text(row.get("reasoning")),
     )
 
 

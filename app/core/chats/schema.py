@@ -4,14 +4,15 @@ Version 2 keeps every version of a message: a message names its parent (the mess
 follows), so an edit or a regenerated answer is a sibling of the one it replaces, and the chat
 names the message it shows last (`current_id`; the path from there up to the first message is
 the conversation shown). Version-1 chats become a single line: each message's parent is the one
-before it, and the current message is the last.
+before it, and the current message is the last. Version 3 keeps a reasoning model's thinking
+(`reasoning`) apart from its answer; older messages have none.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE chats (
@@ -67,8 +68,13 @@ ALTER TABLE chats ADD COLUMN current_id INTEGER;
 UPDATE chats SET current_id = (SELECT MAX(m.id) FROM messages m WHERE m.chat_id = chats.id);
 """
 
+# Version 3: a reasoning model's thinking is kept apart from its answer (None: no thinking).
+_V3 = """
+ALTER TABLE messages ADD COLUMN reasoning TEXT;
+"""
+
 # MIGRATIONS[n] takes a version-n database to version n + 1 (0 is an empty file).
-MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2}
+MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2, 2: _V3}
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -87,6 +87,7 @@ class StoredMessage:
     sources: list[Any] | None = None
     error: str | None = None
     parent_id: int | None = None  # the message this one follows (None: the first)
+    reasoning: str | None = None  # a reasoning model's thinking, apart from its answer
     # the versions of this message, itself included, oldest first (filled on the shown path)
     siblings: tuple[int, ...] = field(default=(), compare=False)
 
@@ -244,6 +245,7 @@ class ChatStore:
         completion_tokens: int | None = None,
         sources: Sequence[Any] | None = None,
         error: str | None = None,
+        reasoning: str | None = None,
         after: int | None = LAST,
         replacing: int | None = None,
     ) -> StoredMessage:
@@ -266,6 +268,7 @@ class ChatStore:
             completion_tokens,
             list(sources) if sources is not None else None,
             error,
+            reasoning=reasoning,
         )
         with self._write() as conn:
             if replacing is not None:
@@ -470,8 +473,8 @@ def _insert(
 ) -> int:
     cursor = conn.execute(
         "INSERT INTO messages (chat_id, parent_id, role, content, status, model, params_json, "
-        "timings_json, prompt_tokens, completion_tokens, sources_json, error, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "timings_json, prompt_tokens, completion_tokens, sources_json, error, reasoning, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (chat_id, parent, m.role, m.content, m.status, *_details(m), when),
     )
     return int(cursor.lastrowid or 0)
@@ -489,7 +492,7 @@ def _overwrite(
     conn.execute(
         "UPDATE messages SET role = ?, content = ?, status = ?, model = ?, params_json = ?, "
         "timings_json = ?, prompt_tokens = ?, completion_tokens = ?, sources_json = ?, "
-        "error = ? WHERE id = ?",
+        "error = ?, reasoning = ? WHERE id = ?",
         (m.role, m.content, m.status, *_details(m), message_id),
     )
     parent: int | None = row["parent_id"]
@@ -505,6 +508,7 @@ def _details(m: StoredMessage) -> tuple[Any, ...]:
         m.completion_tokens,
         stored.dump(m.sources),
         m.error,
+        m.reasoning,
     )
 
 
@@ -545,6 +549,7 @@ def _message(row: sqlite3.Row) -> StoredMessage:
         sources=stored.sources(row["sources_json"]),
         error=row["error"],
         parent_id=row["parent_id"] if _has(row, "parent_id") else None,
+        reasoning=row["reasoning"] if _has(row, "reasoning") else None,
     )
 
 
