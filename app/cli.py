@@ -47,6 +47,8 @@ from app.cli_signals import (
     stop_on_signals,
 )
 from app.cli_words import say, use_terminal_language
+from app.core.chat_setup import Collections, load_spec_for, setup_for
+from app.core.chats.options import ChatOptions, DocumentRef
 from app.core.chats.store import Chat, ChatStore
 from app.core.conversation import ChatSetup, Conversation, start_chat
 from app.core.crash import default_logs, report_crash
@@ -57,11 +59,10 @@ from app.core.engine.types import (
     StreamEvent,
     TokenEvent,
 )
-from app.core.errors import HearthError, PromptLibraryError, message_of
+from app.core.errors import HearthError, message_of
 from app.core.hosts.engine_client import EngineClient
 from app.core.hosts.index_client import IndexClient
 from app.core.models.library import LibraryEntry
-from app.core.prompts.library import PromptTemplate
 from app.core.rag.context import DocumentsSetup
 from app.core.services import Services, build_services
 from app.core.settings import sampling_with
@@ -217,15 +218,18 @@ def cmd_ask(services: Services, args: argparse.Namespace) -> int:
     docs: IndexClient | None = None
     engine: EngineClient | None = None
     stopped = Stop()
+    options = ChatOptions()
     try:
         if args.docs:
             with signals_blocked():
                 docs = index_client(services)
-                for name in args.docs:  # an unknown collection: say so before loading
-                    docs.status(name)
+                # an unknown collection: say so before loading
+                chosen = [docs.status(name) for name in args.docs]
+            refs = tuple(DocumentRef(id=c.id, name=c.name) for c in chosen)
+            options = ChatOptions(documents=refs)  # stored: `chat --resume` answers from them
         engine = _engine(services)
         loaded = _load(engine, entry, spec(entry))
-        setup = _setup(services, args, entry, loaded, sampling)
+        setup = _setup(services, args, None, entry, loaded, sampling)
         if docs is not None:
             setup = dataclasses.replace(setup, documents=DocumentsSetup(docs, tuple(args.docs)))
         with _store(services) as store, stop_on_signals(stopped) as streaming:
@@ -235,7 +239,8 @@ def cmd_ask(services: Services, args: argparse.Namespace) -> int:
                 " ".join(args.question),
                 model=entry.id,
                 system_prompt=args.system,
-                prompt_id=args.template,
+                prompt_id=setup.prompt.id if setup.prompt is not None else None,
+                settings=options.to_settings(),
             )
             conversation = streaming.on(Conversation(store, engine, chat.id, setup))
             rid = streaming.request_id
@@ -276,15 +281,13 @@ def cmd_chat(services: Services, args: argparse.Namespace) -> int:
     spec, sampling = _check_options(services, args)
     with _store(services) as store:
         chat = store.get_chat(args.resume) if args.resume is not None else None
-        if chat is not None:
-            args.model = args.model or chat.model
-            args.system = args.system or chat.system_prompt
-            args.template = args.template or chat.prompt_id
-        entry = _model(services, args.model)
+        entry = _model(services, args.model or (chat.model if chat is not None else None))
+        docs = _chat_documents(services, chat)
         engine = _engine(services)
         try:
             loaded = _load(engine, entry, spec(entry))
-            setup = _setup(services, args, entry, loaded, sampling)
+            collections = docs[1] if docs is not None else None
+            setup = _setup(services, args, chat, entry, loaded, sampling, collections)
             session = _ChatSession(store, engine, setup, chat, args)
             if chat is not None:
                 _note(CHAT_RESUMED(id=str(chat.id), model=entry.id))
@@ -293,7 +296,27 @@ def cmd_chat(services: Services, args: argparse.Namespace) -> int:
             stopped = _repl(session)
         finally:
             engine.close()
+            if docs is not None:
+                docs[0].close()
     return signal_exit(stopped) if stopped is not None else 0
+
+
+def _chat_documents(
+    services: Services, chat: Chat | None
+) -> tuple[IndexClient, Collections] | None:
+    """The index client and the collections a resumed chat answers from, under their current
+    names; None when it has none, or when the index cannot be read (said, and the chat goes
+    on without them)."""
+    if chat is None or not ChatOptions.from_settings(chat.settings).documents:
+        return None
+    with signals_blocked():
+        client = index_client(services)
+    try:
+        return client, Collections(client, {c.id: c.name for c in client.collections()})
+    except HearthError as exc:
+        client.close()
+        _error(exc)
+        return None
 
 
 class _ChatSession:
@@ -318,12 +341,13 @@ class _ChatSession:
         if self.conversation is not None:
             conversation = self.conversation
             return conversation, lambda: conversation.send(text, rid)
+        prompt = self.setup.prompt
         chat = start_chat(
             self.store,
             text,
             model=self.setup.model_id,
             system_prompt=self.args.system,
-            prompt_id=self.args.template,
+            prompt_id=prompt.id if prompt is not None else None,
         )
         self.conversation = Conversation(self.store, self.engine, chat.id, self.setup)
         _note(SAVED(id=str(chat.id)))
@@ -420,16 +444,15 @@ def _model(services: Services, name: str | None) -> LibraryEntry:
 
 def _check_options(
     services: Services, args: argparse.Namespace
-) -> tuple[Callable[[LibraryEntry], LoadSpec], Any]:
+) -> tuple[Callable[[LibraryEntry], LoadSpec], dict[str, Any]]:
     """Validate --ctx, --threads, --seed, --temperature and --max-tokens by the core's rules
     (LoadSpec, SamplingSettings) before any model loads or anything is stored. Returns how to
-    build the load spec for a model, and the sampling settings."""
-    cfg = services.settings.engine
-    spec = LoadSpec(
-        path=services.paths.models,  # replaced by the model's path below
-        context_length=args.ctx if args.ctx is not None else cfg.context_length,
-        threads=args.threads if args.threads is not None else cfg.threads,
-        gpu_layers=cfg.gpu_layers,
+    build the load spec for a model, and the sampling flags given (laid over the chat's own)."""
+    spec = load_spec_for(
+        services.paths.models,  # replaced by the model's path below
+        services.settings,
+        context_length=args.ctx,
+        threads=args.threads,
         seed=args.seed,
         fallback_template=args.fallback_template,
     )
@@ -442,10 +465,10 @@ def _check_options(
         )
         if v is not None
     }
-    sampling = sampling_with(services.settings.sampling, **overrides)
+    sampling_with(services.settings.sampling, **overrides)  # a value out of range: say so now
     if args.template:
         services.prompts.get(args.template)  # an unknown template: say so before loading
-    return (lambda entry: dataclasses.replace(spec, path=entry.path)), sampling
+    return (lambda entry: dataclasses.replace(spec, path=entry.path)), overrides
 
 
 def _load(engine: EngineClient, entry: LibraryEntry, spec: LoadSpec) -> LoadedModel:
@@ -460,24 +483,29 @@ def _load(engine: EngineClient, entry: LibraryEntry, spec: LoadSpec) -> LoadedMo
 def _setup(
     services: Services,
     args: argparse.Namespace,
+    chat: Chat | None,
     entry: LibraryEntry,
     loaded: LoadedModel,
-    sampling: Any,
+    sampling: dict[str, Any],
+    collections: Collections | None = None,
 ) -> ChatSetup:
-    prompt: PromptTemplate | None = None
-    if args.template:
-        prompt = services.prompts.get(args.template)
-    elif args.system is None and not loaded.is_base:
-        try:
-            prompt = services.prompts.get(services.settings.default_prompt)
-        except PromptLibraryError:
-            prompt = None
-    return ChatSetup(
-        entry.id,
-        sampling,
-        prompt,
-        args.system,
-        completion=loaded.is_base and loaded.template == "none",
+    """The setup the chat answers with (`chat` None: a new one), by the same core function as
+    the window's: the chat's own sampling, prompt, few-shot template and documents, with the
+    command line's flags over them."""
+    base = loaded.is_base and loaded.template == "none"
+    system = args.system if args.system is not None else (chat.system_prompt if chat else None)
+    prompt_id = args.template or (chat.prompt_id if chat is not None else None)
+    if chat is None and prompt_id is None and args.system is None and not base:
+        prompt_id = services.settings.default_prompt  # what a new chat gets, as in the window
+    shown = chat if chat is not None else Chat(0, "", 0.0, 0.0, entry.id)
+    return setup_for(
+        dataclasses.replace(shown, system_prompt=system, prompt_id=prompt_id),
+        services.settings,
+        services.prompts.templates(),
+        model_id=entry.id,
+        completion=base,
+        collections=collections,
+        sampling=sampling,
     )
 
 

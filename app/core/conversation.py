@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.core.chats.store import Chat, ChatStore, Status, StoredMessage
 from app.core.chats.titles import title_from
@@ -58,12 +59,13 @@ def start_chat(
     model: str | None = None,
     system_prompt: str | None = None,
     prompt_id: str | None = None,
+    settings: dict[str, Any] | None = None,
 ) -> Chat:
     """A new chat holding the user's first message `text`, written in one transaction: when
     the write fails (a full disk) there is neither a chat nor a message. Answer it with
-    `Conversation(...).answer()`."""
+    `Conversation(...).answer()`. `settings`: its options (`ChatOptions.to_settings`)."""
     now = time.time()
-    chat = Chat(0, chat_title(text), now, now, model, system_prompt, prompt_id)
+    chat = Chat(0, chat_title(text), now, now, model, system_prompt, prompt_id, settings or {})
     return store.import_chat(chat, [StoredMessage(0, 0, "user", text, "complete", now)])
 
 

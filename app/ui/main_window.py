@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
+from app.core.chats.options import ChatOptions
 from app.core.chats.store import Chat, StoredMessage
 from app.core.engine.types import GenerationResult, LoadedModel
 from app.core.prompts.library import PromptTemplate
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         s = self.session
         self.sidebar.new_chat_requested.connect(s.new_chat)
         self.sidebar.chat_selected.connect(s.open_chat)
+        self.sidebar.hit_selected.connect(s.open_hit)
         self.sidebar.rename_requested.connect(s.rename_chat)
         self.sidebar.delete_requested.connect(s.delete_chat)
         self.sidebar.undo_requested.connect(s.chats.undo_delete)
@@ -296,7 +298,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(
             self.session.settings,
             self.session.chat_sampling(),
-            chat_override=chat is not None and "sampling" in chat.settings,
+            chat_override=self.session.chat_options().sampling is not None,
             has_chat=chat is not None,
             parent=self,
         )
@@ -372,14 +374,12 @@ class MainWindow(QMainWindow):
     def _show_prompt_setup(self, chat: Chat | None) -> None:
         """The prompt the chat uses (with no chat open: the one a new chat gets)."""
         prompt_id = chat.prompt_id if chat is not None else self.session.default_prompt_id()
-        few_shot = chat.settings.get("few_shot") if chat is not None else None
+        few_shot = ChatOptions.from_settings(chat.settings if chat is not None else None).few_shot
         system = chat.system_prompt if chat is not None else None
         if system is None:
             prompt = next((t for t in self.session.templates if t.id == prompt_id), None)
             system = prompt.system if prompt is not None else ""
-        self.header.show_chat_setup(
-            prompt_id, few_shot if isinstance(few_shot, str) else None, system
-        )
+        self.header.show_chat_setup(prompt_id, few_shot, system)
 
     def _on_session_turn_started(self, preview: list[StoredMessage], prefix: str) -> None:
         self.banner.hide()

@@ -30,6 +30,7 @@ from app.ui.import_mark import mark_imported
 from app.workers import i18n
 
 CHAT_ID = Qt.ItemDataRole.UserRole
+MESSAGE_ID = Qt.ItemDataRole.UserRole + 1  # a search hit's message (its version is shown)
 SEARCH_DELAY_MS = 200
 WIDTH = 250  # px, until the user drags the splitter: its contents never change it
 
@@ -38,13 +39,15 @@ class ChatSidebar(QWidget):
     """Lists chats and search results.
 
     Signals:
-        new_chat_requested(), chat_selected(int), rename_requested(int, str),
+        new_chat_requested(), chat_selected(int), hit_selected(int, int): a search hit in a
+        message (chat id, message id), rename_requested(int, str),
         delete_requested(int, str), search_requested(str) (empty: back to the list),
         undo_requested(), export_requested(list, str): chat ids and a title for the file.
     """
 
     new_chat_requested = Signal()
     chat_selected = Signal(int)
+    hit_selected = Signal(int, int)
     rename_requested = Signal(int, str)
     delete_requested = Signal(int, str)
     search_requested = Signal(str)
@@ -164,6 +167,7 @@ class ChatSidebar(QWidget):
             title = i18n.say(title_msg(hit.chat_title))
             item = QTreeWidgetItem(group, [f"{title}\n{snippet[:80]}"])
             item.setData(0, CHAT_ID, hit.chat_id)
+            item.setData(0, MESSAGE_ID, hit.message_id)
             item.setToolTip(0, snippet)
         self.tree.blockSignals(False)
 
@@ -273,7 +277,11 @@ class ChatSidebar(QWidget):
         )
         if chat_id is not None and not picking:
             self._current = int(chat_id)
-            self.chat_selected.emit(int(chat_id))
+            message_id = item.data(0, MESSAGE_ID)
+            if isinstance(message_id, int):  # found in a message: show the version it is in
+                self.hit_selected.emit(int(chat_id), message_id)
+            else:
+                self.chat_selected.emit(int(chat_id))
 
     def _on_tree_item_changed(self, item: QTreeWidgetItem) -> None:
         chat_id = item.data(0, CHAT_ID)

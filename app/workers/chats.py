@@ -137,6 +137,10 @@ class ChatsController(QObject):
 
         self.run(show, self._on_opened)
 
+    def reveal(self, chat_id: int, message_id: int) -> None:
+        """Open a chat with this message shown (a search hit, maybe in another version)."""
+        self.run(lambda s: (s.get_chat(chat_id), s.reveal(chat_id, message_id)), self._on_opened)
+
     def fork(self, chat_id: int, message_id: int, on_forked: Callable[[Chat], None]) -> None:
         """A new chat holding the conversation up to `message_id`."""
 

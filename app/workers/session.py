@@ -12,13 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from app.core.chat_setup import Collections, load_spec_for, setup_for
+from app.core.chats.options import ChatOptions, DocumentRef, WholeFile
 from app.core.chats.store import Chat, StoredMessage
 from app.core.conversation import ChatSetup, Conversation, start_chat
-from app.core.engine.types import LoadSpec
 from app.core.errors import message_of
 from app.core.models.library import LibraryEntry, pick_default
 from app.core.prompts.library import PromptTemplate, version_for
-from app.core.rag.context import DocumentsSetup
 from app.core.services import Services
 from app.core.settings import SamplingSettings, Settings, save_settings
 from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
@@ -152,7 +152,10 @@ class ChatSession(QObject):
             return
         chat_id, text = queued
         if not chat_id:
-            fields = {"model": self.settings.default_model, "prompt_id": self._default_prompt()}
+            fields: dict[str, Any] = {
+                "model": self.settings.default_model,
+                "prompt_id": self._default_prompt(),
+            }
             self.chats.run(lambda s: start_chat(s, text, **fields), lambda _: None)
         else:
             self.chats.run(lambda s: s.add_message(chat_id, "user", text), lambda _: None)
@@ -250,6 +253,10 @@ class ChatSession(QObject):
         if self.chat is not None and not self.busy:
             self.chats.show_version(self.chat.id, message_id)
 
+    def open_hit(self, chat_id: int, message_id: int) -> None:
+        """Open a chat at a search hit: the version of the conversation the message is in."""
+        self.chats.reveal(chat_id, message_id)
+
     def fork(self, message_id: int) -> None:
         """A new chat with the conversation up to this message; it opens at once."""
         if self.chat is not None:
@@ -279,8 +286,8 @@ class ChatSession(QObject):
 
     def select_few_shot(self, template_id: str | None) -> None:
         if self.chat is not None:
-            overrides = dict(self.chat.settings, few_shot=template_id)
-            self.chats.update_chat(self.chat.id, settings=overrides)
+            options = self.chat_options().model_copy(update={"few_shot": template_id or None})
+            self.chats.update_chat(self.chat.id, settings=options.to_settings(self.chat.settings))
 
     def set_system_prompt(self, text: str | None) -> None:
         if self.chat is not None:
@@ -291,16 +298,17 @@ class ChatSession(QObject):
         if self.documents is None:
             return
         names = {c.id: c.name for c in self.documents.collections}
-        chosen = [{"id": i, "name": names.get(i, "")} for i in collection_ids]
+        chosen = tuple(DocumentRef(id=i, name=names.get(i, "")) for i in collection_ids)
         if self.chat is None:  # a new chat that starts with these documents
             self.chats.create_chat(
                 lambda chat: self.open_chat(chat.id),
                 model=self.engine.loaded_id,
                 prompt_id=self._default_prompt(),
-                settings={"documents": chosen},
+                settings=ChatOptions(documents=chosen).to_settings(),
             )
             return
-        self.chats.update_chat(self.chat.id, settings=dict(self.chat.settings, documents=chosen))
+        options = self.chat_options().model_copy(update={"documents": chosen})
+        self.chats.update_chat(self.chat.id, settings=options.to_settings(self.chat.settings))
 
     def use_whole(self, source: dict[str, Any], on: bool) -> None:
         """Give the open chat this source's whole file from the next question on (or stop).
@@ -310,85 +318,51 @@ class ChatSession(QObject):
         name, path = str(source.get("collection")), str(source.get("path"))
         ids = {c.name: c.id for c in self.documents.collections} if self.documents else {}
         cid = ids.get(name)
+        options = self.chat_options()
         whole = [
             w
-            for w in self._whole()
-            if w["path"] != path
-            or (w["collection"] != name and (cid is None or w.get("id") != cid))
+            for w in options.whole
+            if w.path != path or (w.collection != name and (cid is None or w.id != cid))
         ]
         if on:
-            whole.append({"collection": name, "path": path, **({"id": cid} if cid else {})})
-        self.chats.update_chat(self.chat.id, settings=dict(self.chat.settings, whole=whole))
+            whole.append(WholeFile(collection=name, path=path, id=cid or None))
+        options = options.model_copy(update={"whole": tuple(whole)})
+        self.chats.update_chat(self.chat.id, settings=options.to_settings(self.chat.settings))
 
-    def _whole(self) -> list[dict[str, Any]]:
-        raw = self.chat.settings.get("whole") if self.chat is not None else None
-        if not isinstance(raw, list):
-            return []
-        return [
-            {"collection": w["collection"], "path": w["path"]}
-            | ({"id": w["id"]} if isinstance(w.get("id"), int) else {})
-            for w in raw
-            if isinstance(w, dict)
-            and isinstance(w.get("collection"), str)
-            and isinstance(w.get("path"), str)
-        ]
+    def chat_options(self) -> ChatOptions:
+        """The open chat's own options (the defaults with no chat open)."""
+        return ChatOptions.from_settings(self.chat.settings if self.chat is not None else None)
 
     def chat_documents(self) -> list[int]:
         """The ids of the collections the open chat answers from."""
-        chosen = self.chat.settings.get("documents") if self.chat is not None else None
-        if not isinstance(chosen, list):
-            return []
-        return [c["id"] for c in chosen if isinstance(c, dict) and isinstance(c.get("id"), int)]
+        return self.chat_options().document_ids
 
-    def _documents_setup(self) -> DocumentsSetup | None:
-        ids, documents = self.chat_documents(), self.documents
-        if not ids or documents is None:
+    def _collections(self) -> Collections | None:
+        documents = self.documents
+        if documents is None:
             return None
-        if documents.listed:  # current names (a collection may have been renamed or removed)
-            names = documents.names_for(ids)
-        else:
-            chosen = self.chat.settings.get("documents", []) if self.chat is not None else []
-            names = [str(c.get("name")) for c in chosen if isinstance(c, dict) and c.get("name")]
-        if not names:
-            return None
-        current = {c.id: c.name for c in documents.collections} if documents.listed else {}
-        files = [(current.get(w.get("id", -1), w["collection"]), w["path"]) for w in self._whole()]
-        whole = tuple((name, path) for name, path in files if name in names)
-        return DocumentsSetup(documents.client, tuple(names), whole=whole)
+        # current names once listed (a collection may have been renamed or removed)
+        names = {c.id: c.name for c in documents.collections} if documents.listed else None
+        return Collections(documents.client, names)
 
     def set_chat_sampling(self, sampling: SamplingSettings | None) -> None:
         """Give the open chat its own sampling settings (None: back to the defaults)."""
         if self.chat is not None:
-            overrides = dict(self.chat.settings)
-            overrides.pop("sampling", None)
-            if sampling is not None:
-                overrides["sampling"] = sampling.model_dump(mode="json")
-            self.chats.update_chat(self.chat.id, settings=overrides)
+            options = self.chat_options().with_sampling(sampling)
+            self.chats.update_chat(self.chat.id, settings=options.to_settings(self.chat.settings))
 
     def chat_sampling(self) -> SamplingSettings:
         """The sampling the open chat uses: its own overrides on top of the defaults."""
-        own = self.chat.settings.get("sampling") if self.chat is not None else None
-        if isinstance(own, dict):
-            try:
-                return SamplingSettings.model_validate(
-                    {**self.settings.sampling.model_dump(), **own}
-                )
-            except ValueError:
-                return self.settings.sampling
-        return self.settings.sampling
+        return self.chat_options().sampling_over(self.settings.sampling)
 
     def chat_setup(self) -> ChatSetup:
-        chat = self.chat
-        prompt = self._template(chat.prompt_id) if chat is not None else None
-        few_shot_id = chat.settings.get("few_shot") if chat is not None else None
-        return ChatSetup(
+        return setup_for(
+            self.chat,
+            self.settings,
+            self.templates,
             model_id=self.engine.loaded_id or "",
-            sampling=self.chat_sampling(),
-            prompt=prompt,
-            system_prompt=chat.system_prompt if chat is not None else None,
             completion=self.completion_mode,
-            few_shot=self._template(few_shot_id) if isinstance(few_shot_id, str) else None,
-            documents=self._documents_setup(),
+            collections=self._collections(),
         )
 
     # -- settings and prompt library ---------------------------------------------------
@@ -466,24 +440,13 @@ class ChatSession(QObject):
         """The prompt a new chat gets."""
         return self._default_prompt()
 
-    def _template(self, template_id: str | None) -> PromptTemplate | None:
-        return next((t for t in self.templates if t.id == template_id), None)
-
     def _load(self, entry_id: str) -> None:
         entry = next((e for e in self.entries if e.id == entry_id), None)
         if entry is None or entry.info is None:
             reason: Msg | str = (entry.problem or "") if entry is not None else NOT_IN_LIBRARY()
             self.error_raised.emit(CANNOT_USE(model=entry_id, reason=reason))
             return
-        cfg = self.settings.engine
-        spec = LoadSpec(
-            path=entry.path,
-            context_length=cfg.context_length,
-            threads=cfg.threads,
-            gpu_layers=cfg.gpu_layers,
-            seed=self.settings.sampling.seed,
-        )
-        self.engine.load(entry_id, spec)
+        self.engine.load(entry_id, load_spec_for(entry.path, self.settings))
 
     def _wanted_model(self) -> str | None:
         usable = [e for e in self.entries if e.usable]

@@ -220,93 +220,93 @@
 <context>
     <name>ChatSidebar</name>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="106"/>
+        <location filename="../../app/ui/sidebar.py" line="109"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="109"/>
+        <location filename="../../app/ui/sidebar.py" line="112"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="110"/>
-        <location filename="../../app/ui/sidebar.py" line="180"/>
+        <location filename="../../app/ui/sidebar.py" line="113"/>
+        <location filename="../../app/ui/sidebar.py" line="184"/>
         <source>Deleted &quot;{0}&quot;</source>
         <translation>已删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="142"/>
+        <location filename="../../app/ui/sidebar.py" line="145"/>
         <source>Last changed {0}</source>
         <translation>最后修改于 {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="156"/>
+        <location filename="../../app/ui/sidebar.py" line="159"/>
         <source>No chat contains “{0}”</source>
         <translation>没有对话包含“{0}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="156"/>
+        <location filename="../../app/ui/sidebar.py" line="159"/>
         <source>Results for “{0}”</source>
         <translation>“{0}”的搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="201"/>
+        <location filename="../../app/ui/sidebar.py" line="205"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="203"/>
+        <location filename="../../app/ui/sidebar.py" line="207"/>
         <source>Export {0} chats…</source>
         <translation>导出 {0} 个对话…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="205"/>
+        <location filename="../../app/ui/sidebar.py" line="209"/>
         <source>Hearth chats</source>
         <translation>Hearth 对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="220"/>
+        <location filename="../../app/ui/sidebar.py" line="224"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="222"/>
+        <location filename="../../app/ui/sidebar.py" line="226"/>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="224"/>
+        <location filename="../../app/ui/sidebar.py" line="228"/>
         <source>Previous 7 days</source>
         <translation>过去 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="226"/>
+        <location filename="../../app/ui/sidebar.py" line="230"/>
         <source>Previous 30 days</source>
         <translation>过去 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="227"/>
+        <location filename="../../app/ui/sidebar.py" line="231"/>
         <source>Older</source>
         <translation>更早</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="199"/>
+        <location filename="../../app/ui/sidebar.py" line="203"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="107"/>
+        <location filename="../../app/ui/sidebar.py" line="110"/>
         <source>Search all chats</source>
         <translation>搜索全部对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="108"/>
+        <location filename="../../app/ui/sidebar.py" line="111"/>
         <source>Search the text of every chat (Ctrl+F)</source>
         <translation>搜索全部对话的文字（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sidebar.py" line="208"/>
+        <location filename="../../app/ui/sidebar.py" line="212"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -315,7 +315,7 @@
     <name>ChatView</name>
     <message>
         <location filename="../../app/ui/chat_view.py" line="104"/>
-        <location filename="../../app/ui/chat_view.py" line="257"/>
+        <location filename="../../app/ui/chat_view.py" line="262"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -341,97 +341,97 @@
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="259"/>
+        <location filename="../../app/ui/chat_view.py" line="264"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="261"/>
+        <location filename="../../app/ui/chat_view.py" line="266"/>
         <source>Fork</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="263"/>
+        <location filename="../../app/ui/chat_view.py" line="268"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="266"/>
+        <location filename="../../app/ui/chat_view.py" line="271"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="281"/>
+        <location filename="../../app/ui/chat_view.py" line="286"/>
         <source>{0}/{1}</source>
         <translation>{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="339"/>
+        <location filename="../../app/ui/chat_view.py" line="351"/>
         <source>Your documents were searched: nothing in them was relevant to this question, so this answer does not come from them.</source>
         <translation>已搜索你的文档：其中没有与此问题相关的内容，所以这个回答并非来自你的文档。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="343"/>
+        <location filename="../../app/ui/chat_view.py" line="355"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="351"/>
+        <location filename="../../app/ui/chat_view.py" line="363"/>
         <source>relevance {0}%</source>
         <translation>相关度 {0}%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="366"/>
+        <location filename="../../app/ui/chat_view.py" line="378"/>
         <source>stop reading it whole</source>
         <translation>不再整份读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="368"/>
+        <location filename="../../app/ui/chat_view.py" line="380"/>
         <source>use the whole file</source>
         <translation>使用整个文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="371"/>
+        <location filename="../../app/ui/chat_view.py" line="383"/>
         <source>({0})</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="375"/>
+        <location filename="../../app/ui/chat_view.py" line="387"/>
         <source>a document</source>
         <translation>一个文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="377"/>
+        <location filename="../../app/ui/chat_view.py" line="389"/>
         <source>{0}, the whole file</source>
         <translation>{0}（整个文件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="379"/>
+        <location filename="../../app/ui/chat_view.py" line="391"/>
         <source>{0}, page {1}</source>
         <translation>{0}，第 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="393"/>
+        <location filename="../../app/ui/chat_view.py" line="405"/>
         <source>Stopped before the end.</source>
         <translation>回答在结束前被停止。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="397"/>
+        <location filename="../../app/ui/chat_view.py" line="409"/>
         <source>The answer failed: {0}</source>
         <translation>回答失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="399"/>
+        <location filename="../../app/ui/chat_view.py" line="411"/>
         <source>Cut off at the token limit.</source>
         <translation>已达到词元上限，回答被截断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="425"/>
+        <location filename="../../app/ui/chat_view.py" line="437"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="426"/>
+        <location filename="../../app/ui/chat_view.py" line="438"/>
         <source>Open this address in your web browser?
 
 {0}</source>
@@ -1370,123 +1370,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>Start a new chat: type a message below.</source>
         <translation>开始新对话：在下方输入消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>&amp;New chat</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>&amp;Import chats…</source>
         <translation>导入对话(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>&amp;Export selected chats…</source>
         <translation>导出所选对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>&amp;Documents…</source>
         <translation>文档(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>&amp;Prompt library…</source>
         <translation>提示词库(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>&amp;About Hearth</source>
         <translation>关于 Hearth(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>Search all chats</source>
         <translation>搜索所有对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>Stop the answer being written</source>
         <translation>停止正在写的回答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="236"/>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Hearth chats</source>
         <translation>Hearth 对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="388"/>
+        <location filename="../../app/ui/main_window.py" line="392"/>
         <source>Waiting for {0} to load: your message is sent once it is ready…</source>
         <translation>正在等待 {0} 加载：就绪后即发送你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="389"/>
+        <location filename="../../app/ui/main_window.py" line="393"/>
         <source>the model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="396"/>
         <source>Reading your message…</source>
         <translation>正在阅读你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
         <source>Searching your documents…</source>
         <translation>正在搜索你的文档…</translation>
     </message>
@@ -2214,17 +2214,17 @@
         <translation>正在索引 {done} · {passages}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="39"/>
+        <location filename="../../app/ui/main_window.py" line="40"/>
         <source>Open or select a chat to export it.</source>
         <translation>请先打开或选择一个对话，再导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="43"/>
+        <location filename="../../app/ui/main_window.py" line="44"/>
         <source>From your next question, {file} is read whole.</source>
         <translation>从下一个问题起，将完整读取 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="47"/>
+        <location filename="../../app/ui/main_window.py" line="48"/>
         <source>From your next question, only the passages of {file} that match are read.</source>
         <translation>从下一个问题起，只读取 {file} 中相关的段落。</translation>
     </message>
@@ -2244,124 +2244,124 @@
         <translation>它不在模型库中</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="70"/>
+        <location filename="../../app/cli.py" line="71"/>
         <source>saved as chat {id}</source>
         <translation>已保存为对话 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="73"/>
+        <location filename="../../app/cli.py" line="74"/>
         <source>(Nothing in {names} was relevant to this question.)</source>
         <translation>（{names} 中没有与这个问题相关的内容。）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="75"/>
+        <location filename="../../app/cli.py" line="76"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="78"/>
+        <location filename="../../app/cli.py" line="79"/>
         <source>[{number}] {file} · relevance {score}  ({path})</source>
         <translation>[{number}] {file} · 相关度 {score}  （{path}）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="82"/>
+        <location filename="../../app/cli.py" line="83"/>
         <source>[{number}] {file}, page {page} · relevance {score}  ({path})</source>
         <translation>[{number}] {file}，第 {page} 页 · 相关度 {score}  （{path}）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="86"/>
+        <location filename="../../app/cli.py" line="87"/>
         <source>chat {id} with {model}. Ctrl-C stops an answer; Ctrl-D or /quit ends.</source>
         <translation>对话 {id}，使用 {model}。Ctrl-C 停止回答；Ctrl-D 或 /quit 结束。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="92"/>
+        <location filename="../../app/cli.py" line="93"/>
         <source>a new chat with {model}. Ctrl-C stops an answer; Ctrl-D or /quit ends.</source>
         <translation>新对话，使用 {model}。Ctrl-C 停止回答；Ctrl-D 或 /quit 结束。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="98"/>
+        <location filename="../../app/cli.py" line="99"/>
         <source>{n} token</source>
         <translation>{n} 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="99"/>
+        <location filename="../../app/cli.py" line="100"/>
         <source>{n} tokens</source>
         <translation>{n} 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="101"/>
+        <location filename="../../app/cli.py" line="102"/>
         <source>{rate} tok/s</source>
         <translation>{rate} 词元/秒</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="103"/>
+        <location filename="../../app/cli.py" line="104"/>
         <location filename="../../app/core/figures.py" line="26"/>
         <source>first token {seconds} s</source>
         <translation>首个词元 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="106"/>
+        <location filename="../../app/cli.py" line="107"/>
         <source>context {used}/{length}</source>
         <translation>上下文 {used}/{length}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="109"/>
+        <location filename="../../app/cli.py" line="110"/>
         <source>stopped (partial reply saved)</source>
         <translation>已停止（部分回复已保存）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="111"/>
+        <location filename="../../app/cli.py" line="112"/>
         <source>cut off: max tokens</source>
         <translation>已截断：达到最大词元数</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="113"/>
+        <location filename="../../app/cli.py" line="114"/>
         <source>cut off: context full</source>
         <translation>已截断：上下文已满</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="117"/>
+        <location filename="../../app/cli.py" line="118"/>
         <source>{n} oldest message left out to fit the context</source>
         <translation>为容纳上下文，省略了最早的 {n} 条消息</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="118"/>
+        <location filename="../../app/cli.py" line="119"/>
         <source>{n} oldest messages left out to fit the context</source>
         <translation>为容纳上下文，省略了最早的 {n} 条消息</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="121"/>
+        <location filename="../../app/cli.py" line="122"/>
         <location filename="../../app/workers/session.py" line="47"/>
         <source>{model} cannot be used: {reason}</source>
         <translation>无法使用 {model}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="123"/>
+        <location filename="../../app/cli.py" line="124"/>
         <source>loading {model} …</source>
         <translation>正在加载 {model}…</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="125"/>
+        <location filename="../../app/cli.py" line="126"/>
         <source>{model} ready on {backend} in {seconds} s</source>
         <translation>{model} 已就绪（{backend}，用时 {seconds} 秒）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="129"/>
+        <location filename="../../app/cli.py" line="130"/>
         <source>{model} is a base model (no chat template): it continues your text instead of answering. Use --fallback-template chatml to chat with it anyway.</source>
         <translation>{model} 是基础模型（没有对话模板）：它会续写你的文本，而不是回答问题。如仍想与它对话，请使用 --fallback-template chatml。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="135"/>
+        <location filename="../../app/cli.py" line="136"/>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="136"/>
+        <location filename="../../app/cli.py" line="137"/>
         <source>yours</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="137"/>
+        <location filename="../../app/cli.py" line="138"/>
         <source>problem: {problem}</source>
         <translation>问题：{problem}</translation>
     </message>
@@ -3507,12 +3507,12 @@
         <translation>{file} 中有些设置无法使用；{names} 已恢复为默认值，其余设置均已保留。</translation>
     </message>
     <message>
-        <location filename="../../app/core/conversation.py" line="41"/>
+        <location filename="../../app/core/conversation.py" line="42"/>
         <source>There is no message to answer yet.</source>
         <translation>还没有需要回答的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/core/conversation.py" line="45"/>
+        <location filename="../../app/core/conversation.py" line="46"/>
         <source>Only your own messages can be edited.</source>
         <translation>只能编辑你自己发送的消息。</translation>
     </message>
@@ -3568,61 +3568,71 @@
     </message>
     <message>
         <location filename="../../app/core/prompts/texts.py" line="9"/>
-        <source>The model&apos;s chat template is not valid Jinja.</source>
-        <translation>该模型的对话模板不是有效的 Jinja。</translation>
+        <source>The model&apos;s chat template is broken: it is not valid Jinja ({reason}). Pick a fallback template to chat with this model.</source>
+        <translation>模型的对话模板已损坏：它不是有效的 Jinja（{reason}）。请选择一个备用模板，才能与此模型对话。</translation>
     </message>
     <message>
-        <location filename="../../app/core/prompts/texts.py" line="12"/>
+        <location filename="../../app/core/prompts/texts.py" line="17"/>
+        <source>The model&apos;s chat template ran longer than {seconds} s and was stopped. Pick a fallback template to chat with this model.</source>
+        <translation>模型的对话模板运行超过 {seconds} 秒，已被停止。请选择一个备用模板，才能与此模型对话。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/prompts/texts.py" line="25"/>
+        <source>The model&apos;s chat template made more than {chars} characters of text and was stopped. Pick a fallback template to chat with this model.</source>
+        <translation>模型的对话模板生成了超过 {chars} 个字符的文本，已被停止。请选择一个备用模板，才能与此模型对话。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/prompts/texts.py" line="32"/>
         <source>The model&apos;s chat template failed.</source>
         <translation>该模型的对话模板运行失败。</translation>
     </message>
     <message>
-        <location filename="../../app/core/prompts/texts.py" line="16"/>
+        <location filename="../../app/core/prompts/texts.py" line="36"/>
         <source>The model&apos;s chat template refused the conversation.</source>
         <translation>该模型的对话模板拒绝了这段对话。</translation>
     </message>
     <message>
-        <location filename="../../app/core/prompts/texts.py" line="20"/>
+        <location filename="../../app/core/prompts/texts.py" line="40"/>
         <source>The model&apos;s chat template produced an unknown message.</source>
         <translation>该模型的对话模板生成了一条未知的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/core/prompts/texts.py" line="24"/>
+        <location filename="../../app/core/prompts/texts.py" line="44"/>
         <source>The model&apos;s chat template repeats message text, which Hearth cannot render safely. Pick a fallback template in the model settings.</source>
         <translation>该模型的对话模板会重复消息文本，Hearth 无法安全地渲染。请在模型设置中选择一个备用模板。</translation>
     </message>
     <message>
-        <location filename="../../app/core/prompts/texts.py" line="31"/>
+        <location filename="../../app/core/prompts/texts.py" line="51"/>
         <source>There is no reply to continue.</source>
         <translation>没有可以继续写的回复。</translation>
     </message>
     <message>
-        <location filename="../../app/core/prompts/texts.py" line="35"/>
+        <location filename="../../app/core/prompts/texts.py" line="55"/>
         <source>There is no fallback template &quot;{name}&quot;. Choose one of: {names}.</source>
         <translation>没有名为“{name}”的备用模板。可选：{names}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/prompts/texts.py" line="41"/>
+        <location filename="../../app/core/prompts/texts.py" line="61"/>
         <source>There is no prompt &quot;{id}&quot;. Known prompts: {known}.</source>
         <translation>没有名为“{id}”的提示词。现有提示词：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/prompts/texts.py" line="45"/>
+        <location filename="../../app/core/prompts/texts.py" line="65"/>
         <source>&quot;{id}&quot; is not one of your own prompts; built-in prompts cannot be deleted.</source>
         <translation>“{id}”不是你自己的提示词；内置提示词不能删除。</translation>
     </message>
     <message>
-        <location filename="../../app/core/prompts/texts.py" line="49"/>
+        <location filename="../../app/core/prompts/texts.py" line="69"/>
         <source>{file}: cannot be read.</source>
         <translation>{file}：无法读取。</translation>
     </message>
     <message>
-        <location filename="../../app/core/prompts/texts.py" line="50"/>
+        <location filename="../../app/core/prompts/texts.py" line="70"/>
         <source>{file}: not valid TOML.</source>
         <translation>{file}：不是有效的 TOML。</translation>
     </message>
     <message>
-        <location filename="../../app/core/prompts/texts.py" line="52"/>
+        <location filename="../../app/core/prompts/texts.py" line="72"/>
         <source>{file}: not a valid prompt file.</source>
         <translation>{file}：不是有效的提示词文件。</translation>
     </message>

@@ -237,6 +237,23 @@ def test_chats_are_listed_renamed_searched_and_deleted_with_undo(
     assert window.sidebar.tree.topLevelItemCount() == 0
 
 
+def test_a_search_hit_in_an_earlier_version_opens_that_version(
+    qtbot: QtBot, window: MainWindow, fake: FakeEngine
+) -> None:
+    send(qtbot, window, "Hello")
+    fake.reply = "A second answer."
+    with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
+        window.view.regenerate_requested.emit()
+    assert "print('hi')" not in window.view.toPlainText()
+    with qtbot.waitSignal(window.session.chats.search_finished):
+        window.sidebar.search.setText("print('hi')")
+    hit = window.sidebar.tree.topLevelItem(0).child(0)
+    with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
+        window.sidebar.tree.itemClicked.emit(hit, 0)
+    shown = window.view.toPlainText()
+    assert "print('hi')" in shown and "A second answer." not in shown and "‹ 1/2 ›" in shown
+
+
 def test_base_model_opens_the_completion_view(qtbot: QtBot, make_window: WindowFactory) -> None:
     fake = FakeEngine(reply=" 4, 5, 6", is_base=True)
     window = make_window(fake)

@@ -303,6 +303,17 @@ class ChatStore:
         self.show_up_to(chat_id, leaf)
         return versions.shown_path(every, leaf)
 
+    def reveal(self, chat_id: int, message_id: int) -> list[StoredMessage]:
+        """The conversation shown, with `message_id` in it (a search hit): as it is when the
+        message is already shown, else the version the message is in. A message gone since
+        leaves the chat as it was."""
+        shown = self.messages(chat_id)
+        if any(m.id == message_id for m in shown):
+            return shown
+        if all(m.id != message_id for m in self._every(chat_id)):
+            return shown
+        return self.show_version(chat_id, message_id)
+
     def show_up_to(self, chat_id: int, message_id: int | None) -> None:
         """Make `message_id` the message the chat shows last (None: none yet, as before a
         first message is edited). The chat keeps its place in the list."""

@@ -89,6 +89,8 @@ class LlamaEngine:
         """Validate the file, then load it; replaces any model already loaded. `progress` hears
         how far the load has come (from llama.cpp's own callback, then the warm-up)."""
         model = read_model_info(spec.path)
+        if model.chat_template and not spec.fallback_template:
+            ChatTemplate(model.chat_template)  # one that does not parse is reported before the load
         llama_cpp = _llama_cpp()
         self.unload()
         offload = bool(llama_cpp.llama_supports_gpu_offload())
@@ -108,7 +110,11 @@ class LlamaEngine:
         report(1.0)
         self._llm, self._model = llm, model
         self._wrap_eval(llm)
-        self._template, template_kind = self._pick_template(model, spec.fallback_template)
+        try:  # a template that does not parse is reported now, not at the first message
+            self._template, template_kind = self._pick_template(model, spec.fallback_template)
+        except TemplateError:
+            self.unload()
+            raise
         self._loaded = LoadedModel(
             path=spec.path,
             context_length=llm.n_ctx(),
@@ -266,10 +272,10 @@ class LlamaEngine:
             self._special_text(self._llm.token_eos()),
         )
         self._bos_text = bos
+        if fallback:  # picked by the user: for a base model, or over a broken or slow template
+            return ChatTemplate(fallback_template(fallback), bos, eos), "fallback"
         if model.chat_template:
             return ChatTemplate(model.chat_template, bos, eos), "gguf"
-        if fallback:
-            return ChatTemplate(fallback_template(fallback), bos, eos), "fallback"
         return None, "none"
 
     def _special_text(self, token: int) -> str:
@@ -368,12 +374,34 @@ def _load_callback(llama_cpp: ModuleType, report: _Reporter) -> Iterator[None]:
         low.llama_model_default_params = defaults
 
 
+@contextlib.contextmanager
+def _tolerant_chat_formats(llama_cpp: ModuleType) -> Iterator[None]:
+    """`Llama` compiles the GGUF's chat template for chat handlers Hearth does not use; a
+    template that does not parse must not stop the load (Hearth reports it, or uses the
+    fallback the user picked)."""
+    formats = llama_cpp.llama_chat_format
+    original = formats.Jinja2ChatFormatter
+
+    class Tolerant(original):  # type: ignore[misc, valid-type]
+        def __init__(self, template: str, *args: Any, **kwargs: Any) -> None:
+            try:
+                super().__init__(template, *args, **kwargs)
+            except Exception:  # jinja2's syntax errors; the handler is never used anyway
+                super().__init__("", *args, **kwargs)
+
+    formats.Jinja2ChatFormatter = Tolerant
+    try:
+        yield
+    finally:
+        formats.Jinja2ChatFormatter = original
+
+
 def _open(
     llama_cpp: ModuleType, spec: LoadSpec, settings: dict[str, Any], report: _Reporter
 ) -> Any:
     """The `Llama` for `spec`, read with progress and warmed up (closed again if that fails)."""
     try:
-        with _load_callback(llama_cpp, report):
+        with _load_callback(llama_cpp, report), _tolerant_chat_formats(llama_cpp):
             llm = llama_cpp.Llama(model_path=str(spec.path), verbose=False, **settings)
     except (ValueError, RuntimeError, OSError) as exc:
         raise ModelLoadFailed(LOAD_FAILED(str(exc), file=spec.path.name)) from exc

@@ -6,7 +6,27 @@ from app.core.text import QT_TRANSLATE_NOOP, Phrase
 
 TEMPLATE_INVALID = Phrase(
     "prompts.template.invalid",
-    QT_TRANSLATE_NOOP("Messages", "The model's chat template is not valid Jinja."),
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The model's chat template is broken: it is not valid Jinja ({reason}). "
+        "Pick a fallback template to chat with this model.",
+    ),
+)
+TEMPLATE_TOO_SLOW = Phrase(
+    "prompts.template.too-slow",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The model's chat template ran longer than {seconds} s and was stopped. "
+        "Pick a fallback template to chat with this model.",
+    ),
+)
+TEMPLATE_TOO_BIG = Phrase(
+    "prompts.template.too-big",
+    QT_TRANSLATE_NOOP(
+        "Messages",
+        "The model's chat template made more than {chars} characters of text and was stopped. "
+        "Pick a fallback template to chat with this model.",
+    ),
 )
 TEMPLATE_FAILED = Phrase(
     "prompts.template.failed", QT_TRANSLATE_NOOP("Messages", "The model's chat template failed.")

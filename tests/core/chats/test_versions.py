@@ -176,3 +176,14 @@ def test_a_salvage_brings_versions_back(tmp_path: Path) -> None:
     (chat,) = store.list_chats()
     assert texts(store, chat.id) == shown
     assert len(store.all_messages(chat.id)) == 7
+
+
+def test_a_search_hit_in_another_version_is_revealed(tmp_path: Path) -> None:
+    store = ChatStore(tmp_path / "chats.sqlite3")
+    chat_id, ids = branching_chat(store)
+    (hit,) = [h for h in store.search("Paris.") if h.message_id == ids["a1"]]
+    assert hit.chat_id == chat_id and "Paris." not in texts(store, chat_id)
+    assert [m.content for m in store.reveal(chat_id, ids["a1"])][-1] == "Paris."
+    before = texts(store, chat_id)
+    assert [m.content for m in store.reveal(chat_id, ids["q1"])] == before  # already shown
+    assert [m.content for m in store.reveal(chat_id, 9999)] == before  # gone: as it was
