@@ -60,6 +60,7 @@ from app.core.engine.types import (
     TokenEvent,
 )
 from app.core.errors import HearthError, message_of
+from app.core.figures import speed, timings_figures
 from app.core.hosts.engine_client import EngineClient
 from app.core.hosts.index_client import IndexClient
 from app.core.models.library import LibraryEntry
@@ -98,10 +99,6 @@ TOKENS = Phrase(
     "cli.summary.tokens",
     QT_TRANSLATE_NOOP("Messages", "{n} token"),
     QT_TRANSLATE_NOOP("Messages", "{n} tokens"),
-)
-RATE = Phrase("cli.summary.rate", QT_TRANSLATE_NOOP("Messages", "{rate} tok/s"))
-FIRST_TOKEN = Phrase(
-    "cli.summary.first-token", QT_TRANSLATE_NOOP("Messages", "first token {seconds} s")
 )
 CONTEXT_USED = Phrase(
     "cli.summary.context", QT_TRANSLATE_NOOP("Messages", "context {used}/{length}")
@@ -417,8 +414,7 @@ def _summary(result: GenerationResult) -> str:
     t = result.timings
     parts = [
         TOKENS(n=t.completion_tokens),
-        RATE(rate=Decimal(t.tokens_per_second, 1)),
-        FIRST_TOKEN(seconds=Decimal(t.time_to_first_token_s, 2)),
+        speed(timings_figures(t)),  # the words the window uses
         CONTEXT_USED(used=str(t.context_used), length=str(t.context_length)),
     ]
     if result.finish_reason == "cancelled":

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: E402
 from app.core.errors import TemplateError  # noqa: E402
 from app.core.messages import Message  # noqa: E402
 from app.core.prompts.template import ChatTemplate  # noqa: E402
+from bench.timing import best  # noqa: E402
 
 QWEN3 = ROOT / "tests/core/prompts/templates/Qwen-Qwen3-0.6B.jinja"
 REPEATS = 3
@@ -48,15 +48,6 @@ def chat(turns: int) -> list[Message]:
         messages.append(Message("user", f"Question {i}: what is {i} + {i}?"))
         messages.append(Message("assistant", f"<think>\nAdd them.\n</think>\n\n{2 * i}"))
     return messages
-
-
-def best(job: Callable[[], object]) -> float:
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def hostile(source: str) -> tuple[float, str]:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,18 +19,10 @@ sys.path.insert(0, str(ROOT))
 from app.core.rag.texts import TOO_LARGE  # noqa: E402
 from app.core.text import Msg, Size  # noqa: E402
 from app.workers import i18n  # noqa: E402
+from bench.timing import best  # noqa: E402
 
 ROWS = 10_000
 REPEATS = 5
-
-
-def best(job: Callable[[], object]) -> float:
-    times = []
-    for _ in range(REPEATS):
-        began = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def main() -> int:
@@ -52,7 +42,7 @@ def main() -> int:
         "to_json + from_json": lambda: [Msg.from_json(msg.to_json()) for msg in msgs],
         "from_json + say": lambda: [i18n.say(Msg.from_json(row)) for row in stored],
     }
-    results = {name: best(job) for name, job in runs.items()}
+    results = {name: best(job, REPEATS) for name, job in runs.items()}
     base = results["f-string (baseline)"]
     print(f"{ROWS:,} messages, best of {REPEATS}")
     for name, seconds in results.items():

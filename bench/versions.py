@@ -14,26 +14,16 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.core.chats.store import ChatStore  # noqa: E402
+from bench.timing import best  # noqa: E402
 
 TURNS = 1_000
 REPEATS = 5
-
-
-def best(job: Callable[[], object]) -> float:
-    times = []
-    for _ in range(REPEATS):
-        began = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def build(store: ChatStore) -> tuple[int, int]:
@@ -76,7 +66,7 @@ def main() -> int:
             "show_version, twice": switch_back_and_forth,
             "fork at the middle": lambda: store.fork(chat_id, middle),
         }
-        results = {name: best(job) for name, job in runs.items()}
+        results = {name: best(job, REPEATS) for name, job in runs.items()}
         store.close()
     base = results["rows by id (baseline)"]
     print(f"a chat of {total:,} messages, {shown:,} shown; best of {REPEATS}")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.chats.store import StoredMessage
+from app.core.engine.types import Timings
 from app.core.text import DOTS, QT_TRANSLATE_NOOP, Decimal, Msg, Phrase, together
 
 SPEED = Phrase(
@@ -63,18 +64,26 @@ def answer_figures(message: StoredMessage) -> AnswerFigures | None:
         return None
     prompt, evaluated, produced, used, size = (int(c or 0) for c in counts)
     first, decode = (float(s or 0.0) for s in seconds)
-    rate = (produced - 1) / decode if produced >= 2 and decode > 0 else 0.0
+    measured = Timings(prompt, evaluated, produced, used, size, first, decode)
     params = message.params if isinstance(message.params, Mapping) else {}
+    temperature = _number(params.get("temperature"))
+    return timings_figures(measured, _model_name(message.model), temperature)
+
+
+def timings_figures(
+    timings: Timings, model: str = "", temperature: float | None = None
+) -> AnswerFigures:
+    """The figures of an answer from the engine's timings (a live result, or stored ones)."""
     return AnswerFigures(
-        tokens_per_second=rate,
-        first_token_s=first,
-        prompt_tokens=prompt,
-        prompt_evaluated=min(evaluated, prompt),
-        completion_tokens=produced,
-        context_used=used,
-        context_length=size,
-        model=_model_name(message.model),
-        temperature=_number(params.get("temperature")),
+        tokens_per_second=timings.tokens_per_second,
+        first_token_s=timings.time_to_first_token_s,
+        prompt_tokens=timings.prompt_tokens,
+        prompt_evaluated=min(timings.prompt_tokens_evaluated, timings.prompt_tokens),
+        completion_tokens=timings.completion_tokens,
+        context_used=timings.context_used,
+        context_length=timings.context_length,
+        model=model,
+        temperature=temperature,
     )
 
 

@@ -2244,124 +2244,118 @@
         <translation>它不在模型库中</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="71"/>
+        <location filename="../../app/cli.py" line="72"/>
         <source>saved as chat {id}</source>
         <translation>已保存为对话 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="74"/>
+        <location filename="../../app/cli.py" line="75"/>
         <source>(Nothing in {names} was relevant to this question.)</source>
         <translation>（{names} 中没有与这个问题相关的内容。）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="76"/>
+        <location filename="../../app/cli.py" line="77"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="79"/>
+        <location filename="../../app/cli.py" line="80"/>
         <source>[{number}] {file} · relevance {score}  ({path})</source>
         <translation>[{number}] {file} · 相关度 {score}  （{path}）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="83"/>
+        <location filename="../../app/cli.py" line="84"/>
         <source>[{number}] {file}, page {page} · relevance {score}  ({path})</source>
         <translation>[{number}] {file}，第 {page} 页 · 相关度 {score}  （{path}）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="87"/>
+        <location filename="../../app/cli.py" line="88"/>
         <source>chat {id} with {model}. Ctrl-C stops an answer; Ctrl-D or /quit ends.</source>
         <translation>对话 {id}，使用 {model}。Ctrl-C 停止回答；Ctrl-D 或 /quit 结束。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="93"/>
+        <location filename="../../app/cli.py" line="94"/>
         <source>a new chat with {model}. Ctrl-C stops an answer; Ctrl-D or /quit ends.</source>
         <translation>新对话，使用 {model}。Ctrl-C 停止回答；Ctrl-D 或 /quit 结束。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="99"/>
+        <location filename="../../app/cli.py" line="100"/>
         <source>{n} token</source>
         <translation>{n} 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="100"/>
+        <location filename="../../app/cli.py" line="101"/>
         <source>{n} tokens</source>
         <translation>{n} 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="102"/>
-        <source>{rate} tok/s</source>
-        <translation>{rate} 词元/秒</translation>
-    </message>
-    <message>
-        <location filename="../../app/cli.py" line="104"/>
-        <location filename="../../app/core/figures.py" line="26"/>
+        <location filename="../../app/core/figures.py" line="27"/>
         <source>first token {seconds} s</source>
         <translation>首个词元 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="107"/>
+        <location filename="../../app/cli.py" line="104"/>
         <source>context {used}/{length}</source>
         <translation>上下文 {used}/{length}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="110"/>
+        <location filename="../../app/cli.py" line="107"/>
         <source>stopped (partial reply saved)</source>
         <translation>已停止（部分回复已保存）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="112"/>
+        <location filename="../../app/cli.py" line="109"/>
         <source>cut off: max tokens</source>
         <translation>已截断：达到最大词元数</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="114"/>
+        <location filename="../../app/cli.py" line="111"/>
         <source>cut off: context full</source>
         <translation>已截断：上下文已满</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="118"/>
+        <location filename="../../app/cli.py" line="115"/>
         <source>{n} oldest message left out to fit the context</source>
         <translation>为容纳上下文，省略了最早的 {n} 条消息</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="119"/>
+        <location filename="../../app/cli.py" line="116"/>
         <source>{n} oldest messages left out to fit the context</source>
         <translation>为容纳上下文，省略了最早的 {n} 条消息</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="122"/>
+        <location filename="../../app/cli.py" line="119"/>
         <location filename="../../app/workers/session.py" line="47"/>
         <source>{model} cannot be used: {reason}</source>
         <translation>无法使用 {model}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="124"/>
+        <location filename="../../app/cli.py" line="121"/>
         <source>loading {model} …</source>
         <translation>正在加载 {model}…</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="126"/>
+        <location filename="../../app/cli.py" line="123"/>
         <source>{model} ready on {backend} in {seconds} s</source>
         <translation>{model} 已就绪（{backend}，用时 {seconds} 秒）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="130"/>
+        <location filename="../../app/cli.py" line="127"/>
         <source>{model} is a base model (no chat template): it continues your text instead of answering. Use --fallback-template chatml to chat with it anyway.</source>
         <translation>{model} 是基础模型（没有对话模板）：它会续写你的文本，而不是回答问题。如仍想与它对话，请使用 --fallback-template chatml。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="136"/>
+        <location filename="../../app/cli.py" line="133"/>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="137"/>
+        <location filename="../../app/cli.py" line="134"/>
         <source>yours</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="138"/>
+        <location filename="../../app/cli.py" line="135"/>
         <source>problem: {problem}</source>
         <translation>问题：{problem}</translation>
     </message>
@@ -3811,27 +3805,27 @@
         <translation>{backend}（此版本所提供的；尚未加载模型）</translation>
     </message>
     <message>
-        <location filename="../../app/core/figures.py" line="23"/>
+        <location filename="../../app/core/figures.py" line="24"/>
         <source>{rate} tok/s · first token {seconds} s</source>
         <translation>每秒 {rate} 个词元 · 首个词元 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/core/figures.py" line="30"/>
+        <location filename="../../app/core/figures.py" line="31"/>
         <source>{prompt} prompt + {answer} answer tokens</source>
         <translation>提示 {prompt} + 回答 {answer} 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/core/figures.py" line="34"/>
+        <location filename="../../app/core/figures.py" line="35"/>
         <source>{prompt} prompt ({new} new) + {answer} answer tokens</source>
         <translation>提示 {prompt}（新读 {new}）+ 回答 {answer} 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/core/figures.py" line="36"/>
+        <location filename="../../app/core/figures.py" line="37"/>
         <source>temperature {t}</source>
         <translation>温度 {t}</translation>
     </message>
     <message>
-        <location filename="../../app/core/figures.py" line="37"/>
+        <location filename="../../app/core/figures.py" line="38"/>
         <source>loaded in {s} s</source>
         <translation>加载用时 {s} 秒</translation>
     </message>
