@@ -91,7 +91,10 @@ def migrate(conn: sqlite3.Connection) -> int:
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # A signal can land just after COMMIT: then there is nothing left to undo, and a
+            # ROLLBACK would raise in place of the signal's own exit.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
     return found
 

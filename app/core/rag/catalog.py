@@ -199,7 +199,8 @@ class Catalog:
             yield
             self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:  # not after a COMMIT that a signal followed at once
+                self._db.execute("ROLLBACK")
             raise
         finally:
             self._depth = 0
