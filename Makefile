@@ -69,6 +69,7 @@ bench: setup
 	$(BIN)/python bench/versions.py
 	$(BIN)/python bench/quit.py
 	$(BIN)/python bench/templates.py
+	$(BIN)/python bench/thinking.py
 
 # Re-extract the user-visible strings (widgets and core phrases) and compile the translations;
 # edit .ts with pyside6-linguist, or pass FILL=zh.json ({"English": "中文"}) to fill entries.

@@ -46,6 +46,7 @@ from app.cli_signals import (
     silence_stdout,
     stop_on_signals,
 )
+from app.cli_thinking import ThoughtPrinter
 from app.cli_words import say, use_terminal_language
 from app.core.chat_setup import Collections, load_spec_for, setup_for
 from app.core.chats.options import ChatOptions, DocumentRef
@@ -215,7 +216,7 @@ def cmd_ask(services: Services, args: argparse.Namespace) -> int:
     docs: IndexClient | None = None
     engine: EngineClient | None = None
     stopped = Stop()
-    options = ChatOptions()
+    options = ChatOptions(think=args.think)
     try:
         if args.docs:
             with signals_blocked():
@@ -223,7 +224,8 @@ def cmd_ask(services: Services, args: argparse.Namespace) -> int:
                 # an unknown collection: say so before loading
                 chosen = [docs.status(name) for name in args.docs]
             refs = tuple(DocumentRef(id=c.id, name=c.name) for c in chosen)
-            options = ChatOptions(documents=refs)  # stored: `chat --resume` answers from them
+            # stored: `chat --resume` answers from them
+            options = options.model_copy(update={"documents": refs})
         engine = _engine(services)
         loaded = _load(engine, entry, spec(entry))
         setup = _setup(services, args, None, entry, loaded, sampling)
@@ -242,7 +244,11 @@ def cmd_ask(services: Services, args: argparse.Namespace) -> int:
             conversation = streaming.on(Conversation(store, engine, chat.id, setup))
             rid = streaming.request_id
             result = _stream_reply(
-                conversation, lambda: conversation.answer(rid), sys.stdout, stopped
+                conversation,
+                lambda: conversation.answer(rid),
+                sys.stdout,
+                stopped,
+                show_thinking=not args.hide_thinking,
             )
             if docs is not None and stopped.signum is None:
                 _print_sources(conversation, args.docs)
@@ -345,6 +351,7 @@ class _ChatSession:
             model=self.setup.model_id,
             system_prompt=self.args.system,
             prompt_id=prompt.id if prompt is not None else None,
+            settings=ChatOptions(think=self.args.think).to_settings(),
         )
         self.conversation = Conversation(self.store, self.engine, chat.id, self.setup)
         _note(SAVED(id=str(chat.id)))
@@ -368,7 +375,8 @@ def _repl(session: _ChatSession) -> int | None:
             try:
                 with stop_on_signals(stopped) as streaming:
                     conversation, start = session.send(text, streaming.request_id)
-                    _stream_reply(streaming.on(conversation), start, sys.stdout, stopped)
+                    shown = not session.args.hide_thinking
+                    _stream_reply(streaming.on(conversation), start, sys.stdout, stopped, shown)
             except HearthError as exc:  # keep the session going: the chat is saved
                 _error(exc)
             if stopped.signum is not None and stopped.signum != signal.SIGINT:
@@ -380,20 +388,25 @@ def _stream_reply(
     start: Callable[[], Iterator[StreamEvent]],
     out: TextIO,
     stopped: Stop,
+    show_thinking: bool = True,
 ) -> GenerationResult:
     """Print the reply as it streams (inside `stop_on_signals`: Ctrl-C, SIGTERM and SIGHUP
-    cancel it and the partial reply is stored as cancelled). Returns the engine's result."""
+    cancel it and the partial reply is stored as cancelled). A reasoning model's thinking goes
+    to stderr (`show_thinking` False: only how long it took). Returns the engine's result."""
     result: GenerationResult | None = None
     printing = True
+    thoughts = ThoughtPrinter(sys.stderr, show=show_thinking)
     for event in start():
         if isinstance(event, TokenEvent):
-            if printing and not _write(out, event.text):
+            thoughts.feed(event)
+            if printing and event.text and not _write(out, event.text):
                 printing = False  # the terminal is gone: stop, keep what came
                 conversation.cancel()
             if stopped.signum is not None:  # a signal that came before the request began
                 conversation.cancel()
         else:
             result = event
+    thoughts.end()
     _write(out, "\n")
     assert result is not None
     _note(_summary(result))
@@ -464,7 +477,13 @@ def _check_options(
     sampling_with(services.settings.sampling, **overrides)  # a value out of range: say so now
     if args.template:
         services.prompts.get(args.template)  # an unknown template: say so before loading
-    return (lambda entry: dataclasses.replace(spec, path=entry.path)), overrides
+    chosen = services.settings.fallback_templates  # picked in the window for a model
+
+    def spec_for(entry: LibraryEntry) -> LoadSpec:
+        fallback = spec.fallback_template or chosen.get(entry.id)
+        return dataclasses.replace(spec, path=entry.path, fallback_template=fallback)
+
+    return spec_for, overrides
 
 
 def _load(engine: EngineClient, entry: LibraryEntry, spec: LoadSpec) -> LoadedModel:
@@ -494,7 +513,7 @@ def _setup(
     if chat is None and prompt_id is None and args.system is None and not base:
         prompt_id = services.settings.default_prompt  # what a new chat gets, as in the window
     shown = chat if chat is not None else Chat(0, "", 0.0, 0.0, entry.id)
-    return setup_for(
+    setup = setup_for(
         dataclasses.replace(shown, system_prompt=system, prompt_id=prompt_id),
         services.settings,
         services.prompts.templates(),
@@ -503,6 +522,9 @@ def _setup(
         collections=collections,
         sampling=sampling,
     )
+    if args.think is not None:  # --think / --no-think over the chat's own switch
+        setup = dataclasses.replace(setup, think=args.think)
+    return setup
 
 
 # -- listings -------------------------------------------------------------------------------
@@ -579,7 +601,18 @@ def _generation_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--fallback-template",
         choices=["chatml", "gemma", "plain"],
-        help="chat template for a base model that has none",
+        help="chat template for a base model that has none, or over a broken one",
+    )
+    parser.add_argument(
+        "--think",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="let a reasoning model think first (templates with a Think switch, e.g. Qwen3)",
+    )
+    parser.add_argument(
+        "--hide-thinking",
+        action="store_true",
+        help="leave a reasoning model's thoughts out of stderr (the answer is on stdout)",
     )
 
 

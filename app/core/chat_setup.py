@@ -70,6 +70,7 @@ def setup_for(
         completion=completion,
         few_shot=by_id.get(options.few_shot or ""),
         documents=documents_for(options, collections),
+        think=options.think,
     )
 
 

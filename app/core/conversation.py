@@ -31,8 +31,10 @@ from app.core.messages import Message
 from app.core.prompts.library import PromptTemplate
 from app.core.prompts.texts import NO_REPLY
 from app.core.rag.context import DocumentsSetup, augment
+from app.core.reply_stream import ReplyStream
 from app.core.settings import SamplingSettings
 from app.core.text import QT_TRANSLATE_NOOP, Phrase
+from app.core.thinking import Split
 
 TITLE_LENGTH = 60
 
@@ -84,6 +86,7 @@ class ChatSetup:
     completion: bool = False
     few_shot: PromptTemplate | None = None
     documents: DocumentsSetup | None = None
+    think: bool | None = None  # the chat's Think switch (None: the template's own default)
 
     def head(self) -> list[Message]:
         """System prompt and few-shot examples: pinned before the conversation."""
@@ -96,6 +99,10 @@ class ChatSetup:
                 head = [Message("system", self.few_shot.system)]
             head += examples
         return head
+
+
+def _reasoning(partial: Split) -> str | None:
+    return partial.thinking or None
 
 
 def _reason(error: BaseException) -> str:
@@ -163,41 +170,42 @@ class Conversation:
     ) -> Iterator[StreamEvent]:
         """Stream the reply and store it, whatever ends it. The request is built here, inside
         the guard, so that a failure to build it (documents that cannot be searched) is stored
-        as a failed reply too."""
-        pieces: list[str] = [prefix.content] if prefix is not None else []
+        as a failed reply too. A reasoning model's thinking is told apart as it streams."""
+        reply = ReplyStream(prefix)
         stored = False
         try:
             for event in self.engine.stream(request()):
                 if isinstance(event, TokenEvent):
-                    pieces.append(event.text)
-                else:
-                    if prefix is not None:
-                        event = dataclasses.replace(event, text=prefix.content + event.text)
-                    self._store_result(event, prefix)
-                    stored = True
+                    yield reply.token(event)
+                    continue
+                tail = reply.finish()
+                if tail is not None:
+                    yield tail
+                event = reply.result(event)
+                self._store_result(event, prefix)
+                stored = True
                 yield event
         except GeneratorExit:  # the caller stopped reading: keep what came, as stopped
             if not stored:
-                self._store_end(prefix, "".join(pieces), "cancelled", None)
+                self._store_end(prefix, reply.partial(), "cancelled", None)
             raise
         except EngineCrashed as crash:
-            partial = (prefix.content if prefix else "") + (crash.partial_text or "")
-            self._store_end(prefix, partial or "".join(pieces), "failed", _reason(crash))
+            self._store_end(prefix, reply.partial(crash.partial_text), "failed", _reason(crash))
             raise
         except HearthError as error:
-            self._store_end(prefix, "".join(pieces), "failed", _reason(error))
+            self._store_end(prefix, reply.partial(), "failed", _reason(error))
             raise
         except (KeyboardInterrupt, SystemExit):
             if not stored:
-                self._store_end(prefix, "".join(pieces), "cancelled", None)
+                self._store_end(prefix, reply.partial(), "cancelled", None)
             raise
         except BaseException as error:  # a bug or an unexpected library error: keep the reason
             if not stored:
-                self._store_end(prefix, "".join(pieces), "failed", _reason(error))
+                self._store_end(prefix, reply.partial(), "failed", _reason(error))
             raise
 
     def _store_end(
-        self, prefix: StoredMessage | None, partial: str, status: Status, reason: str | None
+        self, prefix: StoredMessage | None, partial: Split, status: Status, reason: str | None
     ) -> None:
         """Store a reply that did not finish. A failure to store it (a full disk) is logged,
         so that the caller sees the error that ended the reply."""
@@ -213,7 +221,8 @@ class Conversation:
             document = "".join(m.content for m in history)
             return GenerationRequest(prompt=document, sampling=self.setup.sampling, request_id=rid)
         head = self.setup.head()
-        turns = [Message(m.role, m.content) for m in history if m.role != "system"]
+        # An answer's thinking goes with it; the template takes it or leaves it out.
+        turns = [Message(m.role, m.content, m.reasoning) for m in history if m.role != "system"]
         turns = self._with_documents(turns)
         return GenerationRequest(
             messages=tuple(head + turns),
@@ -221,6 +230,7 @@ class Conversation:
             pinned=len(head),
             continue_last=continue_last,
             request_id=rid,
+            think=self.setup.think,
         )
 
     def _with_documents(self, turns: list[Message]) -> list[Message]:
@@ -257,6 +267,7 @@ class Conversation:
             "assistant",
             result.text,
             status,
+            reasoning=result.reasoning,
             model=self.setup.model_id,
             params=self.setup.sampling.model_dump(mode="json"),
             timings=timings,
@@ -274,14 +285,15 @@ class Conversation:
         return self._sources
 
     def _store_failure(
-        self, partial: str, reason: str | None, status: Status, prefix: StoredMessage | None
+        self, partial: Split, reason: str | None, status: Status, prefix: StoredMessage | None
     ) -> None:
         """Store an unfinished reply (a continued one in place of the answer it carries on)."""
         self.last_reply = self.store.add_message(
             self.chat_id,
             "assistant",
-            partial,
+            partial.answer,
             status,
+            reasoning=_reasoning(partial),
             model=self.setup.model_id,
             params=self.setup.sampling.model_dump(mode="json"),
             sources=self._kept_sources(prefix),

@@ -11,5 +11,9 @@ ROLES: tuple[Role, ...] = ("system", "user", "assistant")
 
 @dataclass(frozen=True)
 class Message:
+    """One turn. `reasoning`: a reasoning model's thinking before this (assistant) answer,
+    which reaches the template as `reasoning_content` only where the template reads it."""
+
     role: Role
     content: str
+    reasoning: str | None = None

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from app.core.errors import InvalidSetting, SettingsError
 from app.core.fileio import atomic_write_text, move_aside
+from app.core.prompts.fallbacks import FALLBACK_TEMPLATES
 from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 
 SCHEMA_VERSION = 1
@@ -159,6 +160,28 @@ class Settings(BaseModel):
     font_size: int = Field(11, ge=6, le=40)
     language: Literal["system", "en", "zh_CN"] = "system"
     last_chat: int | None = None
+    # library model id -> the fallback chat template the user picked for it (a broken or slow
+    # template of its own); kept apart from `engine`, which the settings dialog rebuilds
+    fallback_templates: dict[str, str] = {}
+
+    @field_validator("fallback_templates", mode="before")
+    @classmethod
+    def _known_fallbacks(cls, value: object) -> dict[str, str]:
+        """Only readable entries naming a known fallback; a damaged one is left out."""
+        if not isinstance(value, dict):
+            return {}
+        return {
+            k: v
+            for k, v in value.items()
+            if isinstance(k, str) and k and isinstance(v, str) and v in FALLBACK_TEMPLATES
+        }
+
+    def with_fallback(self, model_id: str, name: str | None) -> Settings:
+        """These settings with `model_id` using the fallback template `name` (None: its own)."""
+        chosen = {k: v for k, v in self.fallback_templates.items() if k != model_id}
+        if name:
+            chosen[model_id] = name
+        return self.model_copy(update={"fallback_templates": chosen})
 
 
 def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:

@@ -41,7 +41,9 @@ class ThinkingSplitter:
         self.thought = started  # the reply has a thinking part (open, or closed)
         self._open, self._close = open_tag, close_tag
         self._held = ""  # text that may be the start of a tag
-        self._trim = ""  # blank characters still to drop where a part begins ("\n", or all)
+        # blank characters still to drop where a part begins ("\n", or all): the blank line
+        # after the template's own <think> too
+        self._trim = "\n" if started else ""
 
     def feed(self, text: str) -> Split:
         """What `text` adds to the thinking and to the answer."""

@@ -1,11 +1,12 @@
-"""Above the conversation: the chat's model, system prompt, few-shot template, and the
-system prompt itself, editable in place."""
+"""Above the conversation: the chat's model (with its Think switch and fallback template),
+system prompt, few-shot template, and the system prompt itself, editable in place."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -22,6 +23,7 @@ from app.core.models.library import LibraryEntry
 from app.core.prompts.library import PromptTemplate, in_order
 from app.core.rag.types import CollectionStatus
 from app.ui.elide import ElidedButton, ElidedCombo, ElidedLabel
+from app.ui.fallback_banner import FallbackMenu
 from app.workers import i18n
 
 NONE = ""
@@ -35,7 +37,9 @@ class ChatHeader(QWidget):
     Signals:
         model_selected(str), prompt_selected(str) ("" for none), few_shot_selected(str) ("" for
         none), system_prompt_edited(str), prompts_edit_requested(), settings_requested(),
-        models_requested(), documents_selected(list) (collection ids), documents_requested().
+        models_requested(), documents_selected(list) (collection ids), documents_requested(),
+        think_toggled(bool) (the user flipped the chat's Think switch), fallback_chosen(str)
+        (a fallback template for the loaded model, "" for its own).
     """
 
     model_selected = Signal(str)
@@ -47,6 +51,8 @@ class ChatHeader(QWidget):
     models_requested = Signal()
     documents_selected = Signal(list)
     documents_requested = Signal()
+    think_toggled = Signal(bool)
+    fallback_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +71,18 @@ class ChatHeader(QWidget):
         self.loading.setMaximumHeight(12)
         self.loading.setTextVisible(False)
         self.loading.hide()
+        self.think_button = QCheckBox()  # shown for templates that read `enable_thinking`
+        self.think_button.setObjectName("thinkSwitch")
+        self.think_button.setCheckable(True)
+        self.think_button.setChecked(True)
+        self.think_button.hide()
+        self._think_offered = False
+        self.template_button = ElidedButton()  # shown while a fallback template is in use
+        self.template_button.setObjectName("fallbackTemplate")
+        self.template_menu = FallbackMenu(self.template_button)
+        self.template_button.setMenu(self.template_menu)
+        self.template_button.hide()
+        self._fallback: str | None = None
         self.prompt = ElidedCombo(letters=16)
         self.prompt.setObjectName("promptPicker")
         self.shots = ElidedCombo(letters=12)
@@ -109,6 +127,8 @@ class ChatHeader(QWidget):
         self.library_button.clicked.connect(self.prompts_edit_requested)
         self.settings_button.clicked.connect(self.settings_requested)
         self.models_button.clicked.connect(self.models_requested)
+        self.think_button.clicked.connect(self.think_toggled)  # the user's clicks only
+        self.template_menu.chosen.connect(self.fallback_chosen)
         self.retranslate()
 
     def _layout_rows(self) -> None:
@@ -121,6 +141,8 @@ class ChatHeader(QWidget):
             self.models_button,
             self.loading,
             self.base_badge,
+            self.template_button,
+            self.think_button,
         )
         for widget in first:
             row.addWidget(widget)
@@ -182,6 +204,14 @@ class ChatHeader(QWidget):
         )
         self.system.setPlaceholderText(self.tr("System prompt for this chat"))
         self.docs_button.setToolTip(self.tr("The document collections this chat answers from"))
+        self.think_button.setText(self.tr("Think"))
+        self.think_button.setToolTip(
+            self.tr(
+                "Let the model think before it answers (its thinking is shown apart). "
+                "Turn it off for quicker answers. This chat only."
+            )
+        )
+        self._label_template()
         if self._templates:
             self.set_templates(self._templates)
         if self._entries:
@@ -198,9 +228,11 @@ class ChatHeader(QWidget):
 
     def _folds(self) -> tuple[tuple[QWidget, ...], tuple[QWidget, ...]]:
         """What folds first in each row: buttons that the Tools menu also has, then the
-        pickers' labels (each picker's list still says what it holds)."""
+        pickers' labels (each picker's list still says what it holds), then the Think switch
+        (where the model has one)."""
+        think = (self.think_button,) if self._think_offered else ()
         return (
-            (self.settings_button, self.models_button, self.model_label),
+            (self.settings_button, self.models_button, self.model_label, *think),
             (self.library_button, self.shots_label, self.prompt_label),
         )
 
@@ -247,6 +279,13 @@ class ChatHeader(QWidget):
         for button in (self.models_button, self.settings_button, self.library_button):
             if button.isHidden():
                 self.more_menu.addAction(button.text()).triggered.connect(button.click)
+        if self._think_offered and self.think_button.isHidden():
+            think = self.more_menu.addAction(self.think_button.text())
+            think.setCheckable(True)
+            think.setChecked(self.think_button.isChecked())
+            think.setToolTip(self.think_button.toolTip())
+            think.triggered.connect(self.think_button.click)
+        self.more_menu.setToolTipsVisible(True)
         self.more_button.setVisible(bool(self.more_menu.actions()))
 
     def minimumSizeHint(self) -> QSize:
@@ -291,6 +330,38 @@ class ChatHeader(QWidget):
             widget.setEnabled(not is_base)
         self.shots.setEnabled(not is_base)
         self._fold()
+
+    def set_think_switch(self, offered: bool) -> None:
+        """Offer the Think switch: the loaded model's chat template reads `enable_thinking`.
+        Other models have none (whether they think is up to them), so it is not shown."""
+        self._think_offered = offered
+        if not offered:
+            self.think_button.hide()
+        self._fold()  # shown, or in the "⋯" menu when the row is full
+
+    def show_think(self, on: bool) -> None:
+        """The open chat's Think switch."""
+        self.think_button.setChecked(on)
+        self._fill_more()
+
+    def show_template(self, fallback: str | None) -> None:
+        """The fallback template the loaded model chats through (None: its own, not shown)."""
+        self._fallback = fallback
+        self.template_menu.show_current(fallback)
+        self.template_button.setVisible(fallback is not None)
+        self._label_template()
+        self._fold()
+
+    def _label_template(self) -> None:
+        names = {"chatml": "ChatML", "gemma": "Gemma", "plain": self.tr("Plain")}
+        shown = names.get(self._fallback or "", self._fallback or "")
+        self.template_button.setText(self.tr("Template: {0}").format(shown))
+        self.template_button.setToolTip(
+            self.tr(
+                "This model chats through a fallback template, not its own. "
+                "Pick another, or go back to the model's own template."
+            )
+        )
 
     def set_templates(self, templates: list[PromptTemplate]) -> None:
         """The prompts of the library: those written in the UI's language first, each titled

@@ -18,6 +18,7 @@ from app.core.chats.store import Chat, StoredMessage
 from app.core.conversation import ChatSetup, Conversation, start_chat
 from app.core.errors import message_of
 from app.core.models.library import LibraryEntry, pick_default
+from app.core.prompts import texts as template_texts
 from app.core.prompts.library import PromptTemplate, version_for
 from app.core.services import Services
 from app.core.settings import SamplingSettings, Settings, save_settings
@@ -46,6 +47,16 @@ NOT_IN_LIBRARY = Phrase(
 CANNOT_USE = Phrase(
     "ui.session.cannot-use", QT_TRANSLATE_NOOP("Messages", "{model} cannot be used: {reason}")
 )
+# The model's own chat template is broken, too slow or too big: a fallback template helps.
+TEMPLATE_TROUBLE = frozenset(
+    p.id
+    for p in (
+        template_texts.TEMPLATE_INVALID,
+        template_texts.TEMPLATE_TOO_SLOW,
+        template_texts.TEMPLATE_TOO_BIG,
+        template_texts.TEMPLATE_REPEATS,
+    )
+)
 
 
 class ChatSession(QObject):
@@ -61,6 +72,8 @@ class ChatSession(QObject):
         draft_returned(str): text that was sent but could not be stored, back to the composer.
         turn_started(list, str): how the chat looks while the answer is written (messages, with
             id 0 for ones not stored yet) and the text the answer starts from (Continue).
+        fallback_wanted(str): the model (library id) whose own chat template just failed
+            (broken, too slow, too big): the user may pick a fallback template for it.
     """
 
     chat_changed = Signal(object, list)
@@ -70,6 +83,7 @@ class ChatSession(QObject):
     error_raised = Signal(object)
     draft_returned = Signal(str)
     turn_started = Signal(list, str)
+    fallback_wanted = Signal(str)
 
     def __init__(
         self,
@@ -96,6 +110,8 @@ class ChatSession(QObject):
         self._library_read = False
         self._started = False
         self._loading: str | None = None
+        self._asked: str | None = None  # the model last asked to load
+        self._new_options = ChatOptions()  # for the chat the next first message starts
         self._shut_down = False
         chats.store_opened.connect(self._on_chats_store_opened)
         chats.chats_listed.connect(self._on_chats_listed)
@@ -103,6 +119,7 @@ class ChatSession(QObject):
         chats.chat_updated.connect(self._on_chats_chat_updated)
         chats.failed.connect(self.error_raised.emit)  # a str or a Msg, as the controller sends
         engine.model_failed.connect(self.error_raised.emit)
+        engine.model_failed.connect(self._offer_fallback)
         engine.generation_finished.connect(self._on_engine_generation_ended)
         engine.generation_failed.connect(self._on_engine_generation_failed)
         engine.model_loaded.connect(self._on_engine_model_loaded)
@@ -155,6 +172,7 @@ class ChatSession(QObject):
             fields: dict[str, Any] = {
                 "model": self.settings.default_model,
                 "prompt_id": self._default_prompt(),
+                "settings": self._new_options.to_settings(),
             }
             self.chats.run(lambda s: start_chat(s, text, **fields), lambda _: None)
         else:
@@ -165,7 +183,10 @@ class ChatSession(QObject):
     def new_chat(self) -> None:
         model = self.engine.loaded_id or self.settings.default_model
         self.chats.create_chat(
-            lambda chat: self.open_chat(chat.id), model=model, prompt_id=self._default_prompt()
+            lambda chat: self.open_chat(chat.id),
+            model=model,
+            prompt_id=self._default_prompt(),
+            settings=self._new_options.to_settings(),
         )
 
     def open_chat(self, chat_id: int) -> None:
@@ -225,6 +246,7 @@ class ChatSession(QObject):
                 self._on_start_failed,
                 model=self.engine.loaded_id,
                 prompt_id=self._default_prompt(),
+                settings=self._new_options.to_settings(),
             )
             return True
         self._send_in(self.chat, text)
@@ -304,7 +326,7 @@ class ChatSession(QObject):
                 lambda chat: self.open_chat(chat.id),
                 model=self.engine.loaded_id,
                 prompt_id=self._default_prompt(),
-                settings=ChatOptions(documents=chosen).to_settings(),
+                settings=self._new_options.model_copy(update={"documents": chosen}).to_settings(),
             )
             return
         options = self.chat_options().model_copy(update={"documents": chosen})
@@ -330,8 +352,35 @@ class ChatSession(QObject):
         self.chats.update_chat(self.chat.id, settings=options.to_settings(self.chat.settings))
 
     def chat_options(self) -> ChatOptions:
-        """The open chat's own options (the defaults with no chat open)."""
-        return ChatOptions.from_settings(self.chat.settings if self.chat is not None else None)
+        """The open chat's own options (with no chat open: those the next new chat gets)."""
+        if self.chat is None:
+            return self._new_options
+        return ChatOptions.from_settings(self.chat.settings)
+
+    def set_think(self, on: bool) -> None:
+        """The open chat's Think switch (with no chat open: the next new chat's)."""
+        if self.chat is None:
+            self._new_options = self._new_options.model_copy(update={"think": on})
+            return
+        options = self.chat_options().model_copy(update={"think": on})
+        self.chats.update_chat(self.chat.id, settings=options.to_settings(self.chat.settings))
+
+    def fallback_for(self, model_id: str | None) -> str | None:
+        """The fallback chat template the user picked for this model (None: its own)."""
+        return self.settings.fallback_templates.get(model_id or "")
+
+    def set_fallback_template(self, model_id: str, name: str | None) -> None:
+        """Chat with `model_id` through the fallback template `name` (None: the model's own
+        template again). The choice is saved; the model loads again with it when it is the
+        one in use or the one that just failed to load."""
+        if not model_id or self.fallback_for(model_id) == name:
+            return
+        self.settings = self.settings.with_fallback(model_id, name)
+        path, settings = self.services.paths.settings_file, self.settings
+        self._io.call(lambda: save_settings(path, settings), None, self._on_io_failed)
+        if model_id in (self.engine.loaded_id, self._asked):
+            self._loading = model_id
+            self._load(model_id)
 
     def chat_documents(self) -> list[int]:
         """The ids of the collections the open chat answers from."""
@@ -446,7 +495,11 @@ class ChatSession(QObject):
             reason: Msg | str = (entry.problem or "") if entry is not None else NOT_IN_LIBRARY()
             self.error_raised.emit(CANNOT_USE(model=entry_id, reason=reason))
             return
-        self.engine.load(entry_id, load_spec_for(entry.path, self.settings))
+        self._asked = entry_id
+        fallback = self.fallback_for(entry_id)
+        self.engine.load(
+            entry_id, load_spec_for(entry.path, self.settings, fallback_template=fallback)
+        )
 
     def _wanted_model(self) -> str | None:
         usable = [e for e in self.entries if e.usable]
@@ -483,6 +536,7 @@ class ChatSession(QObject):
 
     def _on_chats_chat_opened(self, chat: Chat, messages: list[StoredMessage]) -> None:
         self._give_back_queued(chat.id)
+        self._new_options = ChatOptions()  # they went to the chat started with them
         self.chat, self.messages = chat, messages
         self.chat_changed.emit(chat, messages)
         if self.settings.last_chat != chat.id:
@@ -508,8 +562,15 @@ class ChatSession(QObject):
             self.open_chat(self.chat.id)
         self.chats.refresh()
 
+    def _offer_fallback(self, message: Msg | str) -> None:
+        """The model's own chat template failed: say which model may take a fallback."""
+        model = self.engine.loaded_id or self._asked
+        if isinstance(message, Msg) and message.id in TEMPLATE_TROUBLE and model:
+            self.fallback_wanted.emit(model)
+
     def _on_engine_generation_failed(self, _rid: int, message: Msg | str) -> None:
         self.error_raised.emit(message)
+        self._offer_fallback(message)
         draft, self._draft = self._draft, None
         store, chat = self.chats.store, self.chat
         if chat is None or store is None:

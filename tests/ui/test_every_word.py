@@ -97,6 +97,7 @@ NAMES = {
     *("GGUF", "Hugging", "Face", "Hearth", "CPU", "GPU", "RAM", "PDF", "KV", "CUDA", "Metal"),
     *("Vulkan", "Word", "EPUB", "Markdown", "HTML", "JSON", "JSONL", "ChatGPT", "English"),
     *("MB", "GB", "kB", "KB", "TB"),
+    *("ChatML", "Gemma", "Qwen", "SmolLM"),  # chat template formats and model families
     *("Ctrl", "Shift", "Alt", "Enter", "Esc", "Return", "Del"),
 }
 SHOWN_AS_IS_IN_ENGLISH = ("简体中文",)

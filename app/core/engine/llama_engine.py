@@ -46,6 +46,7 @@ from app.core.messages import Message
 from app.core.models.model_info import ModelInfo, read_model_info
 from app.core.prompts.fallbacks import fallback_template
 from app.core.prompts.template import ChatTemplate, open_last_message
+from app.core.thinking import opens_thinking
 
 
 class CancelCell:
@@ -78,6 +79,7 @@ class LlamaEngine:
         self._model: ModelInfo | None = None
         self._template: ChatTemplate | None = None
         self._bos_text = ""
+        self._variables: dict[str, Any] = {}  # what the template gets besides the messages
         self._current = 0
         self._evaluated = 0
 
@@ -125,6 +127,7 @@ class LlamaEngine:
             is_base=model.is_base,
             template=template_kind,
             load_seconds=time.perf_counter() - started,
+            thinking_switch=self._template is not None and self._template.thinking_switch,
         )
         return self._loaded
 
@@ -187,7 +190,8 @@ class LlamaEngine:
         produced = 0
         reason: FinishReason = "length"
         vocab, is_eog = llm._model.vocab, _llama_cpp().llama_vocab_is_eog
-        yield TokenEvent(request.request_id, "", prompt_tokens=len(tokens))
+        opened = self._opens_thinking(request, tokens)
+        yield TokenEvent(request.request_id, "", prompt_tokens=len(tokens), thinking_opened=opened)
         generator = llm.generate(
             tokens,
             top_k=sampling.top_k,
@@ -278,6 +282,14 @@ class LlamaEngine:
             return ChatTemplate(model.chat_template, bos, eos), "gguf"
         return None, "none"
 
+    def _opens_thinking(self, request: GenerationRequest, tokens: list[int]) -> bool:
+        """Whether the prompt ends inside a `<think>` block the template opened, so the model's
+        first text is thinking (never for plain completions or a continued reply)."""
+        if request.is_completion or request.continue_last or not tokens:
+            return False
+        tail = bytes(self._llm.detokenize(tokens[-8:], special=True))
+        return opens_thinking(tail.decode("utf-8", "replace"))
+
     def _special_text(self, token: int) -> str:
         if token < 0:
             return ""
@@ -296,6 +308,9 @@ class LlamaEngine:
             raise TemplateError(
                 BASE_MODEL(model=self._model.name) if self._model else BASE_MODEL_UNNAMED()
             )
+        self._variables = {}
+        if self._template.thinking_switch:  # the Think switch: on unless the chat turned it off
+            self._variables["enable_thinking"] = request.think is not False
         if request.continue_last:
             return fit_to_context(request.messages, request.pinned, self._continue_tokens, budget)
         return fit_to_context(request.messages, request.pinned, self._chat_tokens, budget)
@@ -305,7 +320,9 @@ class LlamaEngine:
 
     def _chat_tokens(self, messages: Sequence[Message], continue_last: bool = False) -> list[int]:
         assert self._template is not None
-        segments = self._template.render(messages, add_generation_prompt=not continue_last)
+        segments = self._template.render(
+            messages, add_generation_prompt=not continue_last, **self._variables
+        )
         if continue_last:
             segments = open_last_message(segments)
         bos = self._bos_text

@@ -78,6 +78,7 @@ class LoadedModel:
     is_base: bool
     template: Literal["gguf", "fallback", "none"]
     load_seconds: float  # reading the file and a first warm-up pass: never in an answer's time
+    thinking_switch: bool = False  # the template reads `enable_thinking` (Qwen3): a Think switch
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class GenerationRequest:
     pinned: int = 0
     continue_last: bool = False
     request_id: int = field(default_factory=next_request_id)
+    think: bool | None = None  # `enable_thinking` for templates that read it (None: theirs)
 
     @property
     def is_completion(self) -> bool:
@@ -110,6 +112,8 @@ class Timings:
     context_length: int
     time_to_first_token_s: float
     decode_seconds: float
+    thinking_tokens: int = 0  # of completion_tokens, those spent thinking (set by Conversation)
+    thinking_seconds: float = 0.0  # from the first token to the end of the thinking
 
     @property
     def reused_tokens(self) -> int:
@@ -127,12 +131,18 @@ class Timings:
 class TokenEvent:
     """Text of the answer as it comes. `prompt_tokens` is the size of the prompt (known before
     the first token: a stream opens with an empty event carrying it) and `produced` the answer
-    tokens so far, so the context meter can count while the answer is written."""
+    tokens so far, so the context meter can count while the answer is written.
+
+    From the engine, `text` is the model's raw text and the opening event's `thinking_opened`
+    says the template opened `<think>` at the end of the prompt. `Conversation` splits it: its
+    events carry the answer in `text` and the thinking in `thinking` (deltas both)."""
 
     request_id: int
     text: str
     prompt_tokens: int = 0
     produced: int = 0
+    thinking: str = ""
+    thinking_opened: bool = False
 
     @property
     def context_used(self) -> int:
@@ -148,13 +158,16 @@ class LoadProgress:
 
 @dataclass(frozen=True)
 class GenerationResult:
-    """The end of a stream. `dropped_messages` > 0 means old turns were left out to fit."""
+    """The end of a stream. `dropped_messages` > 0 means old turns were left out to fit.
+    After `Conversation`, `text` is the answer alone and `reasoning` the thinking (None: the
+    reply had none)."""
 
     request_id: int
     text: str
     finish_reason: FinishReason
     timings: Timings
     dropped_messages: int = 0
+    reasoning: str | None = None
 
 
 StreamEvent = TokenEvent | GenerationResult

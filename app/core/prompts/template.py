@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any
 
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2 import nodes
+from jinja2 import meta, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from app.core.errors import TemplateError
@@ -44,6 +44,8 @@ RENDER_SECONDS = 1.0
 """How long one rendering may run."""
 RENDER_CHARS = 4_000_000
 """How much text one rendering may make (the prompt, and any one string on the way)."""
+REASONING_KEY = "reasoning_content"
+"""The message field a reasoning model's template reads its earlier thoughts from."""
 _BOUNDED = "hearth_bounded"
 _SIZED = frozenset({str, list, tuple, dict})
 
@@ -161,11 +163,16 @@ class ChatTemplate:
         self._env.globals["strftime_now"] = _strftime_now
         self._special = {"bos_token": bos_token, "eos_token": eos_token}
         try:
-            self._template = self._env.from_string(source)
+            tree = self._env.parse(source)
+            self._template = self._env.from_string(tree)
         except JinjaTemplateError as exc:
             raise TemplateError(TEMPLATE_INVALID(reason=str(exc))) from exc
         self.seconds = RENDER_SECONDS
         self.chars = RENDER_CHARS
+        # `enable_thinking` (Qwen3): the chat gets a Think switch.
+        self.thinking_switch = "enable_thinking" in meta.find_undeclared_variables(tree)
+        # `message.reasoning_content`: earlier thinking is handed back the template's way.
+        self.reads_reasoning = _reads_key(tree, REASONING_KEY)
 
     def render(
         self,
@@ -173,18 +180,24 @@ class ChatTemplate:
         add_generation_prompt: bool = True,
         **variables: Any,
     ) -> list[Segment]:
-        """The prompt as segments; `variables` (e.g. `enable_thinking`) reach the template."""
-        real = [{"role": m.role, "content": m.content} for m in messages]
+        """The prompt as segments; `variables` (e.g. `enable_thinking`) reach the template.
+        A message's `reasoning` reaches it as `reasoning_content`, only where it reads that
+        (a model's own earlier thoughts: handed back as they were written, not as user text)."""
+        real = [self._fields(m, m.content) for m in messages]
         text = self.render_reference(real, add_generation_prompt, **variables)
         nonce = secrets.token_hex(4)
-        marked = [
-            {"role": m.role, "content": _wrap(m.content, nonce, i)} for i, m in enumerate(messages)
-        ]
+        marked = [self._fields(m, _wrap(m.content, nonce, i)) for i, m in enumerate(messages)]
         marked_text = self.render_reference(marked, add_generation_prompt, **variables)
         pieces = _split(marked_text, nonce, [m.content for m in messages])
         if "".join(p.text for p in pieces) == text:
             return _merge(pieces)
         return _locate(text, [p.text for p in pieces if p.literal], [m.content for m in messages])
+
+    def _fields(self, message: Message, content: str) -> dict[str, str]:
+        fields = {"role": message.role, "content": content}
+        if message.reasoning and self.reads_reasoning:
+            fields[REASONING_KEY] = message.reasoning
+        return fields
 
     def render_text(
         self, messages: Sequence[Message], add_generation_prompt: bool = True, **variables: Any
@@ -211,6 +224,22 @@ class ChatTemplate:
             raise TemplateError(TEMPLATE_TOO_BIG(chars=self.chars)) from exc
         except Exception as exc:  # SecurityError, UndefinedError, anything the template throws
             raise TemplateError(TEMPLATE_FAILED(str(exc))) from exc
+
+
+def _reads_key(tree: nodes.Template, key: str) -> bool:
+    """Whether the template reads `key` from anything (`x.key`, `x['key']`, `x.get('key')`)."""
+    if any(n.attr == key for n in tree.find_all(nodes.Getattr)):
+        return True
+    if any(
+        isinstance(n.arg, nodes.Const) and n.arg.value == key for n in tree.find_all(nodes.Getitem)
+    ):
+        return True
+    return any(
+        isinstance(n.node, nodes.Getattr)
+        and n.node.attr == "get"
+        and any(isinstance(a, nodes.Const) and a.value == key for a in n.args)
+        for n in tree.find_all(nodes.Call)
+    )
 
 
 def _collect(chunks: Iterator[str], env: _BoundedEnvironment) -> str:

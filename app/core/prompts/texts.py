@@ -44,7 +44,7 @@ TEMPLATE_REPEATS = Phrase(
     QT_TRANSLATE_NOOP(
         "Messages",
         "The model's chat template repeats message text, which Hearth cannot render safely. "
-        "Pick a fallback template in the model settings.",
+        "Pick a fallback template to chat with this model.",
     ),
 )
 NO_REPLY = Phrase(
