@@ -34,6 +34,10 @@ TOKENS_REUSED = Phrase(
     "figures.tokens-reused",
     QT_TRANSLATE_NOOP("Messages", "{prompt} prompt ({new} new) + {answer} answer tokens"),
 )
+THINKING = Phrase(
+    "figures.thinking",
+    QT_TRANSLATE_NOOP("Messages", "thinking {tokens} tokens in {seconds} s"),
+)
 TEMPERATURE = Phrase("figures.temperature", QT_TRANSLATE_NOOP("Messages", "temperature {t}"))
 LOAD_TIME = Phrase("figures.load-time", QT_TRANSLATE_NOOP("Messages", "loaded in {s} s"))
 
@@ -51,6 +55,8 @@ class AnswerFigures:
     context_length: int
     model: str = ""
     temperature: float | None = None
+    thinking_tokens: int = 0  # of completion_tokens, those a reasoning model spent thinking
+    thinking_seconds: float = 0.0
 
 
 def answer_figures(message: StoredMessage) -> AnswerFigures | None:
@@ -64,7 +70,9 @@ def answer_figures(message: StoredMessage) -> AnswerFigures | None:
         return None
     prompt, evaluated, produced, used, size = (int(c or 0) for c in counts)
     first, decode = (float(s or 0.0) for s in seconds)
-    measured = Timings(prompt, evaluated, produced, used, size, first, decode)
+    thought = min(_count(timings.get("thinking_tokens")) or 0, produced)
+    thinking_s = _number(timings.get("thinking_seconds")) or 0.0
+    measured = Timings(prompt, evaluated, produced, used, size, first, decode, thought, thinking_s)
     params = message.params if isinstance(message.params, Mapping) else {}
     temperature = _number(params.get("temperature"))
     return timings_figures(measured, _model_name(message.model), temperature)
@@ -84,6 +92,8 @@ def timings_figures(
         context_length=timings.context_length,
         model=model,
         temperature=temperature,
+        thinking_tokens=timings.thinking_tokens,
+        thinking_seconds=timings.thinking_seconds,
     )
 
 
@@ -116,9 +126,13 @@ def speed(figures: AnswerFigures) -> Msg:
 
 
 def details(figures: AnswerFigures) -> Msg:
-    """The line under an answer: speed, first token, tokens, sampling and model."""
+    """The line under an answer: speed, first token, tokens (thinking ones too: tokens/s
+    counts every token produced), the thinking, sampling and model."""
     parts = [speed(figures) if figures.completion_tokens >= 2 else _first(figures)]
     parts.append(_tokens(figures))
+    if figures.thinking_tokens:
+        seconds = Decimal(figures.thinking_seconds, 1 if figures.thinking_seconds < 10 else 0)
+        parts.append(THINKING(tokens=figures.thinking_tokens, seconds=seconds))
     if figures.temperature is not None:
         parts.append(TEMPERATURE(t=Decimal(figures.temperature, 1)))
     if figures.model:

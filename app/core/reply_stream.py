@@ -72,7 +72,7 @@ class ReplyStream:
             result.timings, thinking_tokens=tokens, thinking_seconds=seconds
         )
         return dataclasses.replace(
-            result, text=whole.answer, reasoning=whole.thinking or None, timings=timings
+            result, text=whole.answer, reasoning=_tidy(whole.thinking), timings=timings
         )
 
     def partial(self, raw: str | None = None) -> Split:
@@ -83,7 +83,8 @@ class ReplyStream:
         else:
             tail = self._splitter.finish() if self._splits else Split()
             came = Split("".join(self._came[0]), "".join(self._came[1])) + tail
-        return self._prefix + came
+        whole = self._prefix + came
+        return Split(_tidy(whole.thinking) or "", whole.answer)
 
     def _note(self, split: Split, produced: int) -> None:
         if split.thinking:
@@ -101,3 +102,8 @@ class ReplyStream:
         if self._splits and self._splitter.thought and self._first is not None:
             return produced, self._clock() - self._first
         return 0, 0.0
+
+
+def _tidy(thinking: str) -> str | None:
+    """The thoughts as stored: without the line break before `</think>` (None: none)."""
+    return thinking.rstrip() or None

@@ -7,6 +7,10 @@ being written sits directly in the document's root frame, not in a frame of its 
 nested frame out again whole on every change, which made updates grow with the answer's length.
 Assistant frames have no side padding, so the answer does not shift when it is framed at the end.
 
+A reasoning model's thinking shows apart, in a grey block above the answer that folds to
+"Thought for 12 s" when the answer starts (`app/ui/thinking_block.py`); which blocks the user
+opened is remembered while the chat is shown.
+
 Nothing remote is ever loaded: `loadResource` refuses everything, images are shown as links, and
 a link opens in the system browser only after the user has seen its address and agreed.
 """
@@ -37,6 +41,7 @@ from app.core.figures import answer_figures, details
 from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 from app.ui.markdown import MarkdownRenderer, split_finished
 from app.ui.message_editor import MessageEditor
+from app.ui.thinking_block import LiveThinking, stored_html, stored_seconds
 from app.workers import i18n
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -90,6 +95,10 @@ class ChatView(QTextBrowser):
         self._tail_start = 0
         self._placeholder = False
         self._frames: dict[int, QTextFrame] = {}
+        self._last_answer: int | None = None
+        self._chat_id: int | None = None
+        self._opened: dict[int, bool] = {}  # thinking blocks the user opened or folded
+        self.live = LiveThinking(self.document(), self._thinking_label, self._moved, self)
         self.editor = MessageEditor(self.viewport())
         self.editor.submitted.connect(self.edit_requested)
         self.editor.submitted.connect(self._on_editor_closed)
@@ -119,8 +128,10 @@ class ChatView(QTextBrowser):
         self._codes.clear()
         self._frames.clear()
         self._messages = {m.id: m for m in messages}
-        self._streaming = False
         last_answer = max((m.id for m in messages if m.role == "assistant"), default=None)
+        self._remember_thinking(messages, last_answer)
+        self._streaming = False
+        self._last_answer = last_answer
         if completion:
             self._append_document(messages)
         else:
@@ -131,21 +142,36 @@ class ChatView(QTextBrowser):
             self.editor.show()
             self._place_editor()
 
+    def _remember_thinking(self, messages: list[StoredMessage], last_answer: int | None) -> None:
+        """Forget opened blocks of another chat; keep the user's choice on the live block."""
+        self.live.stop()
+        chat_id = messages[0].chat_id if messages else None
+        if chat_id != self._chat_id:
+            self._opened.clear()
+            self._chat_id = chat_id
+        elif self._streaming and self.live.chosen and last_answer is not None:
+            self._opened[last_answer] = self.live.opened
+
     def show_empty(self, text: str) -> None:
         self.editor.hide()
+        self.live.stop()
         self.clear()
         self._streaming = False
         self.setHtml(f'<p align="center" style="color:gray"><br><br>{html.escape(text)}</p>')
 
     # -- streaming ---------------------------------------------------------------------
 
-    def begin_reply(self, waiting_text: str, prefix: str = "") -> None:
-        """Open the answer's frame; `waiting_text` shows until the first token."""
+    def begin_reply(
+        self, waiting_text: str, prefix: str = "", continued: StoredMessage | None = None
+    ) -> None:
+        """Open the answer's frame; `waiting_text` shows until the first token. `continued`:
+        the answer carried on (its text is `prefix`), whose thoughts stay above it."""
         self._close_editor()
         self._stream, self._done_upto = "", 0
         self._streaming = True
         if self.completion:
             self._tail_start = self._end_position()
+            self.live.reset(self._tail_start)
             self._show_placeholder(waiting_text)
             return
         cursor = self._end_cursor()
@@ -155,6 +181,11 @@ class ChatView(QTextBrowser):
         cursor.insertText(self.model_name or self.tr("Assistant"), bold)
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         self._tail_start = cursor.position()
+        self.live.reset(self._tail_start)
+        if continued is not None and (continued.reasoning or "").strip():
+            opened = self._opened.get(continued.id, False)
+            self.live.keep(continued.reasoning or "", stored_seconds(continued.timings), opened)
+            self._rebuild_reply()
         self._show_placeholder(waiting_text)
         if prefix:
             self.append_text(prefix)
@@ -167,6 +198,9 @@ class ChatView(QTextBrowser):
             self._remove_tail()
             self._placeholder = False
         at_end = self._at_end()
+        if self.live.thinking:  # the answer starts: the thinking folds
+            self.live.finish()
+            self._rebuild_reply()
         if self.completion:
             self._end_cursor().insertText(text, self._answer_format())
             self._stream += text
@@ -175,6 +209,46 @@ class ChatView(QTextBrowser):
             self._update_stream()
         if at_end:
             self._scroll_to_end()
+
+    def append_thinking(self, text: str) -> None:
+        """Add streamed thinking to the block above the answer (built on its first text)."""
+        if not self._streaming or self.completion or not text:
+            return
+        if self._placeholder:
+            self._remove_tail()
+            self._placeholder = False
+        at_end = self._at_end()
+        in_place = self.live.built and not self._stream  # else the block is built (again)
+        self.live.append(text)
+        if not in_place:
+            self._rebuild_reply()
+        if at_end:
+            self._scroll_to_end()
+
+    def _rebuild_reply(self) -> None:
+        """Write the thinking block and the answer so far again (the block opened or folded)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.live.start)
+        cursor.setPosition(self._end_position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self.live.build(cursor)
+        self._tail_start, self._done_upto = self.live.end, 0
+        if self._stream:
+            self._update_stream()
+
+    def _moved(self, delta: int) -> None:
+        """The live thinking block changed length: the answer after it moved."""
+        self._tail_start += delta
+
+    def _thinking_label(self, seconds: float | None, thinking: bool) -> str:
+        """The thinking block's head: counting whole seconds, then how long it took."""
+        if thinking:
+            return self.tr("Thinking… {0} s").format(int(seconds or 0))
+        if seconds is None:
+            return self.tr("Thoughts")
+        if seconds < 1:
+            return self.tr("Thought for a moment")
+        return self.tr("Thought for {0} s").format(round(seconds))
 
     def _update_stream(self) -> None:
         boundary = split_finished(self._stream, self._done_upto)
@@ -209,6 +283,12 @@ class ChatView(QTextBrowser):
     def _append_message(self, message: StoredMessage, is_last_answer: bool) -> None:
         cursor = self._end_cursor()
         self._frames[message.id] = cursor.insertFrame(self._frame_format(message.role))
+        self._fill_message(cursor, message, is_last_answer)
+
+    def _fill_message(
+        self, cursor: QTextCursor, message: StoredMessage, is_last_answer: bool
+    ) -> None:
+        """A message's header, text and lines under it, at `cursor` (in its frame)."""
         who = (
             self.tr("You")
             if message.role == "user"
@@ -217,7 +297,8 @@ class ChatView(QTextBrowser):
         cursor.insertHtml(self._header_html(who, self._actions(message, is_last_answer)))
         cursor.insertBlock()
         if message.role == "assistant":
-            body = self._render(message.content) if message.content else ""
+            body = self._thinking_html(message)
+            body += self._render(message.content) if message.content else ""
             body += self._sources_html(message) + self._status_html(message)
             cursor.insertHtml(body + self._details_html(message))
         else:
@@ -240,6 +321,34 @@ class ChatView(QTextBrowser):
         if versions_line:  # the last part written again: its earlier versions, one click away
             cursor.insertBlock()
             cursor.insertHtml(versions_line)
+
+    def _thinking_html(self, message: StoredMessage) -> str:
+        """A stored answer's thinking, folded unless the user opened it (or there is no
+        answer: then the thoughts are all there is to read)."""
+        thoughts = message.reasoning or ""
+        if not thoughts.strip():
+            return ""
+        head = self._thinking_label(stored_seconds(message.timings), False)
+        opened = self._opened.get(message.id, not message.content)
+        return stored_html(message.id, head, thoughts, opened)
+
+    def _toggle_thinking(self, message_id: int) -> None:
+        """Open or fold a stored answer's thinking, writing that message again in place."""
+        message, frame = self._messages.get(message_id), self._frames.get(message_id)
+        if message is None or frame is None or not (message.reasoning or "").strip():
+            return
+        self._opened[message_id] = not self._opened.get(message_id, not message.content)
+        before = self.document().characterCount()
+        cursor = frame.firstCursorPosition()
+        cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        cursor.setBlockFormat(QTextBlockFormat())  # not the format of the line removed last
+        cursor.setBlockCharFormat(QTextCharFormat())
+        self._fill_message(cursor, message, message_id == self._last_answer)
+        delta = self.document().characterCount() - before
+        if self._streaming:  # the answer being written is below: it moved
+            self._tail_start += delta
+            self.live.shift(delta)
 
     def _answer_format(self) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -445,6 +554,11 @@ class ChatView(QTextBrowser):
             self._copy(self._codes[int(arg)], CODE_COPIED())
         elif action == "copy" and arg.isdigit() and int(arg) in self._messages:
             self._copy(self._messages[int(arg)].content, MESSAGE_COPIED())
+        elif action == "thinking" and arg == "live" and self._streaming:
+            self.live.toggle()
+            self._rebuild_reply()
+        elif action == "thinking" and arg.isdigit():
+            self._toggle_thinking(int(arg))
         elif action == "edit" and arg.isdigit():
             self.begin_edit(int(arg))
         elif action == "version" and arg.isdigit():

@@ -20,6 +20,7 @@ from app.ui.appearance import Appearance
 from app.ui.chat_header import ChatHeader
 from app.ui.chat_view import ChatView
 from app.ui.composer import Composer
+from app.ui.fallback_banner import TemplateBanner
 from app.ui.help import DESCRIPTION, HelpUi
 from app.ui.placement import place
 from app.ui.prompt_editor import PromptEditor
@@ -27,7 +28,7 @@ from app.ui.recovery_banner import RecoveryBanner
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sidebar import ChatSidebar
 from app.ui.source_dialog import SourceDialog
-from app.ui.status import ErrorBanner, StatusPanel
+from app.ui.status import StatusPanel
 from app.ui.transfer import TransferUi
 from app.workers.models import ModelControllers
 from app.workers.session import ChatSession
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.sidebar = ChatSidebar()
         self.header = ChatHeader()
         self.view = ChatView()
-        self.banner = ErrorBanner()
+        self.banner = TemplateBanner()  # an error banner that offers a fallback template
         self.recovery = RecoveryBanner()
         self.composer = Composer()
         self.status = StatusPanel()
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
         s.prompts_changed.connect(self._on_session_prompts_changed)
         s.settings_changed.connect(self._on_session_settings_changed)
         s.error_raised.connect(self.banner.show_message)
+        s.fallback_wanted.connect(lambda mid: self.banner.offer_fallback(mid, s.fallback_for(mid)))
+        self.banner.fallback_chosen.connect(lambda mid, n: s.set_fallback_template(mid, n or None))
         s.draft_returned.connect(self.composer.set_text)
         s.turn_started.connect(self._on_session_turn_started)
         chats.chats_listed.connect(self.sidebar.show_chats)
@@ -185,6 +188,7 @@ class MainWindow(QMainWindow):
         engine.model_loading.connect(lambda model: self.status.set_state("loading", model))
         engine.model_loaded.connect(self._on_engine_model_loaded)
         engine.prompt_processed.connect(lambda _rid: self.status.set_state("generating"))
+        engine.thinking_received.connect(lambda _rid, text: self.view.append_thinking(text))
         engine.tokens_received.connect(lambda _rid, text: self.view.append_text(text))
         engine.generation_finished.connect(self._on_engine_generation_finished)
         if s.documents is not None:
@@ -218,6 +222,10 @@ class MainWindow(QMainWindow):
         self.header.models_requested.connect(self.open_models)
         self.header.documents_selected.connect(s.select_documents)
         self.header.documents_requested.connect(self.open_documents)
+        self.header.think_toggled.connect(s.set_think)
+        self.header.fallback_chosen.connect(
+            lambda name: s.set_fallback_template(s.engine.loaded_id or "", name or None)
+        )
         self.view.source_requested.connect(self.open_source)
         self.view.whole_requested.connect(self._on_view_whole_requested)
 
@@ -364,6 +372,7 @@ class MainWindow(QMainWindow):
     def _on_session_chat_changed(self, chat: Chat | None, messages: list[StoredMessage]) -> None:
         self.sidebar.set_current(chat.id if chat else None)
         self._show_prompt_setup(chat)
+        self.header.show_think(self.session.chat_options().think is not False)  # None: on
         if chat is None:
             self._show_empty()
             self.header.show_documents([])
@@ -384,7 +393,8 @@ class MainWindow(QMainWindow):
     def _on_session_turn_started(self, preview: list[StoredMessage], prefix: str) -> None:
         self.banner.hide()
         self.view.show_chat(preview, self.session.completion_mode)
-        self.view.begin_reply(self._waiting_text(searching=not prefix), prefix)
+        continued = self.session.messages[-1] if prefix and self.session.messages else None
+        self.view.begin_reply(self._waiting_text(searching=not prefix), prefix, continued)
 
     def _waiting_text(self, searching: bool) -> str:
         """What the answer's place says until its first word."""
@@ -438,6 +448,9 @@ class MainWindow(QMainWindow):
         self.composer.set_busy(state == "generating")
         self.composer.set_waiting(state in ("starting", "loading"))
         self.header.set_loading(state in ("starting", "loading"))
+        if self.session.engine.loaded is None:  # no model: no Think switch, no template
+            self.header.set_think_switch(False)
+            self.header.show_template(None)
         if state == "generating":
             state = "reading"
         if state != "loading":
@@ -451,6 +464,9 @@ class MainWindow(QMainWindow):
         self.header.set_current_model(engine.loaded_id)
         completion = self.session.completion_mode
         self.header.set_base(completion)
+        self.header.set_think_switch(loaded.thinking_switch and not completion)
+        fallback = self.session.fallback_for(engine.loaded_id)
+        self.header.show_template(fallback if loaded.template == "fallback" else None)
         self.composer.set_completion(completion)
         if self.session.chat is not None and self.view.completion != completion:
             self.view.show_chat(self.session.messages, completion)

@@ -2,7 +2,8 @@
 
 Every generation gets a request id before it starts, so Stop works even before the first token,
 and events of a request that was stopped or replaced are dropped. Tokens are not forwarded one
-by one: they collect in a buffer that a short timer flushes into the view.
+by one: they collect in a buffer that a short timer flushes into the view (a reasoning model's
+thinking in a buffer of its own, flushed first).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class EngineController(QObject):
         model_failed(object): why a load failed, a `Msg` (show it with `i18n.say`).
         generation_started(int): a request id.
         prompt_processed(int): the first token of that request arrived.
+        thinking_received(int, str): a batch of a reasoning model's thinking for that request
+            (in a flush, before the answer's text, so the order holds).
         tokens_received(int, str): a batch of text for that request.
         context_counted(int, int): the context that request fills so far (prompt + answer).
         generation_finished(int, object): the `GenerationResult` (the reply is stored).
@@ -57,6 +60,7 @@ class EngineController(QObject):
     model_failed = Signal(object)
     generation_started = Signal(int)
     prompt_processed = Signal(int)
+    thinking_received = Signal(int, str)
     tokens_received = Signal(int, str)
     context_counted = Signal(int, int)
     generation_finished = Signal(int, object)
@@ -74,6 +78,7 @@ class EngineController(QObject):
         self._first_seen = False
         self._result: GenerationResult | None = None
         self._pending: list[str] = []
+        self._thinking: list[str] = []
         self._closing: threading.Event | None = None
         self._used = 0
         self._flush = QTimer(self)
@@ -183,6 +188,7 @@ class EngineController(QObject):
         self._active, self._first_seen, self._result = rid, False, None
         self._used = 0
         self._pending.clear()
+        self._thinking.clear()
         self._set_state("generating")
         self.generation_started.emit(rid)
         self._executor.stream(
@@ -198,9 +204,11 @@ class EngineController(QObject):
             return  # a late event of a stopped or replaced request
         if isinstance(event, TokenEvent):
             self._used = max(self._used, event.context_used)
-            if event.text and not self._first_seen:
+            if (event.text or event.thinking) and not self._first_seen:
                 self._first_seen = True
                 self.prompt_processed.emit(rid)
+            if event.thinking:
+                self._thinking.append(event.thinking)
             if event.text:
                 self._pending.append(event.text)
             if not self._flush.isActive():
@@ -211,6 +219,10 @@ class EngineController(QObject):
     def _on_flush_timeout(self) -> None:
         if self._used and self._active:
             self.context_counted.emit(self._active, self._used)
+        if self._thinking and self._active:
+            thought = "".join(self._thinking)
+            self._thinking.clear()
+            self.thinking_received.emit(self._active, thought)
         if self._pending and self._active:
             text = "".join(self._pending)
             self._pending.clear()

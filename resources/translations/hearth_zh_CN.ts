@@ -67,152 +67,177 @@
 <context>
     <name>ChatHeader</name>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="154"/>
+        <location filename="../../app/ui/chat_header.py" line="176"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="155"/>
+        <location filename="../../app/ui/chat_header.py" line="177"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="156"/>
+        <location filename="../../app/ui/chat_header.py" line="178"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="157"/>
+        <location filename="../../app/ui/chat_header.py" line="179"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="158"/>
+        <location filename="../../app/ui/chat_header.py" line="180"/>
         <source>Edit this chat&apos;s system prompt</source>
         <translation>编辑本对话的系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="159"/>
+        <location filename="../../app/ui/chat_header.py" line="181"/>
         <source>Prompt library…</source>
         <translation>提示词库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="161"/>
+        <location filename="../../app/ui/chat_header.py" line="183"/>
         <source>Write, edit and remove your own system prompts and example chats</source>
         <translation>编写、编辑和删除你自己的系统提示词和示例对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="163"/>
+        <location filename="../../app/ui/chat_header.py" line="185"/>
         <source>The model that writes the answers in this chat</source>
         <translation>在本对话中写回答的模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="165"/>
+        <location filename="../../app/ui/chat_header.py" line="187"/>
         <source>The system prompt: standing instructions the model reads before the chat</source>
         <translation>系统提示词：模型在对话开始前读到的长期指示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="168"/>
+        <location filename="../../app/ui/chat_header.py" line="190"/>
         <source>Example questions and answers shown to the model, so it answers alike</source>
         <translation>给模型看的示例问答，让它照样回答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="170"/>
+        <location filename="../../app/ui/chat_header.py" line="192"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="171"/>
+        <location filename="../../app/ui/chat_header.py" line="193"/>
         <source>Sampling, model loading and appearance (Ctrl+,)</source>
         <translation>采样、模型加载和外观（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="172"/>
+        <location filename="../../app/ui/chat_header.py" line="194"/>
         <source>Models…</source>
         <translation>模型…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="174"/>
+        <location filename="../../app/ui/chat_header.py" line="196"/>
         <source>Find and download models, import or remove them (Ctrl+Shift+M)</source>
         <translation>查找并下载模型，导入或移除模型（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="176"/>
+        <location filename="../../app/ui/chat_header.py" line="198"/>
         <source>More: the buttons that do not fit in the window</source>
         <translation>更多：窗口中放不下的按钮</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="177"/>
+        <location filename="../../app/ui/chat_header.py" line="199"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="178"/>
+        <location filename="../../app/ui/chat_header.py" line="200"/>
         <source>Use this system prompt from the next answer on</source>
         <translation>从下一条回答起使用这个系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="179"/>
+        <location filename="../../app/ui/chat_header.py" line="201"/>
         <source>Base model · completion</source>
         <translation>基础模型 · 续写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="181"/>
+        <location filename="../../app/ui/chat_header.py" line="203"/>
         <source>This model has no chat template: it continues the text you write.</source>
         <translation>此模型没有对话模板：它会续写你输入的文字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="183"/>
+        <location filename="../../app/ui/chat_header.py" line="205"/>
         <source>System prompt for this chat</source>
         <translation>本对话的系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="184"/>
+        <location filename="../../app/ui/chat_header.py" line="206"/>
         <source>The document collections this chat answers from</source>
         <translation>此对话用来回答的文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="271"/>
+        <location filename="../../app/ui/chat_header.py" line="207"/>
+        <source>Think</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="210"/>
+        <source>Let the model think before it answers (its thinking is shown apart). Turn it off for quicker answers. This chat only.</source>
+        <translation>让模型先思考再回答（思考过程单独显示）。关闭后回答更快。仅对此对话有效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="310"/>
         <source>(base)</source>
         <translation>（基础模型）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="273"/>
+        <location filename="../../app/ui/chat_header.py" line="312"/>
         <source>(unusable)</source>
         <translation>（不可用）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="304"/>
+        <location filename="../../app/ui/chat_header.py" line="356"/>
+        <source>Plain</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="358"/>
+        <source>Template: {0}</source>
+        <translation>模板：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="361"/>
+        <source>This model chats through a fallback template, not its own. Pick another, or go back to the model&apos;s own template.</source>
+        <translation>此模型正在使用备用模板对话，而不是它自带的模板。可以换一个，或改回模型自带的模板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_header.py" line="375"/>
         <source>No system prompt</source>
         <translation>无系统提示词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="305"/>
+        <location filename="../../app/ui/chat_header.py" line="376"/>
         <source>No examples</source>
         <translation>无示例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="343"/>
+        <location filename="../../app/ui/chat_header.py" line="414"/>
         <source>No collections yet</source>
         <translation>还没有文档集</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="345"/>
+        <location filename="../../app/ui/chat_header.py" line="416"/>
         <source>Manage documents…</source>
         <translation>管理文档…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="352"/>
+        <location filename="../../app/ui/chat_header.py" line="423"/>
         <source>Documents: none</source>
         <translation>文档：无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="354"/>
+        <location filename="../../app/ui/chat_header.py" line="425"/>
         <source>Documents: {0}</source>
         <translation>文档：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_header.py" line="356"/>
+        <location filename="../../app/ui/chat_header.py" line="427"/>
         <source>Documents: {0} collections</source>
         <translation>文档：{0} 个文档集</translation>
     </message>
@@ -314,124 +339,144 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="104"/>
-        <location filename="../../app/ui/chat_view.py" line="262"/>
+        <location filename="../../app/ui/chat_view.py" line="113"/>
+        <location filename="../../app/ui/chat_view.py" line="371"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="104"/>
+        <location filename="../../app/ui/chat_view.py" line="113"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="104"/>
+        <location filename="../../app/ui/chat_view.py" line="113"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="155"/>
-        <location filename="../../app/ui/chat_view.py" line="215"/>
+        <location filename="../../app/ui/chat_view.py" line="181"/>
+        <location filename="../../app/ui/chat_view.py" line="295"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="213"/>
+        <location filename="../../app/ui/chat_view.py" line="246"/>
+        <source>Thinking… {0} s</source>
+        <translation>思考中… {0} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="248"/>
+        <source>Thoughts</source>
+        <translation>思考过程</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="250"/>
+        <source>Thought for a moment</source>
+        <translation>思考了片刻</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="251"/>
+        <source>Thought for {0} s</source>
+        <translation>思考了 {0} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/chat_view.py" line="293"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="264"/>
+        <location filename="../../app/ui/chat_view.py" line="373"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="266"/>
+        <location filename="../../app/ui/chat_view.py" line="375"/>
         <source>Fork</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="268"/>
+        <location filename="../../app/ui/chat_view.py" line="377"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="271"/>
+        <location filename="../../app/ui/chat_view.py" line="380"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="286"/>
+        <location filename="../../app/ui/chat_view.py" line="395"/>
         <source>{0}/{1}</source>
         <translation>{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="351"/>
+        <location filename="../../app/ui/chat_view.py" line="460"/>
         <source>Your documents were searched: nothing in them was relevant to this question, so this answer does not come from them.</source>
         <translation>已搜索你的文档：其中没有与此问题相关的内容，所以这个回答并非来自你的文档。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="355"/>
+        <location filename="../../app/ui/chat_view.py" line="464"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="363"/>
+        <location filename="../../app/ui/chat_view.py" line="472"/>
         <source>relevance {0}%</source>
         <translation>相关度 {0}%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="378"/>
+        <location filename="../../app/ui/chat_view.py" line="487"/>
         <source>stop reading it whole</source>
         <translation>不再整份读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="380"/>
+        <location filename="../../app/ui/chat_view.py" line="489"/>
         <source>use the whole file</source>
         <translation>使用整个文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="383"/>
+        <location filename="../../app/ui/chat_view.py" line="492"/>
         <source>({0})</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="387"/>
+        <location filename="../../app/ui/chat_view.py" line="496"/>
         <source>a document</source>
         <translation>一个文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="389"/>
+        <location filename="../../app/ui/chat_view.py" line="498"/>
         <source>{0}, the whole file</source>
         <translation>{0}（整个文件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="391"/>
+        <location filename="../../app/ui/chat_view.py" line="500"/>
         <source>{0}, page {1}</source>
         <translation>{0}，第 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="405"/>
+        <location filename="../../app/ui/chat_view.py" line="514"/>
         <source>Stopped before the end.</source>
         <translation>回答在结束前被停止。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="409"/>
+        <location filename="../../app/ui/chat_view.py" line="518"/>
         <source>The answer failed: {0}</source>
         <translation>回答失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="411"/>
+        <location filename="../../app/ui/chat_view.py" line="520"/>
         <source>Cut off at the token limit.</source>
         <translation>已达到词元上限，回答被截断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="437"/>
+        <location filename="../../app/ui/chat_view.py" line="546"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="438"/>
+        <location filename="../../app/ui/chat_view.py" line="547"/>
         <source>Open this address in your web browser?
 
 {0}</source>
@@ -1225,6 +1270,29 @@
     </message>
 </context>
 <context>
+    <name>FallbackMenu</name>
+    <message>
+        <location filename="../../app/ui/fallback_banner.py" line="48"/>
+        <source>ChatML (Qwen, SmolLM and many others)</source>
+        <translation>ChatML（Qwen、SmolLM 等许多模型）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fallback_banner.py" line="49"/>
+        <source>Gemma</source>
+        <translation>Gemma</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fallback_banner.py" line="50"/>
+        <source>Plain text (User: … Assistant: …)</source>
+        <translation>纯文本（User: … Assistant: …）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fallback_banner.py" line="51"/>
+        <source>The model&apos;s own template</source>
+        <translation>模型自带的模板</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPage</name>
     <message>
         <location filename="../../app/ui/models/library.py" line="82"/>
@@ -1370,123 +1438,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>Start a new chat: type a message below.</source>
         <translation>开始新对话：在下方输入消息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>Hearth</source>
         <translation>Hearth</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>&amp;New chat</source>
         <translation>新建对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>&amp;Import chats…</source>
         <translation>导入对话(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>&amp;Export selected chats…</source>
         <translation>导出所选对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="121"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>&amp;Documents…</source>
         <translation>文档(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>&amp;Prompt library…</source>
         <translation>提示词库(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="125"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>&amp;About Hearth</source>
         <translation>关于 Hearth(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>Search all chats</source>
         <translation>搜索所有对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>Stop the answer being written</source>
         <translation>停止正在写的回答</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="290"/>
         <source>Hearth chats</source>
         <translation>Hearth 对话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="392"/>
+        <location filename="../../app/ui/main_window.py" line="402"/>
         <source>Waiting for {0} to load: your message is sent once it is ready…</source>
         <translation>正在等待 {0} 加载：就绪后即发送你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="393"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>the model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="396"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>Reading your message…</source>
         <translation>正在阅读你的消息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>Searching your documents…</source>
         <translation>正在搜索你的文档…</translation>
     </message>
@@ -2124,12 +2192,12 @@
         <translation>{file}，第 {page} 页，“{heading}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="44"/>
+        <location filename="../../app/ui/chat_view.py" line="49"/>
         <source>Code copied.</source>
         <translation>代码已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="45"/>
+        <location filename="../../app/ui/chat_view.py" line="50"/>
         <source>Message copied.</source>
         <translation>消息已复制。</translation>
     </message>
@@ -2214,77 +2282,77 @@
         <translation>正在索引 {done} · {passages}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="40"/>
+        <location filename="../../app/ui/main_window.py" line="41"/>
         <source>Open or select a chat to export it.</source>
         <translation>请先打开或选择一个对话，再导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="44"/>
+        <location filename="../../app/ui/main_window.py" line="45"/>
         <source>From your next question, {file} is read whole.</source>
         <translation>从下一个问题起，将完整读取 {file}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="48"/>
+        <location filename="../../app/ui/main_window.py" line="49"/>
         <source>From your next question, only the passages of {file} that match are read.</source>
         <translation>从下一个问题起，只读取 {file} 中相关的段落。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="33"/>
+        <location filename="../../app/workers/session.py" line="34"/>
         <source>The model is still loading. Try again once it is ready (see the status bar).</source>
         <translation>模型仍在加载。请等它就绪后再试（见状态栏）。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="39"/>
+        <location filename="../../app/workers/session.py" line="40"/>
         <source>No model is loaded yet. Pick a model above, or wait for it to load.</source>
         <translation>尚未加载模型。请在上方选择一个模型，或等待它加载完成。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="44"/>
+        <location filename="../../app/workers/session.py" line="45"/>
         <source>it is not in the library</source>
         <translation>它不在模型库中</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="72"/>
+        <location filename="../../app/cli.py" line="73"/>
         <source>saved as chat {id}</source>
         <translation>已保存为对话 {id}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="75"/>
+        <location filename="../../app/cli.py" line="76"/>
         <source>(Nothing in {names} was relevant to this question.)</source>
         <translation>（{names} 中没有与这个问题相关的内容。）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="77"/>
+        <location filename="../../app/cli.py" line="78"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="80"/>
+        <location filename="../../app/cli.py" line="81"/>
         <source>[{number}] {file} · relevance {score}  ({path})</source>
         <translation>[{number}] {file} · 相关度 {score}  （{path}）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="84"/>
+        <location filename="../../app/cli.py" line="85"/>
         <source>[{number}] {file}, page {page} · relevance {score}  ({path})</source>
         <translation>[{number}] {file}，第 {page} 页 · 相关度 {score}  （{path}）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="88"/>
+        <location filename="../../app/cli.py" line="89"/>
         <source>chat {id} with {model}. Ctrl-C stops an answer; Ctrl-D or /quit ends.</source>
         <translation>对话 {id}，使用 {model}。Ctrl-C 停止回答；Ctrl-D 或 /quit 结束。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="94"/>
+        <location filename="../../app/cli.py" line="95"/>
         <source>a new chat with {model}. Ctrl-C stops an answer; Ctrl-D or /quit ends.</source>
         <translation>新对话，使用 {model}。Ctrl-C 停止回答；Ctrl-D 或 /quit 结束。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="100"/>
+        <location filename="../../app/cli.py" line="101"/>
         <source>{n} token</source>
         <translation>{n} 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="101"/>
+        <location filename="../../app/cli.py" line="102"/>
         <source>{n} tokens</source>
         <translation>{n} 个词元</translation>
     </message>
@@ -2294,68 +2362,68 @@
         <translation>首个词元 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="104"/>
+        <location filename="../../app/cli.py" line="105"/>
         <source>context {used}/{length}</source>
         <translation>上下文 {used}/{length}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="107"/>
+        <location filename="../../app/cli.py" line="108"/>
         <source>stopped (partial reply saved)</source>
         <translation>已停止（部分回复已保存）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="109"/>
+        <location filename="../../app/cli.py" line="110"/>
         <source>cut off: max tokens</source>
         <translation>已截断：达到最大词元数</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="111"/>
+        <location filename="../../app/cli.py" line="112"/>
         <source>cut off: context full</source>
         <translation>已截断：上下文已满</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="115"/>
+        <location filename="../../app/cli.py" line="116"/>
         <source>{n} oldest message left out to fit the context</source>
         <translation>为容纳上下文，省略了最早的 {n} 条消息</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="116"/>
+        <location filename="../../app/cli.py" line="117"/>
         <source>{n} oldest messages left out to fit the context</source>
         <translation>为容纳上下文，省略了最早的 {n} 条消息</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="119"/>
-        <location filename="../../app/workers/session.py" line="47"/>
+        <location filename="../../app/cli.py" line="120"/>
+        <location filename="../../app/workers/session.py" line="48"/>
         <source>{model} cannot be used: {reason}</source>
         <translation>无法使用 {model}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="121"/>
+        <location filename="../../app/cli.py" line="122"/>
         <source>loading {model} …</source>
         <translation>正在加载 {model}…</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="123"/>
+        <location filename="../../app/cli.py" line="124"/>
         <source>{model} ready on {backend} in {seconds} s</source>
         <translation>{model} 已就绪（{backend}，用时 {seconds} 秒）</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="127"/>
+        <location filename="../../app/cli.py" line="128"/>
         <source>{model} is a base model (no chat template): it continues your text instead of answering. Use --fallback-template chatml to chat with it anyway.</source>
         <translation>{model} 是基础模型（没有对话模板）：它会续写你的文本，而不是回答问题。如仍想与它对话，请使用 --fallback-template chatml。</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="133"/>
+        <location filename="../../app/cli.py" line="134"/>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="134"/>
+        <location filename="../../app/cli.py" line="135"/>
         <source>yours</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/cli.py" line="135"/>
+        <location filename="../../app/cli.py" line="136"/>
         <source>problem: {problem}</source>
         <translation>问题：{problem}</translation>
     </message>
@@ -3421,92 +3489,92 @@
         <translation>文档索引程序意外停止。已建立的索引会保留；再次建立索引即可从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="49"/>
+        <location filename="../../app/core/settings.py" line="50"/>
         <source>The context length</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="52"/>
+        <location filename="../../app/core/settings.py" line="53"/>
         <source>The number of threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="55"/>
+        <location filename="../../app/core/settings.py" line="56"/>
         <source>The number of GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="57"/>
+        <location filename="../../app/core/settings.py" line="58"/>
         <source>The seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="59"/>
+        <location filename="../../app/core/settings.py" line="60"/>
         <source>The temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="61"/>
+        <location filename="../../app/core/settings.py" line="62"/>
         <source>Top-p</source>
         <translation>累积概率上限</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="62"/>
+        <location filename="../../app/core/settings.py" line="63"/>
         <source>Top-k</source>
         <translation>候选词数</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="63"/>
+        <location filename="../../app/core/settings.py" line="64"/>
         <source>Min-p</source>
         <translation>最低概率</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="65"/>
+        <location filename="../../app/core/settings.py" line="66"/>
         <source>The repeat penalty</source>
         <translation>重复惩罚</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="67"/>
+        <location filename="../../app/core/settings.py" line="68"/>
         <source>Max tokens</source>
         <translation>最大词元数</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="68"/>
+        <location filename="../../app/core/settings.py" line="69"/>
         <source>The stop sequences</source>
         <translation>停止序列</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="69"/>
+        <location filename="../../app/core/settings.py" line="70"/>
         <source>A setting</source>
         <translation>某项设置</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="85"/>
+        <location filename="../../app/core/settings.py" line="86"/>
         <source>{path} was written by a newer Hearth (settings version {version}); using defaults for now and leaving the file untouched.</source>
         <translation>{path} 由更新版本的 Hearth 写入（设置版本 {version}）；暂时使用默认设置，文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="93"/>
+        <location filename="../../app/core/settings.py" line="94"/>
         <source>The settings file could not be read; defaults are in use.</source>
         <translation>无法读取设置文件；正在使用默认设置。</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="97"/>
+        <location filename="../../app/core/settings.py" line="98"/>
         <source>The settings file could not be read; defaults are in use. It was kept as {name}.</source>
         <translation>无法读取设置文件；正在使用默认设置。原文件已保留为 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/settings.py" line="104"/>
+        <location filename="../../app/core/settings.py" line="105"/>
         <source>Some settings in {file} could not be used; {names} went back to the default. Everything else was kept.</source>
         <translation>{file} 中有些设置无法使用；{names} 已恢复为默认值，其余设置均已保留。</translation>
     </message>
     <message>
-        <location filename="../../app/core/conversation.py" line="42"/>
+        <location filename="../../app/core/conversation.py" line="44"/>
         <source>There is no message to answer yet.</source>
         <translation>还没有需要回答的消息。</translation>
     </message>
     <message>
-        <location filename="../../app/core/conversation.py" line="46"/>
+        <location filename="../../app/core/conversation.py" line="48"/>
         <source>Only your own messages can be edited.</source>
         <translation>只能编辑你自己发送的消息。</translation>
     </message>
@@ -3592,8 +3660,8 @@
     </message>
     <message>
         <location filename="../../app/core/prompts/texts.py" line="44"/>
-        <source>The model&apos;s chat template repeats message text, which Hearth cannot render safely. Pick a fallback template in the model settings.</source>
-        <translation>该模型的对话模板会重复消息文本，Hearth 无法安全地渲染。请在模型设置中选择一个备用模板。</translation>
+        <source>The model&apos;s chat template repeats message text, which Hearth cannot render safely. Pick a fallback template to chat with this model.</source>
+        <translation>该模型的对话模板会重复消息文本，Hearth 无法安全地渲染。请选择一个备用模板，才能与此模型对话。</translation>
     </message>
     <message>
         <location filename="../../app/core/prompts/texts.py" line="51"/>
@@ -3820,14 +3888,29 @@
         <translation>提示 {prompt}（新读 {new}）+ 回答 {answer} 个词元</translation>
     </message>
     <message>
-        <location filename="../../app/core/figures.py" line="37"/>
+        <location filename="../../app/core/figures.py" line="39"/>
+        <source>thinking {tokens} tokens in {seconds} s</source>
+        <translation>思考 {tokens} 个词元，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/figures.py" line="41"/>
         <source>temperature {t}</source>
         <translation>温度 {t}</translation>
     </message>
     <message>
-        <location filename="../../app/core/figures.py" line="38"/>
+        <location filename="../../app/core/figures.py" line="42"/>
         <source>loaded in {s} s</source>
         <translation>加载用时 {s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli_thinking.py" line="17"/>
+        <source>thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli_thinking.py" line="18"/>
+        <source>thought for {seconds} s</source>
+        <translation>思考了 {seconds} 秒</translation>
     </message>
 </context>
 <context>
@@ -4393,6 +4476,19 @@ Collections that use it cannot be searched or indexed until you download it agai
         <location filename="../../app/ui/status.py" line="193"/>
         <source>Context used by this chat, of the model&apos;s window</source>
         <translation>本对话已使用的上下文 / 模型上下文窗口</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateBanner</name>
+    <message>
+        <location filename="../../app/ui/fallback_banner.py" line="97"/>
+        <source>Pick a fallback template…</source>
+        <translation>选择备用模板…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/fallback_banner.py" line="99"/>
+        <source>Chat with this model through a standard template instead of its own</source>
+        <translation>用通用模板代替模型自带的模板与它对话</translation>
     </message>
 </context>
 <context>

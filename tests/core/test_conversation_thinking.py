@@ -80,9 +80,10 @@ def test_thinking_streams_and_is_stored_apart(tmp_path: Path, size: int) -> None
     thinking, answer, result = _collect(conversation.answer())
     assert thinking == "The user greets me.\nI greet back.\n"
     assert answer == "Hello there!"
-    assert result.text == "Hello there!" and result.reasoning == thinking
+    assert result.text == "Hello there!" and result.reasoning == thinking.rstrip()
     reply = store.messages(conversation.chat_id)[-1]
-    assert (reply.content, reply.reasoning, reply.status) == ("Hello there!", thinking, "complete")
+    stored = (reply.content, reply.reasoning, reply.status)
+    assert stored == ("Hello there!", thinking.rstrip(), "complete")
     assert reply.timings is not None
     assert 0 < reply.timings["thinking_tokens"] <= reply.timings["completion_tokens"]
     assert reply.timings["thinking_seconds"] >= 0
@@ -126,7 +127,7 @@ def test_a_crash_keeps_the_thinking_and_the_answer_apart(tmp_path: Path) -> None
         _collect(conversation.answer())
     reply = store.messages(conversation.chat_id)[-1]
     assert reply.status == "failed"
-    assert reply.reasoning == "The user greets me.\nI greet back.\n"
+    assert reply.reasoning == "The user greets me.\nI greet back."
     assert "<think>" not in reply.content and "</think>" not in reply.content
 
 
@@ -139,7 +140,7 @@ def test_later_turns_carry_the_thinking_and_the_think_switch(tmp_path: Path) -> 
     assert later.think is False
     earlier = [m for m in later.messages if m.role == "assistant"]
     assert earlier[0].content == "Hello there!"
-    assert earlier[0].reasoning == "The user greets me.\nI greet back.\n"
+    assert earlier[0].reasoning == "The user greets me.\nI greet back."
 
 
 def test_a_continued_reply_is_answer_text_after_the_thinking(tmp_path: Path) -> None:
@@ -150,7 +151,7 @@ def test_a_continued_reply_is_answer_text_after_the_thinking(tmp_path: Path) -> 
     _collect(conversation.continue_reply())
     reply = store.messages(conversation.chat_id)[-1]
     assert reply.content == "Hello there! <think>is shown as text</think>"
-    assert reply.reasoning == "The user greets me.\nI greet back.\n"
+    assert reply.reasoning == "The user greets me.\nI greet back."
     assert engine.requests[-1].continue_last
     assert engine.requests[-1].messages[-1].reasoning == reply.reasoning
 
@@ -187,7 +188,7 @@ def test_the_real_engine_with_a_template_that_opens_think(
     thinking = "".join(e.thinking for e in events if isinstance(e, TokenEvent))
     answer = "".join(e.text for e in events if isinstance(e, TokenEvent))
     reply = store.messages(chat.id)[-1]
-    assert thinking.strip() and reply.reasoning == thinking
+    assert thinking.strip() and reply.reasoning == thinking.rstrip()
     assert reply.content == answer
     assert reply.timings is not None and reply.timings["thinking_tokens"] > 0
     assert not thinking.startswith("\n")  # the blank line after the template's <think>

@@ -28,8 +28,19 @@ REPLY = "Here is code:\n\n```python\nprint('hi')\n```\n\nDone."
 
 
 class FakeEngine:
-    def __init__(self, reply: str = REPLY, is_base: bool = False, delay: float = 0.0) -> None:
+    def __init__(
+        self,
+        reply: str = REPLY,
+        is_base: bool = False,
+        delay: float = 0.0,
+        thinking_switch: bool = False,
+        thinking_opened: bool = False,
+    ) -> None:
         self.reply = reply
+        self.thinking_opened = thinking_opened  # the template opened `<think>` (opening event)
+        self.holds: dict[int, threading.Event] = {}  # before token N, wait for its event
+        self.count_produced = False  # events carry `produced`, as the real engine's do
+        self.thinking_switch = thinking_switch  # the template reads `enable_thinking` (Qwen3)
         self.is_base = is_base
         self.delay = delay
         self.gate = threading.Event()
@@ -56,8 +67,9 @@ class FakeEngine:
             gpu_layers=0,
             threads=2,
             is_base=self.is_base,
-            template="none" if self.is_base else "gguf",
+            template="fallback" if spec.fallback_template else "none" if self.is_base else "gguf",
             load_seconds=0.01,
+            thinking_switch=self.thinking_switch,
         )
 
     def stream(self, request: GenerationRequest) -> Iterator[StreamEvent]:
@@ -66,8 +78,12 @@ class FakeEngine:
         pieces = tokens(self.reply)
         sent: list[str] = []
         reason = "stop"
+        if self.thinking_opened:
+            yield TokenEvent(request.request_id, "", prompt_tokens=10, thinking_opened=True)
         for index, piece in enumerate(pieces):
             self.gate.wait(10)
+            if index in self.holds:  # a stream held mid-way
+                self.holds[index].wait(10)
             if self._cancel.value >= request.request_id and not self.ignore_cancel:
                 reason = "cancelled"
                 break
@@ -76,7 +92,7 @@ class FakeEngine:
             if self.delay:
                 time.sleep(self.delay)
             sent.append(piece)
-            yield TokenEvent(request.request_id, piece)
+            yield TokenEvent(request.request_id, piece, produced=len(sent) * self.count_produced)
         text = "".join(sent)
         timings = Timings(10, 10, len(sent), 10 + len(sent), 4096, 0.05, 0.1)
         yield GenerationResult(request.request_id, text, reason, timings)  # type: ignore[arg-type]

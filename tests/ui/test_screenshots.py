@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -26,7 +27,7 @@ from tests.core.rag.files import make_pdf
 from tests.hub.fixtures import EMBED_REPO, SMOL_REPO
 from tests.hub.server import Faults, LocalHub
 from tests.ui.conftest import WindowFactory, send
-from tests.ui.fakes import FakeEngine
+from tests.ui.fakes import FakeEngine, tokens
 
 OUT = Path(__file__).resolve().parents[2] / "screenshots"
 CODE_REPLY = (
@@ -306,3 +307,38 @@ def test_answer_versions_and_editing_in_place(
     assert window.view.begin_edit(first.id) and engine is window.session.engine
     save(window, f"edit-in-place-{theme}-{lang}-{width}")
     window.view.editor.cancel.click()
+
+
+THINKING_REPLIES = {
+    "en": "<think>\nThe user wants a Python function that adds two numbers.\nI should show typed "
+    "code, then a small table of examples.\n</think>\n\n" + CODE_REPLY,
+    "zh_CN": "<think>\n用户想要一个打印问候语的 Python 例子。\n我应该给出简短的代码，再说明一下。\n"
+    "</think>\n\n" + ZH_REPLY,
+}
+
+
+@pytest.mark.parametrize(("theme", "lang"), [("light", "en"), ("dark", "zh_CN")])
+def test_thinking_block(qtbot: QtBot, make_window: WindowFactory, theme: str, lang: str) -> None:
+    """A reasoning model's thoughts streaming in the "Thinking… N s" block, then folded to
+    "Thought for N s" above the stored answer, then opened by a click."""
+    reply = THINKING_REPLIES[lang]
+    fake = FakeEngine(reply=reply)
+    fake.count_produced = True  # the details count the thinking's tokens
+    pieces = tokens(reply)
+    answer_at = next(i for i, piece in enumerate(pieces) if "</think>" in piece)
+    fake.holds[answer_at] = threading.Event()  # still thinking: the block counts
+    window = make_window(fake)
+    qtbot.waitUntil(lambda: window.session.engine.state == "ready", timeout=15000)
+    settings = window.session.settings.model_copy(update={"theme": theme, "language": lang})
+    window.session.save_settings(settings)
+    question = "写一个打印问候语的 Python 例子" if lang == "zh_CN" else "Add two numbers"
+    window.composer.set_text(question)
+    qtbot.keyClick(window.composer.editor, Qt.Key.Key_Return)
+    counting = "思考中… 1 秒" if lang == "zh_CN" else "Thinking… 1 s"
+    qtbot.waitUntil(lambda: counting in window.view.toPlainText(), timeout=10000)
+    save(window, f"thinking-streaming-{theme}-{lang}")
+    with qtbot.waitSignal(window.session.chat_changed, timeout=10000):
+        fake.holds[answer_at].set()
+    save(window, f"thinking-collapsed-{theme}-{lang}")
+    window.view.anchorClicked.emit(QUrl(f"hearth:thinking/{window.session.messages[-1].id}"))
+    save(window, f"thinking-opened-{theme}-{lang}")
