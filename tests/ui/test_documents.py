@@ -164,7 +164,9 @@ def test_pause_resume_and_cancel(qtbot: QtBot, service: DocsService, tmp_path: P
         seen: list[IndexProgress] = []
         controller.progress_changed.connect(seen.append)
         controller.index(["Notes"])
-        qtbot.waitUntil(lambda: any(p.phase == "indexing" for p in seen), timeout=60000)
+        # a file written already, so that the search below has something to find
+        written = lambda: any(p.phase == "indexing" and p.files_done >= 1 for p in seen)  # noqa: E731
+        qtbot.waitUntil(written, timeout=60000)
         controller.pause()
         assert controller.state == "paused" and seen[-1].phase == "paused"
         qtbot.waitUntil(lambda: not controller._in_flight, timeout=30000)
