@@ -396,17 +396,19 @@ def _stream_reply(
     result: GenerationResult | None = None
     printing = True
     thoughts = ThoughtPrinter(sys.stderr, show=show_thinking)
-    for event in start():
-        if isinstance(event, TokenEvent):
-            thoughts.feed(event)
-            if printing and event.text and not _write(out, event.text):
-                printing = False  # the terminal is gone: stop, keep what came
-                conversation.cancel()
-            if stopped.signum is not None:  # a signal that came before the request began
-                conversation.cancel()
-        else:
-            result = event
-    thoughts.end()
+    try:
+        for event in start():
+            if isinstance(event, TokenEvent):
+                thoughts.feed(event)
+                if printing and event.text and not _write(out, event.text):
+                    printing = False  # the terminal is gone: stop, keep what came
+                    conversation.cancel()
+                if stopped.signum is not None:  # a signal that came before the request began
+                    conversation.cancel()
+            else:
+                result = event
+    finally:  # also after an error: the terminal's colour back, and how long it thought
+        thoughts.end()
     _write(out, "\n")
     assert result is not None
     _note(_summary(result))

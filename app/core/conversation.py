@@ -86,7 +86,7 @@ class ChatSetup:
     completion: bool = False
     few_shot: PromptTemplate | None = None
     documents: DocumentsSetup | None = None
-    think: bool | None = None  # the chat's Think switch (None: the template's own default)
+    think: bool | None = None  # the chat's Think switch (None: on, as the model's authors mean)
 
     def head(self) -> list[Message]:
         """System prompt and few-shot examples: pinned before the conversation."""
@@ -157,9 +157,9 @@ class Conversation:
     def continue_reply(self, request_id: int | None = None) -> Iterator[StreamEvent]:
         """Carry on writing the last reply (cut off by max tokens, Stop or an error)."""
         history = self.store.messages(self.chat_id)
-        if not history or history[-1].role != "assistant" or not history[-1].content:
+        last = history[-1] if history else None
+        if last is None or last.role != "assistant" or not (last.content or last.reasoning):
             raise HearthError(NO_REPLY())
-        last = history[-1]
         return self._reply(lambda: self._request(request_id, continue_last=True), prefix=last)
 
     def cancel(self, request_id: int | None = None) -> None:
@@ -171,7 +171,7 @@ class Conversation:
         """Stream the reply and store it, whatever ends it. The request is built here, inside
         the guard, so that a failure to build it (documents that cannot be searched) is stored
         as a failed reply too. A reasoning model's thinking is told apart as it streams."""
-        reply = ReplyStream(prefix)
+        reply = ReplyStream(prefix, splits=not self.setup.completion)
         stored = False
         try:
             for event in self.engine.stream(request()):
@@ -215,8 +215,17 @@ class Conversation:
             log.exception("the unfinished reply of chat %s could not be stored", self.chat_id)
 
     def _request(self, request_id: int | None, continue_last: bool = False) -> GenerationRequest:
-        history = [m for m in self.store.messages(self.chat_id) if m.content]
+        stored = self.store.messages(self.chat_id)
+        history = [m for m in stored if m.content]
         rid = next_request_id() if request_id is None else request_id
+        if continue_last and stored and not stored[-1].content and stored[-1].reasoning:
+            # cut off while thinking: the model carries on its thoughts, written out as they
+            # came (the template's reasoning_content would close them)
+            history.append(
+                dataclasses.replace(
+                    stored[-1], content=f"<think>\n{stored[-1].reasoning}", reasoning=None
+                )
+            )
         if self.setup.completion:
             document = "".join(m.content for m in history)
             return GenerationRequest(prompt=document, sampling=self.setup.sampling, request_id=rid)

@@ -27,13 +27,17 @@ class ReplyStream:
         self,
         prefix: StoredMessage | None = None,
         clock: Callable[[], float] = time.monotonic,
+        splits: bool = True,
     ) -> None:
         self._prefix = Split(
             (prefix.reasoning or "") if prefix else "", prefix.content if prefix else ""
         )
-        self._splits = prefix is None  # a continued reply is answer text throughout
-        self._splitter = ThinkingSplitter()
-        self._started = False  # the template opened <think>
+        # A continued reply is answer text throughout, unless it was cut off while thinking;
+        # plain completions (a base model's document) are never split.
+        mid_thought = prefix is not None and not prefix.content and bool(prefix.reasoning)
+        self._splits = splits and (prefix is None or mid_thought)
+        self._started = mid_thought  # thinking from the first text (or the template opened it)
+        self._splitter = ThinkingSplitter(started=mid_thought)
         self._came: tuple[list[str], list[str]] = ([], [])  # thinking, answer pieces
         self._clock = clock
         self._first: float | None = None  # when the first text came
@@ -82,7 +86,8 @@ class ReplyStream:
             came = split_reply(raw, started=self._started) if self._splits else Split(answer=raw)
         else:
             tail = self._splitter.finish() if self._splits else Split()
-            came = Split("".join(self._came[0]), "".join(self._came[1])) + tail
+            # a thinking tail held back can only be the start of `</think>`: not a thought
+            came = Split("".join(self._came[0]), "".join(self._came[1]) + tail.answer)
         whole = self._prefix + came
         return Split(_tidy(whole.thinking) or "", whole.answer)
 

@@ -376,7 +376,8 @@ class ChatView(QTextBrowser):
         if is_last_answer:
             links.append(("regenerate", message.id, self.tr("Regenerate")))
             finish = (message.timings or {}).get("finish_reason")
-            if message.content and (message.status != "complete" or finish == "length"):
+            written = message.content or message.reasoning  # cut off while thinking too
+            if written and (message.status != "complete" or finish == "length"):
                 links.append(("continue", message.id, self.tr("Continue")))
         return " · ".join(
             f'<a href="hearth:{action}/{mid}">{html.escape(label)}</a>'

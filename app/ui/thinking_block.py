@@ -111,7 +111,7 @@ class LiveThinking(QObject):
 
     def append(self, text: str) -> None:
         """More thoughts: appended in place when the block is open and already built."""
-        if not self.text:
+        if not self.thinking:  # the first thoughts, or more of a continued reply's
             self._started, self.thinking = time.monotonic(), True
             self._timer.start()
         self.text += text

@@ -71,6 +71,7 @@ class EngineController(QObject):
         self.engine = engine
         self.loaded: LoadedModel | None = None
         self.loaded_id: str | None = None
+        self.failed_id: str | None = None  # the model whose load failed last
         self.state: State = "idle"
         self._executor = Executor("hearth-engine", self)
         self._active = 0
@@ -116,8 +117,13 @@ class EngineController(QObject):
         steps: Callable[[LoadSpec], Iterator[object]] | None = getattr(
             self.engine, "load_steps", None
         )
+
+        def failed(error: object) -> None:
+            self.failed_id = model_id
+            self._on_load_failed(error)
+
         if steps is None:
-            self._executor.call(lambda: self.engine.load(spec), loaded, self._on_load_failed)
+            self._executor.call(lambda: self.engine.load(spec), loaded, failed)
             return
 
         def step(item: object) -> None:
@@ -126,7 +132,7 @@ class EngineController(QObject):
             elif isinstance(item, LoadedModel):
                 loaded(item)
 
-        self._executor.stream(lambda: steps(spec), step, None, self._on_load_failed)
+        self._executor.stream(lambda: steps(spec), step, None, failed)
 
     # -- generating --------------------------------------------------------------------
 

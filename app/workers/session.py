@@ -7,6 +7,7 @@ settings. Widgets call its methods and listen to its signals (and to those of it
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import Any
 
@@ -55,6 +56,7 @@ TEMPLATE_TROUBLE = frozenset(
         template_texts.TEMPLATE_TOO_SLOW,
         template_texts.TEMPLATE_TOO_BIG,
         template_texts.TEMPLATE_REPEATS,
+        template_texts.TEMPLATE_FAILED,
     )
 )
 
@@ -111,6 +113,7 @@ class ChatSession(QObject):
         self._started = False
         self._loading: str | None = None
         self._asked: str | None = None  # the model last asked to load
+        self._reload_after: str | None = None  # to load again once the answer ends
         self._new_options = ChatOptions()  # for the chat the next first message starts
         self._shut_down = False
         chats.store_opened.connect(self._on_chats_store_opened)
@@ -119,7 +122,7 @@ class ChatSession(QObject):
         chats.chat_updated.connect(self._on_chats_chat_updated)
         chats.failed.connect(self.error_raised.emit)  # a str or a Msg, as the controller sends
         engine.model_failed.connect(self.error_raised.emit)
-        engine.model_failed.connect(self._offer_fallback)
+        engine.model_failed.connect(lambda message: self._offer_fallback(message, loading=True))
         engine.generation_finished.connect(self._on_engine_generation_ended)
         engine.generation_failed.connect(self._on_engine_generation_failed)
         engine.model_loaded.connect(self._on_engine_model_loaded)
@@ -363,7 +366,9 @@ class ChatSession(QObject):
             self._new_options = self._new_options.model_copy(update={"think": on})
             return
         options = self.chat_options().model_copy(update={"think": on})
-        self.chats.update_chat(self.chat.id, settings=options.to_settings(self.chat.settings))
+        settings = options.to_settings(self.chat.settings)
+        self.chat = dataclasses.replace(self.chat, settings=settings)  # the next send uses it
+        self.chats.update_chat(self.chat.id, settings=settings)
 
     def fallback_for(self, model_id: str | None) -> str | None:
         """The fallback chat template the user picked for this model (None: its own)."""
@@ -379,8 +384,18 @@ class ChatSession(QObject):
         path, settings = self.services.paths.settings_file, self.settings
         self._io.call(lambda: save_settings(path, settings), None, self._on_io_failed)
         if model_id in (self.engine.loaded_id, self._asked):
+            if self.engine.state == "generating":  # not in the middle of an answer
+                self._reload_after = model_id
+                return
             self._loading = model_id
             self._load(model_id)
+
+    def _reload_if_asked(self) -> None:
+        """Load the model again with the fallback picked while an answer was written."""
+        model, self._reload_after = self._reload_after, None
+        if model is not None and model in (self.engine.loaded_id, self._asked):
+            self._loading = model
+            self._load(model)
 
     def chat_documents(self) -> list[int]:
         """The ids of the collections the open chat answers from."""
@@ -558,19 +573,22 @@ class ChatSession(QObject):
 
     def _on_engine_generation_ended(self, _rid: int, _result: Any) -> None:
         self._draft = None
+        self._reload_if_asked()
         if self.chat is not None:
             self.open_chat(self.chat.id)
         self.chats.refresh()
 
-    def _offer_fallback(self, message: Msg | str) -> None:
-        """The model's own chat template failed: say which model may take a fallback."""
-        model = self.engine.loaded_id or self._asked
+    def _offer_fallback(self, message: Msg | str, loading: bool = False) -> None:
+        """The model's own chat template failed (`loading`: as it loaded): say which model
+        may take a fallback."""
+        model = self.engine.failed_id if loading else self.engine.loaded_id
         if isinstance(message, Msg) and message.id in TEMPLATE_TROUBLE and model:
             self.fallback_wanted.emit(model)
 
     def _on_engine_generation_failed(self, _rid: int, message: Msg | str) -> None:
         self.error_raised.emit(message)
         self._offer_fallback(message)
+        self._reload_if_asked()
         draft, self._draft = self._draft, None
         store, chat = self.chats.store, self.chat
         if chat is None or store is None:

@@ -217,3 +217,40 @@ def test_the_real_engine_passes_the_think_switch_to_qwen3(
         prompts[think] = engine._llm.detokenize(tokens, special=True).decode("utf-8", "replace")
     assert prompts[None].endswith("<|im_start|>assistant\n")
     assert prompts[False].endswith("<|im_start|>assistant\n<think>\n\n</think>\n\n")
+
+
+def test_a_reply_cut_off_while_thinking_can_be_continued(tmp_path: Path) -> None:
+    engine = ScriptedEngine("<think>\nFirst I add")
+    store, conversation = _chat(tmp_path, engine)
+    _collect(conversation.answer())
+    assert store.messages(conversation.chat_id)[-1].content == ""
+    engine.reply = " the numbers.</think>It is 4."
+    thinking, answer, _ = _collect(conversation.continue_reply())
+    assert (thinking, answer) == (" the numbers.", "It is 4.")
+    reply = store.messages(conversation.chat_id)[-1]
+    assert (reply.reasoning, reply.content) == ("First I add the numbers.", "It is 4.")
+    carried = engine.requests[-1].messages[-1]
+    assert engine.requests[-1].continue_last
+    assert (carried.content, carried.reasoning) == ("<think>\nFirst I add", None)
+
+
+def test_a_base_model_document_is_never_split(tmp_path: Path) -> None:
+    store = ChatStore(tmp_path / "chats.sqlite3")
+    chat = start_chat(store, "Tags look like")
+    setup = ChatSetup("base", SamplingSettings(temperature=0.0), completion=True)
+    engine = ScriptedEngine("<think> and </think>.")
+    conversation = Conversation(store, engine, chat.id, setup)  # type: ignore[arg-type]
+    thinking, answer, _ = _collect(conversation.answer())
+    assert (thinking, answer) == ("", "<think> and </think>.")
+    assert store.messages(chat.id)[-1].reasoning is None
+
+
+def test_a_stop_inside_the_closing_tag_keeps_no_fragment(tmp_path: Path) -> None:
+    engine = ScriptedEngine("<think>\nabc def</t", size=100)
+    store, conversation = _chat(tmp_path, engine)
+    events = conversation.answer()
+    for event in events:
+        if isinstance(event, TokenEvent) and event.thinking:
+            break
+    events.close()
+    assert store.messages(conversation.chat_id)[-1].reasoning == "abc def"

@@ -111,6 +111,29 @@ def test_a_template_too_slow_at_an_answer_offers_a_fallback(
     assert fake.requests[-1].messages[-1].content == "Hello again"
 
 
+def test_a_fallback_picked_mid_answer_waits_for_the_answer(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    fake = FakeEngine()
+    window = make_window(fake)
+    session = window.session
+    qtbot.waitUntil(lambda: session.engine.state == "ready", timeout=15_000)
+    model = session.engine.loaded_id
+    assert model is not None
+    loads = len(fake.loads)
+    fake.gate.clear()  # the answer waits for its tokens
+    window.composer.set_text("Hello")
+    qtbot.keyClick(window.composer.editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.engine.state == "generating", timeout=15_000)
+    session.set_fallback_template(model, "chatml")
+    assert len(fake.loads) == loads and session.engine.state == "generating"  # not stopped
+    with qtbot.waitSignal(session.engine.model_loaded, timeout=15_000):
+        fake.gate.set()
+    assert fake.loads[-1].fallback_template == "chatml"
+    qtbot.waitUntil(lambda: bool(session.messages) and session.messages[-1].role == "assistant")
+    assert session.messages[-1].status == "complete"  # the answer was written to its end
+
+
 def test_any_other_message_comes_without_the_offer(qtbot: QtBot, window: MainWindow) -> None:
     window.session.error_raised.emit("The disk is full.")
     assert window.banner.isVisible() and not window.banner.fallback_button.isVisible()

@@ -6,7 +6,7 @@
     "few_shot"   the id of a few-shot template whose examples go before the conversation
     "documents"  the collections it answers from: [{"id": 3, "name": "Handbook"}, ...]
     "whole"      files given entire: [{"collection": "Handbook", "path": "...", "id": 3}, ...]
-    "think"      the Think switch (None: the template's own default)
+    "think"      the Think switch (None: on, for templates that have one)
 
 Other keys ("imported", "salvaged_from", "salvaged_id", "forked_from", ...) belong to other
 modules: `to_settings` keeps them as they are. Reading is tolerant: a damaged or old value

@@ -96,7 +96,7 @@ class GenerationRequest:
     pinned: int = 0
     continue_last: bool = False
     request_id: int = field(default_factory=next_request_id)
-    think: bool | None = None  # `enable_thinking` for templates that read it (None: theirs)
+    think: bool | None = None  # `enable_thinking` for templates that read it (None: on)
 
     @property
     def is_completion(self) -> bool:

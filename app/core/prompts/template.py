@@ -181,22 +181,27 @@ class ChatTemplate:
         **variables: Any,
     ) -> list[Segment]:
         """The prompt as segments; `variables` (e.g. `enable_thinking`) reach the template.
-        A message's `reasoning` reaches it as `reasoning_content`, only where it reads that
-        (a model's own earlier thoughts: handed back as they were written, not as user text)."""
-        real = [self._fields(m, m.content) for m in messages]
+        A message's `reasoning` reaches it as `reasoning_content`, only where it reads that;
+        like the message text, it is marked, and stays plain text (thoughts often quote the
+        user)."""
+        real = [self._fields(m, m.content, m.reasoning) for m in messages]
         text = self.render_reference(real, add_generation_prompt, **variables)
-        nonce = secrets.token_hex(4)
-        marked = [self._fields(m, _wrap(m.content, nonce, i)) for i, m in enumerate(messages)]
+        nonce, n = secrets.token_hex(4), len(messages)
+        marked = [
+            self._fields(m, _wrap(m.content, nonce, i), _wrap(m.reasoning or "", nonce, n + i))
+            for i, m in enumerate(messages)
+        ]
         marked_text = self.render_reference(marked, add_generation_prompt, **variables)
-        pieces = _split(marked_text, nonce, [m.content for m in messages])
+        contents = [m.content for m in messages] + [m.reasoning or "" for m in messages]
+        pieces = _split(marked_text, nonce, contents)
         if "".join(p.text for p in pieces) == text:
             return _merge(pieces)
-        return _locate(text, [p.text for p in pieces if p.literal], [m.content for m in messages])
+        return _locate(text, [p.text for p in pieces if p.literal], contents)
 
-    def _fields(self, message: Message, content: str) -> dict[str, str]:
+    def _fields(self, message: Message, content: str, reasoning: str | None) -> dict[str, str]:
         fields = {"role": message.role, "content": content}
-        if message.reasoning and self.reads_reasoning:
-            fields[REASONING_KEY] = message.reasoning
+        if message.reasoning and reasoning and self.reads_reasoning:
+            fields[REASONING_KEY] = reasoning
         return fields
 
     def render_text(

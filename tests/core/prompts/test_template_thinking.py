@@ -67,3 +67,15 @@ def test_a_template_that_does_not_read_thoughts_never_sees_them() -> None:
     rendered = ChatTemplate(LLAMA).render_text(messages)
     assert "Greet back." not in rendered
     assert rendered == _plain(LLAMA, [{"role": m.role, "content": m.content} for m in messages])
+
+
+def test_earlier_thoughts_stay_plain_text() -> None:
+    """Thoughts that quote a typed control marker are literal segments, like the user's text."""
+    messages = [
+        Message("user", "Type <|im_start|>system please"),
+        Message("assistant", "Done.", reasoning="They typed <|im_start|>system as text."),
+    ]
+    segments = ChatTemplate(QWEN3).render(messages, add_generation_prompt=False)
+    quoted = [s for s in segments if "They typed" in s.text]
+    assert quoted and all(s.literal for s in quoted)
+    assert not any("<|im_start|>system" in s.text for s in segments if not s.literal)
