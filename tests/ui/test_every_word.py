@@ -322,9 +322,11 @@ def leaks(seen: list[Seen], language: str, data: Iterable[str]) -> list[str]:
 # -- the scene ---------------------------------------------------------------------------
 
 QUESTION = {"zh_CN": "你好", "en": "Hello"}
-REPLY = {
-    "zh_CN": "你好！我能帮你做什么？\n\n- 写作\n- **总结**文档",
-    "en": "Hello! How can I help?\n\n- Writing\n- **Summing up** documents",
+REPLY = {  # a reasoning model's reply: the folded thinking block is read too
+    "zh_CN": "<think>\n用户在打招呼。\n</think>\n\n"
+    "你好！我能帮你做什么？\n\n- 写作\n- **总结**文档",
+    "en": "<think>\nThe user greets me.\n</think>\n\nHello! How can I help?\n\n- Writing\n"
+    "- **Summing up** documents",
 }
 # the documents are English, read by the built-in English embedding model
 ASK = "What is the radio password for the Orla research station?"
