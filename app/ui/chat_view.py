@@ -41,6 +41,7 @@ from app.core.figures import answer_figures, details
 from app.core.text import QT_TRANSLATE_NOOP, Msg, Phrase
 from app.ui.markdown import MarkdownRenderer, split_finished
 from app.ui.message_editor import MessageEditor
+from app.ui.sources_html import sources_html
 from app.ui.thinking_block import LiveThinking, stored_html, stored_seconds
 from app.workers import i18n
 
@@ -299,7 +300,7 @@ class ChatView(QTextBrowser):
         if message.role == "assistant":
             body = self._thinking_html(message)
             body += self._render(message.content) if message.content else ""
-            body += self._sources_html(message) + self._status_html(message)
+            body += sources_html(message, self.whole_limit) + self._status_html(message)
             cursor.insertHtml(body + self._details_html(message))
         else:
             cursor.insertHtml(_plain_html(message.content))
@@ -452,55 +453,6 @@ class ChatView(QTextBrowser):
         super().resizeEvent(event)
         self._place_editor()
 
-    def _sources_html(self, message: StoredMessage) -> str:
-        """The passages the answer was given, or a note that the documents had nothing."""
-        if message.sources is None:  # the chat used no documents
-            return ""
-        if not any(isinstance(s, dict) for s in message.sources):
-            note = self.tr(
-                "Your documents were searched: nothing in them was relevant to this question, "
-                "so this answer does not come from them."
-            )
-            return f'<p style="color:gray; font-size:small">{html.escape(note)}</p>'
-        heading = self.tr("Sources")
-        lines = [f"<b>{html.escape(heading)}</b>"]
-        for number, source in enumerate(message.sources, start=1):
-            if not isinstance(source, dict):
-                continue
-            link = f'<a href="hearth:source/{message.id}.{number - 1}">{self._place(source)}</a>'
-            score = source.get("score")
-            detail = (
-                [self.tr("relevance {0}%").format(round(float(score) * 100))]
-                if isinstance(score, int | float)
-                else []
-            )
-            snippet = str(source.get("snippet") or "")
-            if snippet:
-                detail.append(f"“{_cut(snippet, 110)}”")
-            gray = html.escape(" · ".join(detail))
-            offer = self._whole_link(source, f"{message.id}.{number - 1}")
-            lines.append(f'[{number}] {link}{offer} <span style="color:gray">{gray}</span>')
-        return '<p style="font-size:small">' + "<br>".join(lines) + "</p>"
-
-    def _whole_link(self, source: dict[str, Any], ref: str) -> str:
-        """ "use the whole file" for a small file; the way back for one used whole."""
-        if source.get("whole"):
-            label, action = self.tr("stop reading it whole"), "whole-off"
-        elif 0 < _count(source.get("file_chunks")) <= self.whole_limit:
-            label, action = self.tr("use the whole file"), "whole-on"
-        else:
-            return ""
-        shown = self.tr("({0})").format(label)  # full-width brackets in Chinese
-        return f' <a href="hearth:{action}/{ref}">{html.escape(shown)}</a>'
-
-    def _place(self, source: dict[str, Any]) -> str:
-        place = str(source.get("file") or source.get("path") or self.tr("a document"))
-        if source.get("whole"):
-            return html.escape(self.tr("{0}, the whole file").format(place))
-        if source.get("page"):
-            place = self.tr("{0}, page {1}").format(place, source["page"])
-        return html.escape(place)
-
     def _details_html(self, message: StoredMessage) -> str:
         """The small grey line under an answer: speed, first token, tokens, sampling, model,
         from the timings stored with it (so it reads the same after a restart)."""
@@ -617,14 +569,5 @@ class ChatView(QTextBrowser):
         bar.setValue(bar.maximum())
 
 
-def _cut(text: str, letters: int) -> str:
-    return text if len(text) <= letters else text[: letters - 1].rstrip() + "…"
-
-
 def _plain_html(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
-
-
-def _count(value: Any) -> int:
-    """A stored count, 0 when it is not a whole number."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0

@@ -339,144 +339,144 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="113"/>
-        <location filename="../../app/ui/chat_view.py" line="371"/>
+        <location filename="../../app/ui/chat_view.py" line="114"/>
+        <location filename="../../app/ui/chat_view.py" line="372"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="113"/>
+        <location filename="../../app/ui/chat_view.py" line="114"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="113"/>
+        <location filename="../../app/ui/chat_view.py" line="114"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="181"/>
-        <location filename="../../app/ui/chat_view.py" line="295"/>
+        <location filename="../../app/ui/chat_view.py" line="182"/>
+        <location filename="../../app/ui/chat_view.py" line="296"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="246"/>
+        <location filename="../../app/ui/chat_view.py" line="247"/>
         <source>Thinking… {0} s</source>
         <translation>思考中… {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="248"/>
+        <location filename="../../app/ui/chat_view.py" line="249"/>
         <source>Thoughts</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="250"/>
+        <location filename="../../app/ui/chat_view.py" line="251"/>
         <source>Thought for a moment</source>
         <translation>思考了片刻</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="251"/>
+        <location filename="../../app/ui/chat_view.py" line="252"/>
         <source>Thought for {0} s</source>
         <translation>思考了 {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="293"/>
+        <location filename="../../app/ui/chat_view.py" line="294"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="373"/>
+        <location filename="../../app/ui/chat_view.py" line="374"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="375"/>
+        <location filename="../../app/ui/chat_view.py" line="376"/>
         <source>Fork</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="377"/>
+        <location filename="../../app/ui/chat_view.py" line="378"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="380"/>
+        <location filename="../../app/ui/chat_view.py" line="382"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="395"/>
+        <location filename="../../app/ui/chat_view.py" line="397"/>
         <source>{0}/{1}</source>
         <translation>{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="460"/>
+        <location filename="../../app/ui/sources_html.py" line="22"/>
         <source>Your documents were searched: nothing in them was relevant to this question, so this answer does not come from them.</source>
         <translation>已搜索你的文档：其中没有与此问题相关的内容，所以这个回答并非来自你的文档。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="464"/>
+        <location filename="../../app/ui/sources_html.py" line="28"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="472"/>
+        <location filename="../../app/ui/sources_html.py" line="37"/>
         <source>relevance {0}%</source>
         <translation>相关度 {0}%</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="487"/>
+        <location filename="../../app/ui/sources_html.py" line="56"/>
         <source>stop reading it whole</source>
         <translation>不再整份读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="489"/>
+        <location filename="../../app/ui/sources_html.py" line="58"/>
         <source>use the whole file</source>
         <translation>使用整个文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="492"/>
+        <location filename="../../app/ui/sources_html.py" line="61"/>
         <source>({0})</source>
         <translation>（{0}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="496"/>
+        <location filename="../../app/ui/sources_html.py" line="71"/>
         <source>a document</source>
         <translation>一个文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="498"/>
+        <location filename="../../app/ui/sources_html.py" line="75"/>
         <source>{0}, the whole file</source>
         <translation>{0}（整个文件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="500"/>
+        <location filename="../../app/ui/sources_html.py" line="78"/>
         <source>{0}, page {1}</source>
         <translation>{0}，第 {1} 页</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="514"/>
+        <location filename="../../app/ui/chat_view.py" line="467"/>
         <source>Stopped before the end.</source>
         <translation>回答在结束前被停止。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="518"/>
+        <location filename="../../app/ui/chat_view.py" line="471"/>
         <source>The answer failed: {0}</source>
         <translation>回答失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="520"/>
+        <location filename="../../app/ui/chat_view.py" line="473"/>
         <source>Cut off at the token limit.</source>
         <translation>已达到词元上限，回答被截断。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="546"/>
+        <location filename="../../app/ui/chat_view.py" line="499"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="547"/>
+        <location filename="../../app/ui/chat_view.py" line="500"/>
         <source>Open this address in your web browser?
 
 {0}</source>
@@ -2192,12 +2192,12 @@
         <translation>{file}，第 {page} 页，“{heading}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="49"/>
+        <location filename="../../app/ui/chat_view.py" line="50"/>
         <source>Code copied.</source>
         <translation>代码已复制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/chat_view.py" line="50"/>
+        <location filename="../../app/ui/chat_view.py" line="51"/>
         <source>Message copied.</source>
         <translation>消息已复制。</translation>
     </message>
@@ -2297,17 +2297,17 @@
         <translation>从下一个问题起，只读取 {file} 中相关的段落。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="34"/>
+        <location filename="../../app/workers/session.py" line="35"/>
         <source>The model is still loading. Try again once it is ready (see the status bar).</source>
         <translation>模型仍在加载。请等它就绪后再试（见状态栏）。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="40"/>
+        <location filename="../../app/workers/session.py" line="41"/>
         <source>No model is loaded yet. Pick a model above, or wait for it to load.</source>
         <translation>尚未加载模型。请在上方选择一个模型，或等待它加载完成。</translation>
     </message>
     <message>
-        <location filename="../../app/workers/session.py" line="45"/>
+        <location filename="../../app/workers/session.py" line="46"/>
         <source>it is not in the library</source>
         <translation>它不在模型库中</translation>
     </message>
@@ -2393,7 +2393,7 @@
     </message>
     <message>
         <location filename="../../app/cli.py" line="120"/>
-        <location filename="../../app/workers/session.py" line="48"/>
+        <location filename="../../app/workers/session.py" line="49"/>
         <source>{model} cannot be used: {reason}</source>
         <translation>无法使用 {model}：{reason}</translation>
     </message>
